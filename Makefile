@@ -1,0 +1,67 @@
+# Ankomst: two commands.
+#   make run   installs what is missing, migrates, loads content and demo data, trains the bot
+#              if its data changed, and starts everything on embedded defaults.
+#   make test  runs lint and the whole suite on SQLite and on PostgreSQL.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app portal
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: help run test lint install system-deps services locales db content bot bot-train bench clean
+
+help:
+	@echo "make run    start Ankomst on http://127.0.0.1:5000 (installs and seeds on first run)"
+	@echo "make test   lint and run the whole test suite (SQLite and PostgreSQL)"
+	@echo "make bench  run the benchmarks; figures go to bench/results/"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Debian packages the project needs: Chromium for the browser tests.
+system-deps:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# PostgreSQL and Redis normally run already; start them if one has stopped.
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start && sleep 2; }
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
+
+locales: install
+	@$(FLASK) translate compile >/dev/null
+
+db: install locales
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo --if-empty
+
+run: install locales db
+	@scripts/run_all.sh
+
+lint: install
+	$(VENV)/bin/ruff check portal tests bench
+	$(VENV)/bin/ruff format --check portal tests bench
+
+test: install services locales lint
+	@echo "== pytest on SQLite =="
+	$(VENV)/bin/pytest
+	@echo "== pytest on PostgreSQL =="
+	TEST_DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+bench: install services locales
+	@mkdir -p bench/results
+	@for b in bench/*; do [ -x "$$b" ] && [ -f "$$b" ] && { echo "== $$b"; "$$b"; } || true; done
+
+clean:
+	rm -rf $(VENV) instance/*.sqlite

@@ -1,0 +1,5 @@
+"""Newcomer sign-in with a code by SMS."""
+
+from portal.auth.views import bp
+
+__all__ = ["bp"]

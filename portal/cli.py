@@ -1,0 +1,92 @@
+"""Command-line tasks: translations, demo data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+POT = LOCALES / "messages.pot"
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(translate)
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(demo_totp)
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)  # noqa: S603 - fixed argv
+
+
+@click.group()
+def translate() -> None:
+    """Extract, update and compile the gettext catalogues in locales/."""
+
+
+@translate.command()
+def extract() -> None:
+    """Extract messages from the portal and the bot's actions into locales/messages.pot."""
+    _pybabel(
+        "extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output", "--omit-header", "-o", str(POT), "."
+    )
+
+
+@translate.command()
+def update() -> None:
+    """Merge the .pot into every language's catalogue (creating missing ones)."""
+    from portal.languages import LANGUAGES
+
+    for lang in LANGUAGES:
+        po = LOCALES / lang.babel_locale / "LC_MESSAGES" / "messages.po"
+        if po.exists():
+            _pybabel(
+                "update",
+                "-i",
+                str(POT),
+                "-d",
+                str(LOCALES),
+                "-l",
+                lang.babel_locale,
+                "--no-fuzzy-matching",
+                "--omit-header",
+                "--ignore-obsolete",
+            )
+        else:
+            _pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-l", lang.babel_locale)
+
+
+@translate.command()
+def compile() -> None:  # noqa: A001 - the command is called "compile"
+    """Compile every catalogue to .mo (the portal and the bot read these)."""
+    _pybabel("compile", "-d", str(LOCALES), "--statistics")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has organisations.")
+def seed_demo(if_empty: bool) -> None:
+    """Create the demo region, staff of every role, and newcomers."""
+    from portal.services.demo import print_credentials, seed
+
+    created = seed(if_empty=if_empty)
+    if created:
+        click.echo("Demo data created.")
+    print_credentials(click.echo)
+
+
+@click.command("demo-totp")
+@click.argument("email")
+def demo_totp(email: str) -> None:
+    """Print the current TOTP code of a demo staff user (development only)."""
+    from flask import current_app
+
+    from portal.services.demo import current_totp
+
+    if not current_app.config.get("DEV_PAGES"):
+        raise click.ClickException("demo-totp only works in development")
+    click.echo(current_totp(email))

@@ -1,0 +1,97 @@
+"""Configuration, one class per environment. Secrets come only from the environment."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-secret-key-change-me")
+    # None means "the SQLite file in the instance folder"; create_app() fills it in.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL")
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_ENABLED = True
+
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    BABEL_TRANSLATION_DIRECTORIES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "locales")
+
+    WTF_CSRF_TIME_LIMIT = 3600 * 12
+    SESSION_COOKIE_NAME = "ankomst_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    # Server-side sign-in sessions (see portal.models.auth.SignInSession).
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+    SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
+    MAX_CONTENT_LENGTH = 256 * 1024
+
+    # Newcomer sign-in codes.
+    SIGNIN_CODE_TTL = timedelta(minutes=10)
+    SIGNIN_CODE_MAX_TRIES = 5
+    SIGNIN_CODES_PER_NUMBER_PER_HOUR = 5
+    SIGNIN_IP_LIMIT = "20 per hour"
+    SIGNIN_CODE_IP_LIMIT = "40 per hour"
+    # Staff sign-in.
+    STAFF_MAX_FAILED_ATTEMPTS = 5
+    STAFF_LOCKOUT = timedelta(minutes=15)
+    STAFF_IP_LIMIT = "30 per hour"
+
+    # 0 means "not behind a proxy": X-Forwarded-* headers are ignored unless configured.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL")
+
+    SMS_BACKEND = os.environ.get("SMS_BACKEND", "outbox")  # "outbox" or "twilio"
+    TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID")
+    TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN")
+    TWILIO_FROM_NUMBER = os.environ.get("TWILIO_FROM_NUMBER")
+    TWILIO_MESSAGING_SERVICE_SID = os.environ.get("TWILIO_MESSAGING_SERVICE_SID")
+
+    INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN", "dev-internal-token")
+    RASA_URL = os.environ.get("ANKOMST_RASA_URL", "http://127.0.0.1:5005")
+
+    DEV_PAGES = False
+    SEED_DEMO_TOTP = False
+
+
+class DevelopmentConfig(Config):
+    DEV_PAGES = True
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key"  # noqa: S105 - test only
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    RATELIMIT_STORAGE_URI = "memory://"
+    DEV_PAGES = True
+    INTERNAL_API_TOKEN = "test-internal-token"  # noqa: S105 - test only
+    # Argon2 at full cost makes the suite slow; tests check behaviour, not cost.
+    ARGON2_FAST = True
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    DEV_PAGES = False
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_env() -> type[Config]:
+    """Pick the config class named by ANKOMST_ENV (development by default)."""
+    return CONFIGS[os.environ.get("ANKOMST_ENV", "development")]

@@ -1,0 +1,50 @@
+"""Forms shared across areas. Labels use lazy_gettext: they are defined at import time."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+class PhoneForm(FlaskForm):
+    phone = StringField(
+        _l("Your mobile number"),
+        validators=[DataRequired(message=_l("Please write your mobile number.")), Length(max=32)],
+        description=_l("For example 070 123 45 67"),
+        render_kw={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"},
+    )
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("The 6-digit code from the SMS"),
+        validators=[DataRequired(message=_l("Please write the code from the SMS.")), Length(max=12)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"},
+    )
+
+
+class StaffPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[DataRequired(message=_l("Please write your email.")), Length(max=254)],
+        render_kw={"autocomplete": "username", "dir": "ltr"},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("Please write your password.")), Length(max=200)],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
+
+
+class TotpForm(FlaskForm):
+    code = StringField(
+        _l("Code from your authenticator app"),
+        validators=[DataRequired(message=_l("Please write the code.")), Length(max=12)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"},
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A form with only the CSRF token, for buttons such as "sign out"."""

@@ -1,0 +1,73 @@
+"""Choosing the locale for a request, and the language helpers templates use."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, g, request, session
+from flask_babel import gettext
+from flask_login import current_user
+
+from portal.languages import BY_CODE, DEFAULT_LANGUAGE, LANGUAGES, Language, get_language
+
+SESSION_KEY = "lang"
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_reject_unknown_language_in_url)
+
+
+def _reject_unknown_language_in_url() -> None:
+    code = request.args.get("lang")
+    if code is None:
+        return
+    if get_language(code) is None:
+        g.language = BY_CODE[DEFAULT_LANGUAGE]
+        abort(400, description=gettext("That language is not available. Please choose one from the list."))
+    remember_choice(code)  # a language in the URL is an explicit choice and sticks
+
+
+def current_language() -> Language:
+    """The language of this request, chosen once and cached on `g`."""
+    if "language" not in g:
+        g.language = _choose_language()
+    return g.language
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    return current_language().babel_locale
+
+
+def _choose_language() -> Language:
+    # 1. URL or explicit choice this session.
+    for code in (request.args.get("lang"), session.get(SESSION_KEY)):
+        lang = get_language(code)
+        if lang:
+            return lang
+    # 2. The signed-in person's stored preference (staff have one too).
+    user = current_user if _has_user() else None
+    if user is not None and getattr(user, "is_authenticated", False):
+        stored = getattr(user, "preferred_language", None) or getattr(user, "language", None)
+        lang = get_language(stored)
+        if lang:
+            return lang
+    # 3. Accept-Language: match on our Babel locales, then on plain language codes.
+    best = request.accept_languages.best_match([lang.babel_locale.replace("_", "-") for lang in LANGUAGES])
+    if best:
+        lang = get_language(best)
+        if lang:
+            return lang
+    return BY_CODE[DEFAULT_LANGUAGE]
+
+
+def _has_user() -> bool:
+    # The locale can be needed while the user itself is being loaded; avoid recursion.
+    return not g.get("_loading_user", False)
+
+
+def remember_choice(code: str) -> Language | None:
+    """Store an explicit language choice in the browser session."""
+    lang = get_language(code)
+    if lang:
+        session[SESSION_KEY] = lang.code
+        g.language = lang
+    return lang

@@ -1,0 +1,43 @@
+"""Sign-in codes and server-side sign-in sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.models.base import Base, UTCDateTime, utcnow
+
+
+class SignInCode(Base):
+    """A one-time code sent by SMS. Only its hash is stored."""
+
+    __tablename__ = "signin_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A keyed hash of the phone number: lets us rate-limit unknown numbers without storing them.
+    phone_digest: Mapped[str] = mapped_column(String(64), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    code_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(default=0)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SignInSession(Base):
+    """One signed-in session. The cookie carries only its random token.
+
+    Keeping sessions on the server lets sign-in issue a fresh id (no fixation), enforce the
+    idle and absolute lifetimes, and end a session for real at sign-out.
+    """
+
+    __tablename__ = "signin_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,106 @@
+"""Newcomer sign-in with a one-time code sent by SMS.
+
+Rules: 6 random digits, stored hashed, valid 10 minutes, single use, at most 5 tries per
+code, at most 5 codes per number per hour. The answer is the same whether or not the number
+belongs to someone, so the form cannot be used to find out who is registered.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import force_locale, gettext
+from sqlalchemy import func, select
+
+from portal.clients.sms import send_sms
+from portal.data.people import get_person_by_phone
+from portal.extensions import db
+from portal.languages import get_language
+from portal.models import Person, SignInCode, utcnow
+from portal.phones import normalise_phone, phone_digest
+from portal.services.hashing import burn_time, hash_secret, verify_secret
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CodeRequest:
+    phone_digest: str
+
+
+def new_code() -> str:
+    """Six digits from the OS's CSPRNG, leading zeros allowed."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def request_code(raw_phone: str) -> CodeRequest:
+    """Send a code if the number belongs to a newcomer. Raises InvalidPhoneNumber on bad input.
+
+    Whatever happens after validation, the caller gets the same result and shows the same page.
+    """
+    e164 = normalise_phone(raw_phone)
+    digest = phone_digest(e164)
+    since = utcnow() - timedelta(hours=1)
+    recent = db.session.scalar(
+        select(func.count())
+        .select_from(SignInCode)
+        .where(SignInCode.phone_digest == digest, SignInCode.created_at >= since)
+    )
+    if recent >= current_app.config["SIGNIN_CODES_PER_NUMBER_PER_HOUR"]:
+        log.info("signin code refused: hourly limit")
+        burn_time("000000")
+        return CodeRequest(digest)
+
+    person = get_person_by_phone(e164)
+    code = new_code()
+    # Record a row for unknown numbers too: the hourly limit then applies to them as well,
+    # and the work done (one hash, one insert) is the same either way.
+    db.session.add(
+        SignInCode(
+            phone_digest=digest,
+            person_id=person.id if person else None,
+            code_hash=hash_secret(code),
+            expires_at=utcnow() + current_app.config["SIGNIN_CODE_TTL"],
+        )
+    )
+    db.session.commit()
+    if person is not None:
+        _send_code(person, code)
+        log.info("signin code sent", extra={"person_id": person.id})
+    else:
+        log.info("signin code requested for an unknown number")
+    return CodeRequest(digest)
+
+
+def _send_code(person: Person, code: str) -> None:
+    lang = get_language(person.preferred_language) or get_language("sv")
+    with force_locale(lang.babel_locale):
+        body = gettext("Your Ankomst code is %(code)s. It is valid for 10 minutes. Never share it.", code=code)
+    send_sms(person, body, purpose="signin_code", sensitive=True, required=True)
+
+
+def verify_code(digest: str, code: str) -> Person | None:
+    """Return the person when `code` is the live code for `digest`; count the try either way."""
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    now = utcnow()
+    record = db.session.scalar(
+        select(SignInCode)
+        .where(SignInCode.phone_digest == digest, SignInCode.used_at.is_(None), SignInCode.expires_at > now)
+        .order_by(SignInCode.created_at.desc())
+        .limit(1)
+    )
+    if record is None or record.attempts >= current_app.config["SIGNIN_CODE_MAX_TRIES"]:
+        burn_time("000000")
+        return None
+    record.attempts += 1
+    ok = len(code) == 6 and verify_secret(record.code_hash, code)
+    if ok and record.person_id is not None:
+        record.used_at = now
+        db.session.commit()
+        return db.session.get(Person, record.person_id)
+    db.session.commit()
+    return None

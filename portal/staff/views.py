@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_staff_user, staff_required
+from portal.data.people import get_person_for_staff, list_people_for_staff
+from portal.extensions import db, limiter
+from portal.forms import StaffPasswordForm, TotpForm
+from portal.models import Role, StaffUser
+from portal.services import audit, sessions, staff_signin
+from portal.services.staff_signin import PasswordResult
+from portal.services.totp_qr import qr_svg
+from portal.urls import safe_next
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+PENDING_KEY = "staff_pending"
+
+
+def _ip_limit() -> str:
+    return current_app.config["STAFF_IP_LIMIT"]
+
+
+def _pending_staff() -> StaffUser | None:
+    staff_id = session.get(PENDING_KEY)
+    return db.session.get(StaffUser, staff_id) if staff_id else None
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+@limiter.limit(_ip_limit, methods=["POST"])
+def signin():
+    form = StaffPasswordForm()
+    if form.validate_on_submit():
+        result, staff = staff_signin.check_password(form.email.data, form.password.data)
+        if result is PasswordResult.OK and staff is not None:
+            session[PENDING_KEY] = staff.id
+            if nxt := safe_next(request.args.get("next")):
+                session["signin_next"] = nxt
+            return redirect(url_for("staff.totp" if staff.totp_confirmed else "staff.enrol"))
+        if result is PasswordResult.LOCKED:
+            form.password.errors.append(_("Too many failed attempts. The account is locked for a while."))
+        else:
+            form.password.errors.append(_("Wrong email or password."))
+        return render_template("staff/signin.html", form=form), 422
+    return render_template("staff/signin.html", form=form), (422 if form.errors else 200)
+
+
+@bp.route("/signin/totp", methods=["GET", "POST"])
+@limiter.limit(_ip_limit, methods=["POST"])
+def totp():
+    staff = _pending_staff()
+    if staff is None or not staff.totp_confirmed:
+        return redirect(url_for("staff.signin"))
+    form = TotpForm()
+    if form.validate_on_submit():
+        if staff_signin.verify_totp(staff, form.code.data):
+            nxt = session.get("signin_next")
+            sessions.start_session(staff)
+            return redirect(safe_next(nxt) or url_for("staff.dashboard"))
+        if staff_signin.is_locked(staff):
+            form.code.errors.append(_("Too many failed attempts. The account is locked for a while."))
+        else:
+            form.code.errors.append(_("The code is wrong. Use the newest code in your app."))
+        return render_template("staff/totp.html", form=form), 422
+    return render_template("staff/totp.html", form=form), (422 if form.errors else 200)
+
+
+@bp.route("/signin/enrol", methods=["GET", "POST"])
+@limiter.limit(_ip_limit, methods=["POST"])
+def enrol():
+    staff = _pending_staff()
+    if staff is None or staff.totp_confirmed:
+        return redirect(url_for("staff.signin"))
+    uri = staff_signin.start_enrolment(staff)
+    form = TotpForm()
+    if form.validate_on_submit():
+        if staff_signin.confirm_enrolment(staff, form.code.data):
+            sessions.start_session(staff)
+            return redirect(url_for("staff.dashboard"))
+        form.code.errors.append(_("The code is wrong. Use the newest code in your app."))
+    status = 422 if form.errors else 200
+    return render_template("staff/enrol.html", form=form, qr=qr_svg(uri), secret=staff.totp_secret), status
+
+
+@bp.get("/")
+@staff_required()
+def dashboard():
+    return render_template("staff/dashboard.html", staff=current_staff_user())
+
+
+@bp.get("/people")
+@staff_required(Role.CASEWORKER)
+def people():
+    query = request.args.get("q", "")[:100]
+    found = list_people_for_staff(current_staff_user(), query)
+    audit.record("person.list", object_type="person", count=len(found), searched=bool(query))
+    db.session.commit()
+    return render_template("staff/people.html", people=found, q=query)
+
+
+@bp.get("/people/<int:person_id>")
+@staff_required(Role.CASEWORKER)
+def person(person_id: int):
+    found = get_person_for_staff(current_staff_user(), person_id)
+    if found is None:
+        # 404, not 403: do not reveal whether a person exists in another organisation.
+        audit.record("person.read_denied", object_type="person", object_id=person_id)
+        db.session.commit()
+        abort(404)
+    audit.record("person.read", person=found, object_type="person", object_id=found.id)
+    db.session.commit()
+    return render_template("staff/person.html", person=found)

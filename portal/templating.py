@@ -1,0 +1,44 @@
+"""What every template can use: the current language, the list, and review notices."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.i18n import current_language
+from portal.languages import LANGUAGES, get_language
+from portal.models import Role
+from portal.translation_status import catalogue_is_reviewed
+
+
+def role_label(role: str) -> str:
+    """The translated name of a staff role."""
+    labels = {
+        Role.CASEWORKER: _("Caseworker"),
+        Role.EDITOR: _("Editor"),
+        Role.REVIEWER: _("Independent reviewer"),
+        Role.COORDINATOR: _("Coordinator"),
+        Role.ADMIN: _("Administrator"),
+    }
+    return labels.get(Role(role), str(role))
+
+
+def language_name(code: str) -> str:
+    """The native name of one of our languages (the code itself if unknown)."""
+    lang = get_language(code)
+    return lang.native_name if lang else code
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(role_label=role_label, language_name=language_name)
+
+    @app.context_processor
+    def inject_language():
+        lang = current_language()
+        return {
+            "current_language": lang,
+            "languages": LANGUAGES,
+            "ui_reviewed": catalogue_is_reviewed(lang.code),
+            "signed_in_kind": getattr(current_user, "kind", None) if current_user.is_authenticated else None,
+        }

@@ -1,0 +1,17 @@
+"""URL helpers."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def safe_next(target: str | None) -> str | None:
+    """Return `target` only if it is a local path, so redirects cannot send people elsewhere."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target:
+        return None
+    return target
