@@ -13,7 +13,7 @@ FLASK := $(VENV)/bin/flask --app portal
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: help run test lint install system-deps services locales db content bot bot-train bench clean
+.PHONY: help run test lint install system-deps services locales db bot bot-train bench clean
 
 help:
 	@echo "make run    start Ankomst on http://127.0.0.1:5000 (installs and seeds on first run)"
@@ -44,6 +44,7 @@ locales: install
 
 db: install locales
 	$(FLASK) db upgrade
+	$(FLASK) content sync
 	$(FLASK) seed-demo --if-empty
 
 run: install locales db
@@ -53,13 +54,10 @@ lint: install
 	$(VENV)/bin/ruff check portal tests bench
 	$(VENV)/bin/ruff format --check portal tests bench
 
-test: install services locales lint
-	@echo "== pytest on SQLite =="
-	$(VENV)/bin/pytest
-	@echo "== pytest on PostgreSQL =="
-	TEST_DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+test: install system-deps services locales lint bot-train
+	PG_URL=$(PG_URL) scripts/test_all.sh
 
-bench: install services locales
+bench: install services locales bot-train
 	@mkdir -p bench/results
 	@for b in bench/*; do [ -x "$$b" ] && [ -f "$$b" ] && { echo "== $$b"; "$$b"; } || true; done
 

@@ -77,11 +77,21 @@ def _init_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per user-facing area."""
-    from portal import auth, dev, main, staff
+    from portal import api, auth, chat, dev, editor, info, internal, main, objections, plan, planning, staff, webhooks
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(planning.bp)
+    app.register_blueprint(plan.bp)
+    app.register_blueprint(objections.bp)
+    app.register_blueprint(objections.staff_bp)
+    app.register_blueprint(info.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(internal.bp)
+    app.register_blueprint(webhooks.bp)
+    app.register_blueprint(chat.bp)
     if app.config["DEV_PAGES"]:
         app.register_blueprint(dev.bp)
 

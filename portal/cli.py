@@ -15,6 +15,11 @@ POT = LOCALES / "messages.pot"
 
 
 def register_cli(app: Flask) -> None:
+    from portal.content.commands import content
+    from portal.worker import worker_command
+
+    app.cli.add_command(content)
+    app.cli.add_command(worker_command)
     app.cli.add_command(translate)
     app.cli.add_command(seed_demo)
     app.cli.add_command(demo_totp)
@@ -54,11 +59,19 @@ def update() -> None:
                 "-l",
                 lang.babel_locale,
                 "--no-fuzzy-matching",
-                "--omit-header",
                 "--ignore-obsolete",
             )
         else:
             _pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-l", lang.babel_locale)
+        _clear_header_fuzzy(po)
+
+
+def _clear_header_fuzzy(po: Path) -> None:
+    # `pybabel init` marks the header fuzzy, and `compile` then skips the whole catalogue.
+    text = po.read_text(encoding="utf-8")
+    head, sep, rest = text.partition('msgid ""')
+    if "#, fuzzy" in head:
+        po.write_text(head.replace("#, fuzzy\n", "") + sep + rest, encoding="utf-8")
 
 
 @translate.command()

@@ -57,15 +57,42 @@ class Config:
     TWILIO_FROM_NUMBER = os.environ.get("TWILIO_FROM_NUMBER")
     TWILIO_MESSAGING_SERVICE_SID = os.environ.get("TWILIO_MESSAGING_SERVICE_SID")
 
+    # Objections: a decision is due this many days after filing (and after an escalation);
+    # the newcomer may escalate this many days after the first decision.
+    OBJECTION_DECISION_DAYS = int(os.environ.get("OBJECTION_DECISION_DAYS", "14"))
+    OBJECTION_ESCALATION_DAYS = int(os.environ.get("OBJECTION_ESCALATION_DAYS", "21"))
+    # Case lookups by number are rate limited, so nobody can try numbers in bulk.
+    OBJECTION_LOOKUP_LIMIT = "120 per hour"
+    OBJECTION_FILE_LIMIT = "30 per hour"
+
     INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN", "dev-internal-token")
     RASA_URL = os.environ.get("ANKOMST_RASA_URL", "http://127.0.0.1:5005")
+    # The assistant (Rasa). Past RASA_TIMEOUT it counts as down and the portal's own menu answers.
+    RASA_TIMEOUT = float(os.environ.get("ANKOMST_RASA_TIMEOUT", "12"))
+    # Twilio waits 15 s for a webhook's answer. Past this deadline the SMS webhook answers with
+    # empty TwiML and the reply goes out later through the REST API, from a worker job.
+    SMS_REPLY_DEADLINE = float(os.environ.get("ANKOMST_SMS_REPLY_DEADLINE", "4"))
+    SMS_MAX_SEGMENTS = 3  # an assistant reply never costs more than this
+    # How long a fallback menu stays open for its digit replies.
+    ASSISTANT_MENU_MINUTES = 30
+    CHAT_MESSAGE_MAX_CHARS = 1000
+    CHAT_POST_LIMIT = "30 per minute"
+    SMS_WEBHOOK_LIMIT = os.environ.get("ANKOMST_SMS_WEBHOOK_LIMIT", "600 per minute")
+    # The worker queue (RQ) for outbound SMS retries and late replies; without REDIS_URL jobs run inline.
+    WORKER_QUEUE = os.environ.get("ANKOMST_WORKER_QUEUE", "ankomst")
 
     DEV_PAGES = False
     SEED_DEMO_TOTP = False
+    # Full time in the introduction; a plan below this gets a warning (seed 002: most were under 20).
+    PLAN_FULL_TIME_HOURS = float(os.environ.get("PLAN_FULL_TIME_HOURS", "40"))
 
 
 class DevelopmentConfig(Config):
     DEV_PAGES = True
+    # The SMS simulator (/dev/sms) signs its requests like Twilio does, so the webhook needs a
+    # token to check against even without a Twilio account.
+    TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN") or "dev-twilio-auth-token"
+    TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID") or "AC" + "0" * 32
 
 
 class TestConfig(Config):
@@ -75,6 +102,12 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     DEV_PAGES = True
     INTERNAL_API_TOKEN = "test-internal-token"  # noqa: S105 - test only
+    TWILIO_AUTH_TOKEN = "test-twilio-auth-token"  # noqa: S105 - test only
+    TWILIO_ACCOUNT_SID = "AC" + "1" * 32
+    TWILIO_FROM_NUMBER = "+46766860000"
+    # Nothing listens here: tests that need an assistant start one or stub the client.
+    RASA_URL = "http://127.0.0.1:9"
+    RASA_TIMEOUT = 3.0
     # Argon2 at full cost makes the suite slow; tests check behaviour, not cost.
     ARGON2_FAST = True
 

@@ -8,7 +8,21 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 
-class PhoneForm(FlaskForm):
+class Form(FlaskForm):
+    """The base of every Ankomst form.
+
+    Hidden fields (the CSRF token, revisions) render without an id: a page often holds several
+    forms, and repeated ids are invalid HTML that confuses assistive technology.
+    """
+
+    class Meta(FlaskForm.Meta):
+        def render_field(self, field, render_kw):
+            if field.type in ("CSRFTokenField", "HiddenField"):
+                render_kw = {**render_kw, "id": False}
+            return super().render_field(field, render_kw)
+
+
+class PhoneForm(Form):
     phone = StringField(
         _l("Your mobile number"),
         validators=[DataRequired(message=_l("Please write your mobile number.")), Length(max=32)],
@@ -17,7 +31,7 @@ class PhoneForm(FlaskForm):
     )
 
 
-class CodeForm(FlaskForm):
+class CodeForm(Form):
     code = StringField(
         _l("The 6-digit code from the SMS"),
         validators=[DataRequired(message=_l("Please write the code from the SMS.")), Length(max=12)],
@@ -25,7 +39,7 @@ class CodeForm(FlaskForm):
     )
 
 
-class StaffPasswordForm(FlaskForm):
+class StaffPasswordForm(Form):
     email = EmailField(
         _l("Email"),
         validators=[DataRequired(message=_l("Please write your email.")), Length(max=254)],
@@ -38,7 +52,7 @@ class StaffPasswordForm(FlaskForm):
     )
 
 
-class TotpForm(FlaskForm):
+class TotpForm(Form):
     code = StringField(
         _l("Code from your authenticator app"),
         validators=[DataRequired(message=_l("Please write the code.")), Length(max=12)],
@@ -46,5 +60,5 @@ class TotpForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A form with only the CSRF token, for buttons such as "sign out"."""

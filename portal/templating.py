@@ -31,7 +31,21 @@ def language_name(code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(role_label=role_label, language_name=language_name)
+    from portal.catalogues import activity_label, goal_label
+    from portal.services import plan_text
+
+    app.jinja_env.globals.update(
+        role_label=role_label,
+        language_name=language_name,
+        activity_label=activity_label,
+        goal_label=goal_label,
+        weekdays_label=plan_text.weekdays_label,
+        time_label=plan_text.time_label,
+        day_label=plan_text.day_label,
+        hours_label=plan_text.hours_label,
+        plan_status_label=plan_text.status_label,
+        describe_change=plan_text.describe_change,
+    )
 
     @app.context_processor
     def inject_language():

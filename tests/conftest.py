@@ -89,14 +89,17 @@ class CsrfClient(FlaskClient):
             raw = sess["csrf_token"]
         return URLSafeTimedSerializer(self.application.secret_key, salt="wtf-csrf-token").dumps(raw)
 
-    def open(self, *args, **kwargs):
+    def open(self, *args, csrf: bool = True, **kwargs):
+        method = str(kwargs.get("method", "GET")).upper()
+        data = kwargs.get("data")
+        if (
+            csrf
+            and method in ("POST", "PUT", "PATCH", "DELETE")
+            and isinstance(data, dict)
+            and "csrf_token" not in data
+        ):
+            kwargs["data"] = {**data, "csrf_token": self.csrf_token()}
         # Each request gets its own app context (its own `g` and database session), as in
         # production; otherwise the fixture's long-lived context would leak `g` between requests.
         with self.application.app_context():
             return super().open(*args, **kwargs)
-
-    def post(self, *args, csrf: bool = True, **kwargs):
-        data = kwargs.get("data")
-        if csrf and isinstance(data, dict) and "csrf_token" not in data:
-            kwargs["data"] = {**data, "csrf_token": self.csrf_token()}
-        return super().post(*args, **kwargs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, time, timedelta
 
 import pyotp
 
@@ -85,3 +85,149 @@ def create_person(
     db.session.add(person)
     db.session.commit()
     return person
+
+
+def create_plan(
+    person: Person,
+    staff: StaffUser,
+    *,
+    start: date | None = None,
+    status: str = "draft",
+    activities: list[dict] | None = None,
+):
+    """A plan with activities; `activities` items are keyword overrides of one weekly SFI slot."""
+    from portal.models import PlanStatus
+    from portal.services import plans
+    from portal.services.plans import ActivityInput
+
+    start = start or date(2026, 3, 2)
+    plan = plans.create_plan(person, staff, start)
+    for spec in activities if activities is not None else [{}]:
+        fields = {
+            "type_key": "sfi",
+            "provider_id": None,
+            "place": "Storgatan 1, Södertälje",
+            "weekdays": [1, 3],
+            "start_time": time(9, 0),
+            "duration_minutes": 180,
+            "start_date": start,
+            "end_date": start + timedelta(weeks=12),
+            **spec,
+        }
+        plans.add_activity(plan, staff, ActivityInput(**fields), None)
+    if status in ("proposed", "acknowledged", "active"):
+        plans.set_status(plan, staff, PlanStatus.PROPOSED, None)
+    if status in ("acknowledged", "active"):
+        plans.acknowledge(plan, person, plan.revision)
+    if status == "active":
+        plans.set_status(plan, staff, PlanStatus.ACTIVE, None)
+    return plan
+
+
+# --- objections ---------------------------------------------------------------------------------
+
+
+def create_objectionable_plan(person: Person, staff: StaffUser, *, status: str = "active"):
+    """A plan shown to the newcomer with one activity (SFI) and one goal, made by `staff`."""
+    from portal.services import plans
+
+    plan = create_plan(person, staff, status=status)
+    plans.add_goal(
+        plan, staff, template_key="pass_sfi_c", target_date=None, note=None, note_language=None, expected_revision=None
+    )
+    return plan
+
+
+def create_objection(
+    person: Person,
+    *,
+    target: str = "plan",
+    reason: str = "too_far",
+    text: str = "The school is too far from my home, it takes two hours each way.",
+    wanted: str = "",
+    text_language: str | None = None,
+    interpreter: bool = False,
+    phone_call: bool = False,
+    now=None,
+):
+    """File an objection through the service, as the newcomer would (the person needs a shown plan)."""
+    import secrets
+
+    from portal.services import objections
+
+    objection, _created = objections.file_objection(
+        person,
+        objections.ObjectionInput(
+            target=target,
+            reason=reason,
+            text=text,
+            wanted=wanted,
+            text_language=text_language,
+            interpreter=interpreter,
+            phone_call=phone_call,
+            idempotency_key=secrets.token_urlsafe(16),
+        ),
+        now=now,
+    )
+    return objection
+
+
+def create_decided_objection(person: Person, caseworker: StaffUser, *, outcome: str = "rejected", now=None, **kwargs):
+    """An objection taken through acknowledge → review → decision by `caseworker`."""
+    from portal.services import objections
+
+    objection = create_objection(person, now=now, **kwargs)
+    objections.acknowledge(objection, caseworker, now=now)
+    objections.start_review(objection, caseworker, now=now)
+    version_id = None
+    if outcome == "upheld":
+        from portal.services import plans
+
+        plans.add_goal(
+            objection.plan,
+            caseworker,
+            template_key="any_job",
+            target_date=None,
+            note=None,
+            note_language=None,
+            expected_revision=None,
+        )
+        version_id = objection.plan.versions[-1].id
+    objections.decide(
+        objection,
+        caseworker,
+        outcome=outcome,
+        reasons="The plan follows the rules.",
+        plan_version_id=version_id,
+        now=now,
+    )
+    return objection
+
+
+def create_conversation(
+    *,
+    channel: str = "sms",
+    person: Person | None = None,
+    phone: str | None = None,
+    language: str | None = None,
+):
+    """An assistant conversation; an SMS one has the person's number (or `phone`)."""
+    from portal.models import Channel, Conversation
+
+    conversation = Conversation(
+        channel=Channel(channel),
+        person_id=person.id if person else None,
+        phone=(phone or (person.phone if person else None)) if channel == "sms" else None,
+        language=language or (person.preferred_language if person else None),
+    )
+    db.session.add(conversation)
+    db.session.commit()
+    return conversation
+
+
+def create_handoff(person: Person, *, note: str | None = None, language: str | None = None):
+    """A request to talk to a person, as the assistant makes it."""
+    from portal.services.handoffs import create_handoff as create
+
+    conversation = create_conversation(channel="chat", person=person, language=language)
+    return create(person, conversation, note)

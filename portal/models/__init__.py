@@ -3,11 +3,87 @@
 from portal.models.audit import AuditEvent
 from portal.models.auth import SignInCode, SignInSession
 from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.content import (
+    ContentModule,
+    ContentRevision,
+    LocalSection,
+    ReviewStatus,
+    RevisionStatus,
+    SearchSection,
+)
+from portal.models.conversation import (
+    AssistantEpisode,
+    Channel,
+    Conversation,
+    ConversationState,
+    Direction,
+    HandledBy,
+    HandoffRequest,
+    HandoffStatus,
+    Message,
+)
 from portal.models.messaging import SmsMessage
+from portal.models.objection import (
+    Decision,
+    DecisionStage,
+    LanguageSource,
+    Objection,
+    ObjectionEvent,
+    ObjectionStatus,
+    Outcome,
+    ReasonCode,
+    TargetKind,
+)
 from portal.models.organisation import Membership, Organisation, OrganisationKind, Role, StaffUser
 from portal.models.person import Gender, Person
+from portal.models.plan import (
+    Activity,
+    CalendarFeed,
+    Goal,
+    Horizon,
+    OccurrenceChange,
+    OccurrenceChangeKind,
+    PersonTransfer,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+)
 
 __all__ = [
+    "AssistantEpisode",
+    "Channel",
+    "Conversation",
+    "ConversationState",
+    "Direction",
+    "HandledBy",
+    "HandoffRequest",
+    "HandoffStatus",
+    "Message",
+    "ContentModule",
+    "ContentRevision",
+    "LocalSection",
+    "ReviewStatus",
+    "RevisionStatus",
+    "SearchSection",
+    "Decision",
+    "DecisionStage",
+    "LanguageSource",
+    "Objection",
+    "ObjectionEvent",
+    "ObjectionStatus",
+    "Outcome",
+    "ReasonCode",
+    "TargetKind",
+    "Activity",
+    "CalendarFeed",
+    "Goal",
+    "Horizon",
+    "OccurrenceChange",
+    "OccurrenceChangeKind",
+    "PersonTransfer",
+    "Plan",
+    "PlanStatus",
+    "PlanVersion",
     "AuditEvent",
     "Base",
     "Gender",

@@ -8,13 +8,13 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 import pyotp
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Gender, Membership, Organisation, OrganisationKind, Person, Role, StaffUser
+from portal.models import Gender, Membership, Organisation, OrganisationKind, Person, Plan, Role, StaffUser
 from portal.services.hashing import hash_secret
 
 DEMO_PASSWORD = "ankomst-demo-2026"  # noqa: S105 - demo data for a laptop, printed by make run
@@ -118,6 +118,7 @@ def seed(*, if_empty: bool = False) -> bool:
             )
         )
     db.session.commit()
+    seed_plans()
     return True
 
 
@@ -138,3 +139,156 @@ def print_credentials(echo: Callable[[str], None]) -> None:
     for phone, name, lang, *_ in NEWCOMERS:
         echo(f"    {phone}  {name} ({lang})")
     echo("")
+
+
+def _monday_on_or_before(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def seed_plans(today: date | None = None) -> None:
+    """Realistic demo plans, dated around today so the "coming two weeks" page has content."""
+    from portal.models import PlanStatus
+    from portal.services import plans
+    from portal.services.plans import ActivityInput
+
+    today = today or date.today()
+    start = _monday_on_or_before(today) - timedelta(weeks=2)
+    until = start + timedelta(weeks=40)
+    staff = {s.email: s for s in db.session.scalars(select(StaffUser))}
+    orgs = {o.slug: o for o in db.session.scalars(select(Organisation))}
+    people = {p.phone: p for p in db.session.scalars(select(Person))}
+
+    def act(kind, days, at, minutes, first=start, last=until, provider=None, place="", note=None, note_lang=None):
+        return ActivityInput(
+            kind,
+            orgs[provider].id if provider else None,
+            place,
+            days,
+            time.fromisoformat(at),
+            minutes,
+            first,
+            last,
+            note,
+            note_lang,
+        )
+
+    def build(phone, caseworker, activities, goals, status):
+        person = people.get(phone)
+        if person is None or db.session.scalar(select(Plan).where(Plan.person_id == person.id)):
+            return None
+        sw = staff[staff_email(caseworker)]
+        plan = plans.create_plan(person, sw, start)
+        for key, target in goals:
+            plans.add_goal(
+                plan, sw, template_key=key, target_date=target, note=None, note_language=None, expected_revision=None
+            )
+        for data in activities:
+            plans.add_activity(plan, sw, data, None)
+        # The demo pretends the activity plan was written on the second day, as the rule asks.
+        plan.first_activity_at = datetime.combine(start + timedelta(days=1), time(10), tzinfo=UTC)
+        db.session.commit()
+        if status != PlanStatus.DRAFT:
+            plans.set_status(plan, sw, PlanStatus.PROPOSED, None)
+        if status in (PlanStatus.ACKNOWLEDGED, PlanStatus.ACTIVE):
+            plans.acknowledge(plan, person, plan.revision)
+        if status == PlanStatus.ACTIVE:
+            plans.set_status(plan, sw, PlanStatus.ACTIVE, None)
+        return plan
+
+    sfi_rinkeby = "Kista torg 7, Kista"
+    # Amina: full time (SFI, internship, civic orientation, coaching).
+    build(
+        "+46701740001",
+        "handlaggare.rinkeby",
+        [
+            act("sfi", [1, 2, 3, 4, 5], "08:30", 210, place=sfi_rinkeby),
+            act(
+                "praktik",
+                [1, 2, 3, 4],
+                "13:00",
+                270,
+                provider="jobbtorg-stockholm",
+                place="Kista Galleria, Kista",
+                note="Praktik i butik, handledare Lena.",
+                note_lang="sv",
+            ),
+            act("civic_orientation", [5], "13:00", 180, place="Rinkeby allé 10, Rinkeby"),
+            act("job_coaching", [5], "16:15", 90, provider="jobbtorg-stockholm", place="Kista torg 7, Kista"),
+        ],
+        [("pass_sfi_c", start + timedelta(weeks=26)), ("any_job", None)],
+        PlanStatus.ACTIVE,
+    )
+    # Layla: 15 hours a week (the seed documents' typical problem), waiting for her to confirm.
+    build(
+        "+46701740003",
+        "handlaggare.sodertalje",
+        [
+            act("sfi", [1, 3, 5], "09:00", 180, provider="sfi-sodertalje", place="Storgatan 12, Södertälje"),
+            act("civic_orientation", [2], "13:00", 180, place="Stadshuset, Södertälje"),
+            act("parent_group", [4], "09:00", 180, place="Familjecentralen Ronna, Södertälje"),
+        ],
+        [("pass_sfi_b", start + timedelta(weeks=20)), ("work_in_profession", None)],
+        PlanStatus.PROPOSED,
+    )
+    # Yonas: SFI and internship with a summer gap.
+    summer = date(start.year + (1 if start.month > 6 else 0), 6, 12)
+    build(
+        "+46701740002",
+        "handlaggare.stockholm",
+        [
+            act("sfi", [1, 2, 3, 4], "09:00", 210, last=summer, place="Tensta allé 2, Tensta"),
+            act(
+                "sfi",
+                [1, 2, 3, 4],
+                "09:00",
+                210,
+                first=summer + timedelta(weeks=9),
+                last=summer + timedelta(weeks=40),
+                place="Tensta allé 2, Tensta",
+            ),
+            act("validation", [5], "10:00", 120, first=start, last=summer, place="Hälsingegatan 38, Stockholm"),
+        ],
+        [("validate_education", summer), ("study_university", None)],
+        PlanStatus.ACKNOWLEDGED,
+    )
+    # Olena: a confirmed plan that has since changed (an internship day moved).
+    plan = build(
+        "+46701740006",
+        "handlaggare.sodertalje",
+        [
+            act("sfi", [1, 2, 3, 4, 5], "08:30", 180, provider="sfi-sodertalje", place="Storgatan 12, Södertälje"),
+            act("praktik", [2, 4], "12:30", 240, place="Södertälje sjukhus, Rosenborgsgatan 6-10"),
+        ],
+        [("get_internship", start + timedelta(weeks=12))],
+        PlanStatus.ACTIVE,
+    )
+    if plan is not None:
+        internship = plan.activities[-1]
+        moved = _monday_on_or_before(today) + timedelta(days=8)  # next week's Tuesday
+        plans.change_occurrence(
+            plan,
+            staff[staff_email("handlaggare.sodertalje")],
+            internship,
+            original_date=moved,
+            cancel=False,
+            new_date=moved + timedelta(days=1),
+            new_time=None,
+            expected_revision=None,
+        )
+    # Reza: planned in Stockholm, then moved to Botkyrka (a secondary mover); the plan follows him.
+    reza = people.get("+46701740004")
+    if reza is not None and not db.session.scalar(select(Plan).where(Plan.person_id == reza.id)):
+        reza.responsible_org_id = orgs["spanga-tensta"].id
+        reza.home_municipality_id = orgs["stockholm"].id
+        db.session.commit()
+        build(
+            "+46701740004",
+            "handlaggare.stockholm",
+            [
+                act("sfi", [1, 2, 3, 4], "13:00", 180, provider="sfi-botkyrka", place="Tumba torg 3, Tumba"),
+                act("voluntary", [5], "10:00", 120, provider="rodakorset-botkyrka", place="Alby centrum, Alby"),
+            ],
+            [("pass_sfi_c", None)],
+            PlanStatus.ACKNOWLEDGED,
+        )
+        plans.transfer_person(reza, staff[staff_email("handlaggare.stockholm")], orgs["botkyrka"])

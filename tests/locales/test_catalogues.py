@@ -36,7 +36,7 @@ def test_every_message_is_translated_and_keeps_its_placeholders(lang):
     for template_message in _template():
         if not template_message.id:
             continue
-        message = catalogue.get(template_message.id)
+        message = catalogue.get(template_message.id, context=template_message.context)
         if message is None or not message.string or (isinstance(message.string, tuple) and not all(message.string)):
             missing.append(template_message.id)
             continue
@@ -54,8 +54,22 @@ def test_every_message_is_translated_and_keeps_its_placeholders(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
 def test_no_message_is_marked_fuzzy(lang):
-    fuzzy = [m.id for m in _catalogue(lang) if m.id and m.fuzzy]
+    catalogue = _catalogue(lang)
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert not fuzzy, f"{lang.code}: fuzzy entries are dropped at compile time: {fuzzy[:3]}"
+    # A fuzzy header makes `pybabel compile` skip the whole catalogue.
+    assert not catalogue.fuzzy, f"{lang.code}: the catalogue header is marked fuzzy"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_the_compiled_catalogue_translates(lang):
+    from babel.support import Translations
+
+    compiled = LOCALES / lang.babel_locale / "LC_MESSAGES" / "messages.mo"
+    assert compiled.exists(), f"{lang.code}: run `flask translate compile`"
+    translations = Translations(open(compiled, "rb"))
+    translated = translations.gettext("Welcome to Ankomst")
+    assert translated and (lang.code == "en" or translated != "Welcome to Ankomst")
 
 
 def test_review_status_is_recorded_honestly_for_every_catalogue():
@@ -69,3 +83,13 @@ def test_review_status_is_recorded_honestly_for_every_catalogue():
             assert entry.get("reviewer") and entry.get("reviewed_on"), code
         else:
             assert entry.get("drafted_by"), code
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_each_catalogue_carries_its_languages_plural_rules(lang):
+    from babel.messages.plurals import get_plural
+
+    # Without the header, gettext falls back to English plurals: wrong for Arabic's six forms.
+    with open(LOCALES / lang.babel_locale / "LC_MESSAGES" / "messages.po", encoding="utf-8") as fh:
+        header = fh.read(2000)
+    assert f"nplurals={get_plural(lang.babel_locale).num_plurals};" in header

@@ -1,4 +1,4 @@
-"""Sending SMS through Twilio's Messages API with the official `twilio` library."""
+"""Twilio, through the official `twilio` library: sending SMS, webhook signatures, TwiML answers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
+from twilio.request_validator import RequestValidator
 from twilio.rest import Client
+from twilio.twiml.messaging_response import MessagingResponse
 
 from portal.clients.sms import SmsSendError
 from portal.models import SmsMessage
@@ -63,8 +65,49 @@ class TwilioSmsClient:
             message.error_code = str(exc.code or exc.status)
             log.warning("twilio refused sms", extra={"sms_id": message.id, "twilio_code": exc.code})
             raise SmsSendError(str(exc.code)) from exc
-        except TwilioException as exc:
+        except (TwilioException, OSError) as exc:
+            # The library lets connection errors through as requests' exceptions (OSErrors).
+            message.error_code = "unreachable"
             log.warning("twilio unreachable", extra={"sms_id": message.id})
             raise SmsSendError("unreachable") from exc
         message.provider_sid = sent.sid
         message.status = sent.status or "queued"
+
+
+# -- webhooks: signatures and TwiML ----------------------------------------------------------
+
+
+def signature_is_valid(auth_token: str | None, url: str, params: Mapping[str, Any], signature: str | None) -> bool:
+    """Check X-Twilio-Signature (HMAC-SHA1 of the URL and the sorted POST parameters)."""
+    if not auth_token or not signature:
+        return False
+    return RequestValidator(auth_token).validate(url, dict(params), signature)
+
+
+def compute_signature(auth_token: str, url: str, params: Mapping[str, Any]) -> str:
+    """The X-Twilio-Signature Twilio would send for this request (the SMS simulator signs with it)."""
+    return RequestValidator(auth_token).compute_signature(url, dict(params))
+
+
+def twiml_reply(body: str | None = None, *, status_callback: str | None = None) -> str:
+    """Messaging TwiML answering with one message, or with nothing (an empty <Response/>)."""
+    response = MessagingResponse()
+    if body:
+        # `action` is where Twilio posts the reply's delivery status (Messaging TwiML).
+        response.message(body, action=status_callback, method="POST" if status_callback else None)
+    return str(response)
+
+
+def twiml_bodies(twiml: str) -> list[str]:
+    """The message texts in a TwiML answer (for the SMS simulator, which shows what Twilio would send)."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(twiml)  # noqa: S314 - our own webhook's answer, not outside input
+    except ElementTree.ParseError:
+        return []
+    texts = []
+    for message in root.iter("Message"):
+        body = message.find("Body")
+        texts.append((body.text if body is not None else message.text) or "")
+    return texts

@@ -1,0 +1,130 @@
+"""Page weight: transferred bytes (gzip) of HTML, CSS and JS for each page type.
+
+Goal: <= 50 KB per page in total, and no JavaScript required. Runs against the demo data on a
+throwaway SQLite database through the app itself (no network), signed in as each role.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GOAL_BYTES = 50 * 1024
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def main() -> None:
+    import pyotp
+
+    from portal import create_app
+    from portal.config import TestConfig
+    from portal.extensions import db
+    from portal.services.demo import demo_totp_secret, seed
+
+    tmp = tempfile.mkdtemp()
+    config = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+    config.update(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp}/weight.sqlite", WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False
+    )
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+        seed()
+        try:
+            from portal.services.content import sync_from_files
+
+            sync_from_files(ROOT / "content" / "samhallsinfo")
+        except Exception as exc:  # content may not be loadable in every checkout; weigh what exists
+            print(f"(content not loaded: {exc})")
+        from portal.models import Person, StaffUser
+
+        person = db.session.scalar(db.select(Person).where(Person.phone == "+46701740003"))
+        staff = db.session.scalar(
+            db.select(StaffUser).where(StaffUser.email == "handlaggare.sodertalje@demo.ankomst.se")
+        )
+        person_id = person.id
+        staff_email = staff.email
+
+    pages: list[tuple[str, str, str]] = [
+        ("anonymous", "home", "/?lang=ar"),
+        ("anonymous", "language picker", "/language"),
+        ("anonymous", "sign-in", "/signin?lang=ti"),
+        ("anonymous", "info index", "/info/?lang=so"),
+        ("anonymous", "info module", "/info/halsa-och-vard?lang=ar"),
+        ("anonymous", "search", "/info/search?q=1177&lang=sv"),
+        ("anonymous", "chat", "/chat?lang=fa"),
+        ("newcomer", "my plan", "/plan"),
+        ("newcomer", "upcoming", "/plan/upcoming"),
+        ("newcomer", "changes", "/plan/changes"),
+        ("newcomer", "objections", "/objections"),
+        ("caseworker", "people", "/staff/people"),
+        ("caseworker", "plan editor", f"/staff/people/{person_id}/plan"),
+        ("caseworker", "objection queue", "/staff/objections"),
+    ]
+    clients = {"anonymous": app.test_client(), "newcomer": app.test_client(), "caseworker": app.test_client()}
+    # Requests run outside any pushed app context, so each gets its own `g`, as in production.
+    from portal.models import SmsMessage
+
+    c = clients["newcomer"]
+    c.post("/signin", data={"phone": "0701740003"})
+    with app.app_context():
+        body = db.session.scalar(db.select(SmsMessage.body).order_by(SmsMessage.id.desc()))
+    c.post("/signin/code", data={"code": re.search(r"\d{6}", body).group(0)})
+    c = clients["caseworker"]
+    c.post("/staff/signin", data={"email": staff_email, "password": "ankomst-demo-2026"})
+    c.post("/staff/signin/totp", data={"code": pyotp.TOTP(demo_totp_secret(staff_email)).now()})
+
+    rows = []
+    for role, name, path in pages:
+        response = clients[role].get(path)
+        if response.status_code != 200:
+            rows.append({"page": name, "path": path, "status": response.status_code})
+            continue
+        html = response.get_data()
+        css = js = 0
+        for href in re.findall(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html):
+            css += _gz(clients[role].get(href.decode()).get_data())
+        for src in re.findall(rb'<script[^>]+src="([^"]+)"', html):
+            js += _gz(clients[role].get(src.decode()).get_data())
+        total = _gz(html) + css + js
+        rows.append(
+            {
+                "page": name,
+                "path": path,
+                "status": 200,
+                "html_gz": _gz(html),
+                "css_gz": css,
+                "js_gz": js,
+                "total_gz": total,
+                "within_goal": total <= GOAL_BYTES,
+                "needs_js": False,
+            }
+        )
+    print(f"Page weight (gzip bytes), goal <= {GOAL_BYTES} per page; measured {date.today()}")
+    print(f"{'page':<18}{'html':>8}{'css':>8}{'js':>8}{'total':>9}  ok")
+    for r in rows:
+        if r["status"] != 200:
+            print(f"{r['page']:<18} status {r['status']} ({r['path']})")
+            continue
+        print(
+            f"{r['page']:<18}{r['html_gz']:>8}{r['css_gz']:>8}{r['js_gz']:>8}{r['total_gz']:>9}"
+            f"  {'yes' if r['within_goal'] else 'NO'}"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "page_weight.json").write_text(json.dumps({"date": date.today().isoformat(), "pages": rows}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

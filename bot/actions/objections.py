@@ -1,0 +1,401 @@
+"""Objections to the plan: the form that files one, and the status of filed ones.
+
+The objection flow is the "clear instance to turn to" that the region's decision asked for, so
+it must work over plain SMS: reasons are a numbered list, answers may be a number or words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import portal_api
+from actions.civic import shorten
+from actions.conversation import (
+    PortalAction,
+    Turn,
+    known_language,
+    say_not_identified,
+    say_portal_unavailable,
+)
+from actions.i18n import Messages
+
+# The order is the numbering shown to people and answered with; changing it changes the answers.
+REASON_CODES = [
+    "childcare_clash",
+    "health",
+    "already_have_skill",
+    "wrong_level",
+    "too_far",
+    "want_other_placement",
+    "treatment_discrimination",
+    "other",
+]
+FORM_SLOTS = ["objection_reason", "objection_text", "objection_wanted", "objection_confirm"]
+MAX_LISTED_OBJECTIONS = 3
+# The portal's limits (TEXT_MAX_LENGTH, WANTED_MAX_LENGTH); longer answers are cut, not refused.
+MAX_TEXT_CHARS = 4000
+MAX_WANTED_CHARS = 1000
+CROCKFORD_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def reason_labels(messages: Messages) -> dict[str, str]:
+    """Return the short label of every reason, in the conversation language."""
+    _ = messages._
+    return {
+        "childcare_clash": _("Clashes with childcare"),
+        "health": _("My health"),
+        "already_have_skill": _("I already know this"),
+        "wrong_level": _("Wrong level"),
+        "too_far": _("Too far away"),
+        "want_other_placement": _("I want another placement"),
+        "treatment_discrimination": _("Unfair treatment"),
+        "other": _("Other"),
+    }
+
+
+def reason_keywords(messages: Messages) -> dict[str, str]:
+    """Return words people may write for each reason, comma-separated, per language."""
+    # The context tells translators these lists are never shown: they list the words people
+    # would write for each reason, so that an answer in words is recognised.
+    pgettext = messages.pgettext
+    return {
+        "childcare_clash": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "child, children, kids, preschool, childcare, school pickup",
+        ),
+        "health": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "health, sick, ill, pain, doctor, pregnant, disability",
+        ),
+        "already_have_skill": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "already, know, skill, experience, degree, educated",
+        ),
+        "wrong_level": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "level, too easy, too hard, difficult, easy",
+        ),
+        "too_far": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "far, distance, travel, bus, train, commute",
+        ),
+        "want_other_placement": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "another, other placement, different, change, internship",
+        ),
+        "treatment_discrimination": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "unfair, discrimination, racism, treated, respect, woman",
+        ),
+        "other": pgettext(
+            "reason keywords, comma-separated, never shown",
+            "other, something else",
+        ),
+    }
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def parse_reason(text: str, messages: Messages) -> str | None:
+    """Return the reason code for an answer like "3", "٣", "nr 3" or words, or None."""
+    # A short prefix ("nr 3", "رقم ٣") is allowed; \d also matches Arabic-Indic digits.
+    bare_number = re.fullmatch(r"\D{0,4}?(\d+)\W*", text.strip())
+    if bare_number:
+        return _reason_by_number(bare_number.group(1))
+    by_words = _reason_by_words(text, messages)
+    if by_words:
+        return by_words
+    number = re.search(r"\d+", text)
+    return _reason_by_number(number.group()) if number else None
+
+
+def _reason_by_number(digits: str) -> str | None:
+    index = int(digits) - 1
+    return REASON_CODES[index] if 0 <= index < len(REASON_CODES) else None
+
+
+def _reason_by_words(text: str, messages: Messages) -> str | None:
+    answer = f" {_fold(text)} "
+    english = Messages("en")
+    matched: dict[str, set[str]] = {}
+    for labels in (
+        reason_labels(messages),
+        reason_keywords(messages),
+        reason_labels(english),
+        reason_keywords(english),
+    ):
+        for code, words in labels.items():
+            for word in map(_fold, re.split(r"[,،、]", words)):
+                # Whole words, or longer stems inside a word (barn/barnen, أطفال/الأطفال).
+                if len(word) >= 3 and (f" {word} " in answer or (len(word) >= 5 and word in answer)):
+                    matched.setdefault(code, set()).add(word)
+    if not matched:
+        return None
+    # Most distinct words wins; on a tie, the longer (more specific) words win.
+    ranked = sorted(matched.items(), key=lambda item: (len(item[1]), sum(map(len, item[1]))), reverse=True)
+    best, rest = ranked[0], ranked[1:]
+    if rest and (len(rest[0][1]), sum(map(len, rest[0][1]))) == (len(best[1]), sum(map(len, best[1]))):
+        return None
+    return best[0]
+
+
+def normalise_case_number(raw: str) -> str:
+    """Return a case number as XXXX-XXXX, with Crockford's O→0 and I/L→1 applied."""
+    compact = re.sub(r"[^0-9A-Za-z]", "", raw).upper().translate(CROCKFORD_TYPOS)
+    return f"{compact[:4]}-{compact[4:]}" if len(compact) == 8 else compact
+
+
+def idempotency_key(tracker: Tracker) -> str:
+    """Return a key that is the same for every retry of one filled-in objection form."""
+    started = next(
+        (
+            e.get("timestamp")
+            for e in reversed(tracker.events)
+            if e.get("event") == "active_loop" and e.get("name") == "objection_form"
+        ),
+        None,
+    )
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"ankomst:objection:{tracker.sender_id}:{started}"))
+
+
+def answer_was_rejected(tracker: Tracker, slot: str) -> bool:
+    """Return whether the latest message answered the question for ``slot`` and did not fit."""
+    events = tracker.events
+    cleared = None
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.get("event") == "slot" and event.get("name") == slot and cleared is None:
+            cleared = event.get("value") is None
+        if event.get("event") == "user":
+            # Only an answer to this very question can be rejected: not the message that
+            # started the form, and not a question asked in between (help, bot challenge).
+            asked = next(
+                (
+                    e.get("value")
+                    for e in reversed(events[:index])
+                    if e.get("event") == "slot" and e.get("name") == "requested_slot"
+                ),
+                None,
+            )
+            return bool(cleared) and asked == slot
+    return False
+
+
+def _clear_form() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in FORM_SLOTS]
+
+
+class ActionStartObjection(PortalAction):
+    """Check that the person is identified before the objection form asks anything."""
+
+    def name(self) -> str:
+        return "action_start_objection"
+
+    def respond(self, turn: Turn) -> list[EventType]:
+        try:
+            identified = bool(turn.api.conversation(turn.cid).get("identified"))
+        except portal_api.PortalUnavailable:
+            say_portal_unavailable(turn)
+            return [SlotSet("identified", False)]
+        if not identified:
+            say_not_identified(turn)
+        return [SlotSet("identified", identified), *_clear_form()]
+
+
+class ActionAskObjectionReason(PortalAction):
+    """Ask why the person objects, as a numbered list of reasons."""
+
+    def name(self) -> str:
+        return "action_ask_objection_reason"
+
+    def respond(self, turn: Turn) -> None:
+        messages = turn.messages
+        _ = messages._
+        if answer_was_rejected(turn.tracker, "objection_reason"):
+            intro = _("Sorry, I did not understand. Answer with a number from 1 to %(count)s:", count=len(REASON_CODES))
+        else:
+            intro = _("Why do you object? Answer with a number:")
+        labels = reason_labels(messages)
+        lines = [f"{number}. {labels[code]}" for number, code in enumerate(REASON_CODES, 1)]
+        turn.say("\n".join([intro, *lines]))
+
+
+class ActionAskObjectionText(PortalAction):
+    """Ask what is wrong, in the person's own words, when the reason came as a number."""
+
+    def name(self) -> str:
+        return "action_ask_objection_text"
+
+    def respond(self, turn: Turn) -> None:
+        _ = turn.messages._
+        turn.say(_("Tell me in a few words what is wrong."))
+
+
+class ActionAskObjectionWanted(PortalAction):
+    """Ask what the person wants instead, in their own words."""
+
+    def name(self) -> str:
+        return "action_ask_objection_wanted"
+
+    def respond(self, turn: Turn) -> None:
+        _ = turn.messages._
+        turn.say(_("What do you want instead? Write it in your own words."))
+
+
+class ActionAskObjectionConfirm(PortalAction):
+    """Repeat the objection back and ask whether to send it."""
+
+    def name(self) -> str:
+        return "action_ask_objection_confirm"
+
+    def respond(self, turn: Turn) -> None:
+        messages = turn.messages
+        _ = messages._
+        if answer_was_rejected(turn.tracker, "objection_confirm"):
+            turn.say(_("Please answer yes or no: shall I send your objection?"))
+            return
+        reason = reason_labels(messages).get(turn.tracker.get_slot("objection_reason"), "")
+        wanted = shorten(turn.tracker.get_slot("objection_wanted") or "", 80)
+        turn.say(_("Your objection: %(reason)s. You want: %(wanted)s", reason=reason, wanted=wanted))
+        turn.say(_("Shall I send it to your caseworker? Answer yes or no."))
+
+
+class ValidateObjectionForm(FormValidationAction):
+    """Turn the answers to the objection form into a reason code and a clean wish."""
+
+    def name(self) -> str:
+        return "validate_objection_form"
+
+    def validate_objection_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept a number from the list or words that point at one reason."""
+        text = str(value or "")
+        messages = Messages(known_language(tracker))
+        code = parse_reason(text, messages)
+        if code is None:
+            return {"objection_reason": None}
+        # Words are already the person's own explanation, so the form need not ask for one.
+        own_words = None if re.fullmatch(r"\D{0,4}?\d+\W*", text.strip()) else text.strip()
+        return {"objection_reason": code, "objection_text": own_words}
+
+    def validate_objection_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept any non-empty text, cut to the portal's limit."""
+        text = " ".join(str(value or "").split())
+        return {"objection_text": text[:MAX_TEXT_CHARS] or None}
+
+    def extract_objection_confirm(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Read yes or no from the intent of the answer to the confirmation question."""
+        if tracker.get_slot("requested_slot") != "objection_confirm":
+            return {}
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        # None (not understood) is still returned, so the form asks again instead of rejecting.
+        return {"objection_confirm": {"affirm": True, "deny": False}.get(intent)}
+
+    def validate_objection_wanted(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Accept any non-empty text, capped to a sane length."""
+        text = " ".join(str(value or "").split())
+        return {"objection_wanted": text[:MAX_WANTED_CHARS] or None}
+
+
+class ActionSubmitObjection(PortalAction):
+    """Send the confirmed objection to the portal, or drop it when the person said no."""
+
+    def name(self) -> str:
+        return "action_submit_objection"
+
+    def respond(self, turn: Turn) -> list[EventType]:
+        messages = turn.messages
+        _ = messages._
+        slots = turn.tracker.slots
+        if slots.get("objection_confirm") is not True or not slots.get("objection_reason"):
+            turn.say(_("OK, I did not send anything. You can object again at any time."))
+            return _clear_form()
+        try:
+            case = turn.api.file_objection(
+                turn.cid,
+                reason=slots["objection_reason"],
+                wanted=slots.get("objection_wanted") or "",
+                text=slots.get("objection_text") or "",
+                interpreter=False,
+                idempotency_key=idempotency_key(turn.tracker),
+            )
+        except (portal_api.Invalid, portal_api.PortalUnavailable):
+            turn.say(_("Sorry, your objection was not sent. Please try again later, or ask to talk to a caseworker."))
+            return _clear_form()
+        turn.say(_("Your objection is sent. Case number: %(case_number)s.", case_number=case["case_number"]))
+        if case.get("due_date"):
+            turn.say(_("You get an answer by %(date)s.", date=messages.long_date(case["due_date"])))
+        return [*_clear_form(), SlotSet("case_number", case["case_number"])]
+
+
+class ActionCancelObjection(PortalAction):
+    """Stop the objection form when the person says no in the middle of it."""
+
+    def name(self) -> str:
+        return "action_cancel_objection"
+
+    def respond(self, turn: Turn) -> list[EventType]:
+        _ = turn.messages._
+        turn.say(_("OK, I did not send anything. You can object again at any time."))
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *_clear_form()]
+
+
+class ActionObjectionStatus(PortalAction):
+    """Tell the status of one objection by its case number, or list the person's objections."""
+
+    def name(self) -> str:
+        return "action_objection_status"
+
+    def respond(self, turn: Turn) -> None:
+        messages = turn.messages
+        _ = messages._
+        raw = next(turn.tracker.get_latest_entity_values("case_number"), None)
+        if raw:
+            case_number = normalise_case_number(raw)
+            try:
+                case = turn.api.objection(turn.cid, case_number)
+            except portal_api.NotFound:
+                turn.say(
+                    _("I cannot find case %(case_number)s. Check the number and try again.", case_number=case_number)
+                )
+                return
+            turn.say(self._describe(messages, case))
+            return
+        cases = turn.api.objections(turn.cid)
+        if not cases:
+            turn.say(_("You have no objections."))
+            return
+        lines = [messages.ngettext("You have %(n)s objection:", "You have %(n)s objections:", len(cases))]
+        lines += [self._describe(messages, case) for case in cases[:MAX_LISTED_OBJECTIONS]]
+        turn.say("\n".join(lines))
+
+    @staticmethod
+    def _describe(messages: Messages, case: dict[str, Any]) -> str:
+        _ = messages._
+        if case.get("due_date"):
+            return _(
+                "%(case_number)s: %(status)s, answer by %(date)s",
+                case_number=case["case_number"],
+                status=case["status_label"],
+                date=messages.long_date(case["due_date"]),
+            )
+        return _("%(case_number)s: %(status)s", case_number=case["case_number"], status=case["status_label"])

@@ -1,0 +1,174 @@
+"""The only HTTP client of the action server: the portal's internal API (docs/internal-api.md).
+
+Actions never touch the database and never see a phone number; they read and write newcomer
+data through these calls, under the opaque conversation id that Rasa uses as sender id.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORTAL_URL = "http://127.0.0.1:5000"
+DEFAULT_TOKEN = "dev-internal-token"
+API_PREFIX = "/internal/v1"
+# An SMS user waits for the whole reply; past a few seconds the portal falls back to its own
+# menu anyway, so a slow portal is treated as an unreachable one.
+TIMEOUT_SECONDS = 3.0
+
+
+class PortalError(Exception):
+    """The portal answered with an error, or could not be reached."""
+
+    def __init__(self, code: str, status: int | None = None, message: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.status = status
+        self.message = message
+
+
+class NotIdentified(PortalError):
+    """The conversation has no registered or signed-in person (403 not_identified)."""
+
+
+class NotFound(PortalError):
+    """The thing asked for does not exist, or belongs to someone else (404)."""
+
+
+class Invalid(PortalError):
+    """The portal refused a value (422); ``field`` names it."""
+
+    def __init__(self, code: str, status: int | None = None, message: str = "", field: str | None = None) -> None:
+        super().__init__(code, status, message)
+        self.field = field
+
+
+class PortalUnavailable(PortalError):
+    """The portal is down, slow, refused our token or answered something unreadable."""
+
+
+class PortalClient:
+    """Calls the portal's ``/internal/v1`` endpoints with the bearer token."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        token: str | None = None,
+        timeout: float = TIMEOUT_SECONDS,
+        session: requests.Session | None = None,
+    ) -> None:
+        base = base_url or os.environ.get("ANKOMST_PORTAL_URL") or DEFAULT_PORTAL_URL
+        self.base_url = base.rstrip("/") + API_PREFIX
+        self.token = token or os.environ.get("ANKOMST_INTERNAL_TOKEN") or DEFAULT_TOKEN
+        self.timeout = timeout
+        self.session = session or requests.Session()
+
+    # -- conversations ---------------------------------------------------------------------
+
+    def conversation(self, cid: str) -> dict[str, Any]:
+        """Return the conversation's language, channel and whether a person is identified."""
+        return self._request("GET", _conversation_path(cid))
+
+    def set_language(self, cid: str, *, choice: str | None = None, language: str | None = None) -> str:
+        """Change the conversation language from a code or the user's raw words; return the code."""
+        body = {"language": language} if language else {"choice": choice or ""}
+        return self._request("PUT", _conversation_path(cid, "language"), json=body)["language"]
+
+    # -- the person's plan -----------------------------------------------------------------
+
+    def next_activity(self, cid: str) -> dict[str, Any] | None:
+        """Return the person's next activity, or None when nothing is scheduled."""
+        return self._request("GET", _conversation_path(cid, "next-activity"))["activity"]
+
+    def schedule(self, cid: str, days: int = 7) -> list[dict[str, Any]]:
+        """Return the coming days that have activities, each with its activities."""
+        response = self._request("GET", _conversation_path(cid, "schedule"), params={"days": days})
+        return response["days"]
+
+    def plan(self, cid: str) -> dict[str, Any] | None:
+        """Return the person's current plan, or None when there is none yet."""
+        return self._request("GET", _conversation_path(cid, "plan"))["plan"]
+
+    # -- objections ------------------------------------------------------------------------
+
+    def file_objection(
+        self, cid: str, *, reason: str, wanted: str, text: str, interpreter: bool, idempotency_key: str
+    ) -> dict[str, Any]:
+        """File an objection to the plan; the same idempotency key never files twice."""
+        body = {
+            "target": "plan",
+            "reason": reason,
+            "wanted": wanted,
+            "text": text,
+            "interpreter": interpreter,
+            "idempotency_key": idempotency_key,
+        }
+        return self._request("POST", _conversation_path(cid, "objections"), json=body)
+
+    def objections(self, cid: str) -> list[dict[str, Any]]:
+        """Return the person's objections with their status."""
+        return self._request("GET", _conversation_path(cid, "objections"))["objections"]
+
+    def objection(self, cid: str, case_number: str) -> dict[str, Any]:
+        """Return one of the person's objections by case number, with its timeline."""
+        return self._request("GET", _conversation_path(cid, "objections", case_number))
+
+    # -- people and content ----------------------------------------------------------------
+
+    def request_handoff(self, cid: str, note: str | None) -> dict[str, Any]:
+        """Ask a caseworker to take over the conversation."""
+        return self._request("POST", _conversation_path(cid, "handoff"), json={"note": note})
+
+    def search(self, query: str, language: str, limit: int = 3) -> list[dict[str, Any]]:
+        """Search the published civic information in one language."""
+        params = {"q": query, "lang": language, "limit": limit}
+        return self._request("GET", "/search", params=params)["results"]
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        url = self.base_url + path
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
+        try:
+            response = self.session.request(method, url, headers=headers, timeout=self.timeout, **kwargs)
+        except requests.RequestException as error:
+            # The URL holds only the opaque conversation id, never a phone number or text.
+            log.warning("portal unreachable", extra={"method": method, "path": path, "error": type(error).__name__})
+            raise PortalUnavailable("unreachable") from error
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = None
+        if response.ok and isinstance(payload, dict):
+            return payload
+        raise _error_for(method, path, response.status_code, payload)
+
+
+def _error_for(method: str, path: str, status: int, payload: Any) -> PortalError:
+    body = payload if isinstance(payload, dict) else {}
+    code = str(body.get("error") or status)
+    message = str(body.get("message") or "")
+    if status == 403 and code == "not_identified":
+        return NotIdentified(code, status, message)
+    if status == 404:
+        return NotFound(code, status, message)
+    if status == 422:
+        return Invalid(code, status, message, field=body.get("field"))
+    log.warning("portal error", extra={"method": method, "path": path, "status": status, "code": code})
+    return PortalUnavailable(code, status, message)
+
+
+def _conversation_path(cid: str, *parts: str) -> str:
+    segments = ["conversations", cid, *parts]
+    return "/" + "/".join(quote(segment, safe="") for segment in segments)
+
+
+def client() -> PortalClient:
+    """Return a client configured from the environment (read at call time, for tests)."""
+    return PortalClient()

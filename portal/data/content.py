@@ -1,0 +1,184 @@
+"""Queries about civic-information modules, revisions and local sections."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import (
+    ContentModule,
+    ContentRevision,
+    LocalSection,
+    Organisation,
+    OrganisationKind,
+    RevisionStatus,
+)
+
+
+def get_module(slug: str) -> ContentModule | None:
+    return db.session.scalar(select(ContentModule).where(ContentModule.slug == slug))
+
+
+def list_modules() -> list[ContentModule]:
+    """All modules in the order of the regional standard."""
+    return list(db.session.scalars(select(ContentModule).order_by(ContentModule.sort_order, ContentModule.id)))
+
+
+def get_revision(revision_id: int) -> ContentRevision | None:
+    return db.session.get(ContentRevision, revision_id)
+
+
+def get_published_revision(module: ContentModule, language: str) -> ContentRevision | None:
+    """The current published revision of a module in one language (the newest published)."""
+    return db.session.scalar(
+        select(ContentRevision)
+        .where(
+            ContentRevision.module_id == module.id,
+            ContentRevision.language == language,
+            ContentRevision.status == RevisionStatus.PUBLISHED,
+        )
+        .order_by(ContentRevision.id.desc())
+        .limit(1)
+    )
+
+
+def list_published_revisions(module: ContentModule, language: str) -> list[ContentRevision]:
+    """Every published revision of a module in one language, newest first."""
+    return list(
+        db.session.scalars(
+            select(ContentRevision)
+            .where(
+                ContentRevision.module_id == module.id,
+                ContentRevision.language == language,
+                ContentRevision.status == RevisionStatus.PUBLISHED,
+            )
+            .order_by(ContentRevision.id.desc())
+        )
+    )
+
+
+def list_current_revisions(language: str | None = None) -> list[ContentRevision]:
+    """The current published revision of every module (in one language, or in all)."""
+    newest = select(func.max(ContentRevision.id)).where(ContentRevision.status == RevisionStatus.PUBLISHED)
+    if language is not None:
+        newest = newest.where(ContentRevision.language == language)
+    newest = newest.group_by(ContentRevision.module_id, ContentRevision.language)
+    return list(db.session.scalars(select(ContentRevision).where(ContentRevision.id.in_(newest))))
+
+
+def list_all_published_revisions() -> list[ContentRevision]:
+    """Every published revision of every module, oldest first (for the status matrix)."""
+    return list(
+        db.session.scalars(
+            select(ContentRevision)
+            .where(ContentRevision.status == RevisionStatus.PUBLISHED)
+            .order_by(ContentRevision.id)
+        )
+    )
+
+
+def list_revisions(module: ContentModule, language: str) -> list[ContentRevision]:
+    """The history of a module in one language, newest first, drafts included."""
+    return list(
+        db.session.scalars(
+            select(ContentRevision)
+            .where(ContentRevision.module_id == module.id, ContentRevision.language == language)
+            .order_by(ContentRevision.id.desc())
+        )
+    )
+
+
+def get_pending_draft(module: ContentModule, language: str) -> ContentRevision | None:
+    """The draft saved after the current published revision, if any."""
+    latest = db.session.scalar(
+        select(ContentRevision)
+        .where(ContentRevision.module_id == module.id, ContentRevision.language == language)
+        .order_by(ContentRevision.id.desc())
+        .limit(1)
+    )
+    return latest if latest is not None and latest.status == RevisionStatus.DRAFT else None
+
+
+def list_pending_drafts() -> list[tuple[int, str]]:
+    """(module id, language) of every module whose newest revision is a draft."""
+    newest = (
+        select(func.max(ContentRevision.id))
+        .group_by(ContentRevision.module_id, ContentRevision.language)
+        .scalar_subquery()
+    )
+    rows = db.session.execute(
+        select(ContentRevision.module_id, ContentRevision.language).where(
+            ContentRevision.id.in_(newest), ContentRevision.status == RevisionStatus.DRAFT
+        )
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def find_revision_by_body(module: ContentModule, language: str, body_revision: str) -> ContentRevision | None:
+    """The newest revision whose body has this revision hash."""
+    return db.session.scalar(
+        select(ContentRevision)
+        .where(
+            ContentRevision.module_id == module.id,
+            ContentRevision.language == language,
+            ContentRevision.body_revision == body_revision,
+        )
+        .order_by(ContentRevision.id.desc())
+        .limit(1)
+    )
+
+
+# -- local sections ------------------------------------------------------------------------
+
+
+def get_local_section(section_id: int) -> LocalSection | None:
+    return db.session.get(LocalSection, section_id)
+
+
+def list_local_sections(
+    module: ContentModule, municipality: Organisation, language: str, *, published_only: bool = True
+) -> list[LocalSection]:
+    """A municipality's local sections of one module in one language."""
+    stmt = select(LocalSection).where(
+        LocalSection.module_id == module.id,
+        LocalSection.municipality_id == municipality.id,
+        LocalSection.language == language,
+    )
+    if published_only:
+        stmt = stmt.where(LocalSection.published.is_(True))
+    return list(db.session.scalars(stmt.order_by(LocalSection.id)))
+
+
+def list_local_sections_of(municipality_ids: set[int]) -> list[LocalSection]:
+    """Every local section of these municipalities, drafts included (for their editors)."""
+    if not municipality_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(LocalSection)
+            .where(LocalSection.municipality_id.in_(municipality_ids))
+            .order_by(LocalSection.municipality_id, LocalSection.module_id, LocalSection.language, LocalSection.id)
+        )
+    )
+
+
+def list_published_local_sections(module: ContentModule | None = None) -> list[LocalSection]:
+    stmt = select(LocalSection).where(LocalSection.published.is_(True))
+    if module is not None:
+        stmt = stmt.where(LocalSection.module_id == module.id)
+    return list(db.session.scalars(stmt.order_by(LocalSection.id)))
+
+
+def list_municipalities() -> list[Organisation]:
+    """Every municipality, by name (for the "choose your municipality" list)."""
+    return list(
+        db.session.scalars(
+            select(Organisation).where(Organisation.kind == OrganisationKind.MUNICIPALITY).order_by(Organisation.name)
+        )
+    )
+
+
+def get_municipality(slug: str) -> Organisation | None:
+    return db.session.scalar(
+        select(Organisation).where(Organisation.slug == slug, Organisation.kind == OrganisationKind.MUNICIPALITY)
+    )

@@ -1,0 +1,48 @@
+"""Queries about plans."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Activity, CalendarFeed, Organisation, OrganisationKind, Person, Plan, PlanStatus
+
+
+def get_plan_for_person(person: Person) -> Plan | None:
+    """The person's current plan: the newest one that is not closed (else the newest closed)."""
+    plans = db.session.scalars(select(Plan).where(Plan.person_id == person.id).order_by(Plan.id.desc())).all()
+    return next((p for p in plans if p.status != PlanStatus.CLOSED), plans[0] if plans else None)
+
+
+def get_activity_in_plan(plan: Plan, activity_id: int) -> Activity | None:
+    return next((a for a in plan.activities if a.id == activity_id), None)
+
+
+def list_providers() -> list[Organisation]:
+    """Every provider in the region: a plan may use one in another municipality (seed 004)."""
+    return list(
+        db.session.scalars(
+            select(Organisation).where(Organisation.kind == OrganisationKind.PROVIDER).order_by(Organisation.name)
+        )
+    )
+
+
+def list_municipal_organisations() -> list[Organisation]:
+    """Municipalities and districts: where a person can be transferred to."""
+    return list(
+        db.session.scalars(
+            select(Organisation)
+            .where(Organisation.kind.in_([OrganisationKind.MUNICIPALITY, OrganisationKind.DISTRICT]))
+            .order_by(Organisation.name)
+        )
+    )
+
+
+def get_calendar_feed(token_hash: str) -> CalendarFeed | None:
+    return db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == token_hash))
+
+
+def active_calendar_feed(person: Person) -> CalendarFeed | None:
+    return db.session.scalar(
+        select(CalendarFeed).where(CalendarFeed.person_id == person.id, CalendarFeed.revoked_at.is_(None))
+    )

@@ -1,0 +1,112 @@
+"""Editor forms. Format problems from portal.content.files are shown as translated messages."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from portal.content.files import SUMMARY_MAX, TITLE_MAX, Problem, validate_body
+
+REVIEW_CHOICES = [
+    SelectChoice("unreviewed-draft", _l("Not yet reviewed by a fluent speaker")),
+    SelectChoice("reviewed", _l("Reviewed and approved by a fluent speaker")),
+]
+
+
+def field_for(problem: Problem) -> str:
+    """The form field a format problem belongs to."""
+    for name in ("title", "summary", "review_status"):
+        if problem.kind.startswith(name):
+            return name
+    return "body"
+
+
+def problem_message(problem: Problem) -> str:
+    """A format problem as a sentence in the editor's language, with its line."""
+    messages = {
+        "heading_level": _("Line %(line)s: use '## ' for sections; '# ' is not allowed."),
+        "raw_html": _("Line %(line)s: HTML is not allowed. Write Markdown only."),
+        "image": _("Line %(line)s: images are not allowed."),
+        "link_not_https": _("Line %(line)s: links must go to a web address that starts with https://."),
+        "anchor_missing": _("Line %(line)s: a '## ' heading must end in an anchor such as {#my-section}."),
+        "heading_empty": _("Line %(line)s: the heading has no text."),
+        "anchor_invalid": _("Line %(line)s: an anchor may only use a-z, 0-9 and hyphens."),
+        "anchor_duplicate": _("Line %(line)s: this anchor is already used in the text."),
+        "no_sections": _("The text needs at least one section that starts with '## '."),
+        "section_empty": _("Line %(line)s: this section is empty."),
+        "body_too_long": _("The text is too long."),
+        "title_empty": _("Please write a title."),
+        "title_too_long": _("The title is too long."),
+        "summary_empty": _("Please write a summary."),
+        "summary_too_long": _("The summary can be at most 160 characters."),
+        "summary_not_plain": _("The summary must be one line of plain text, without Markdown or HTML."),
+        "review_status_invalid": _("Please choose a review status."),
+    }
+    template = messages.get(problem.kind)
+    if template is None:
+        return problem.message
+    return template % {"line": problem.line or 1}
+
+
+class BodyChecked:
+    """Validate Markdown with the content format rules (docs/content-format.md)."""
+
+    def __init__(self, *, sections_required: bool = True):
+        self.sections_required = sections_required
+
+    def __call__(self, form, field) -> None:
+        problems = validate_body(field.data or "", path="editor")
+        if not self.sections_required:
+            problems = [p for p in problems if p.kind != "no_sections"]
+        if problems:
+            raise ValidationError(" ".join(problem_message(p) for p in problems[:5]))
+
+
+class RevisionForm(FlaskForm):
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(message=_l("Please write a title.")), Length(max=TITLE_MAX)],
+    )
+    summary = TextAreaField(
+        _l("Summary"),
+        description=_l("At most 160 characters of plain text. It is also sent by SMS."),
+        validators=[
+            DataRequired(message=_l("Please write a summary.")),
+            Length(max=SUMMARY_MAX, message=_l("The summary can be at most %(max)d characters.")),
+        ],
+        render_kw={"rows": 3},
+    )
+    body = TextAreaField(
+        _l("Text"),
+        description=_l("Markdown. Each section starts with a heading such as: ## Health centres {#vardcentral}"),
+        validators=[DataRequired(message=_l("Please write the text.")), BodyChecked()],
+        render_kw={"rows": 24},
+    )
+    review_status = SelectField(_l("Review status"), choices=REVIEW_CHOICES)
+    minor = BooleanField(_l("Minor change: the translations stay current"))
+    matches_source = BooleanField(_l("This translation now matches the current Swedish text"))
+    preview = SubmitField(_l("Preview"))
+    save = SubmitField(_l("Save draft"))
+    publish = SubmitField(_l("Publish"))
+
+
+class LocalSectionForm(FlaskForm):
+    module = SelectField(_l("Topic"))
+    municipality = SelectField(_l("Municipality"), coerce=int)
+    language = SelectField(_l("Language"))
+    title = StringField(
+        _l("Heading"), validators=[DataRequired(message=_l("Please write a heading.")), Length(max=TITLE_MAX)]
+    )
+    body = TextAreaField(
+        _l("Text"),
+        description=_l("Markdown. Links must start with https://."),
+        validators=[DataRequired(message=_l("Please write the text.")), BodyChecked(sections_required=False)],
+        render_kw={"rows": 12},
+    )
+    published = BooleanField(_l("Published: readers in the municipality can see it"))
+    preview = SubmitField(_l("Preview"))
+    save = SubmitField(_l("Save"))

@@ -1,0 +1,9 @@
+"""The internal API for the action server: /internal/v1, bearer token, JSON only (docs/internal-api.md).
+
+Each area adds its routes in its own module on `bp`, imported here so they register.
+"""
+
+from portal.internal import conversations, search  # noqa: F401 - register their routes on bp
+from portal.internal.base import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,19 @@
+"""GET /internal/v1/search: the assistant's civic answers come from the same search as the portal."""
+
+from __future__ import annotations
+
+from flask import abort, jsonify, request
+
+from portal.internal.base import bp
+from portal.languages import get_language
+from portal.services.search import MAX_QUERY_CHARS, search
+
+
+@bp.get("/search")
+def search_content():
+    language = get_language(request.args.get("lang") or "sv")
+    if language is None:
+        abort(422)
+    limit = request.args.get("limit", default=3, type=int) or 3
+    results = search(request.args.get("q", "")[:MAX_QUERY_CHARS], language.code, limit=max(1, min(limit, 10)))
+    return jsonify(results=[hit.as_dict() for hit in results.hits])

@@ -1,0 +1,141 @@
+"""Civic-information modules, their per-language revisions, local sections, and the search index."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.organisation import Organisation, StaffUser
+
+
+class RevisionStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class ReviewStatus(enum.StrEnum):
+    UNREVIEWED = "unreviewed-draft"
+    REVIEWED = "reviewed"
+
+
+class ContentModule(Base):
+    """One of the twelve regional modules (the slugs are fixed, see portal.content.catalogue)."""
+
+    __tablename__ = "content_module"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    icon: Mapped[str] = mapped_column(String(40), default="info")
+
+    revisions: Mapped[list[ContentRevision]] = relationship(back_populates="module", cascade="all, delete-orphan")
+
+
+class ContentRevision(Base):
+    """One saved version of a module in one language. Revisions are never edited once published.
+
+    `body_revision` is this body's own 12-hex hash; `source_revision` is the Swedish body
+    revision a translation was made from (for Swedish, its own). Comparing them with the
+    current Swedish revision is what makes staleness computable.
+    """
+
+    __tablename__ = "content_revision"
+    __table_args__ = (Index("ix_content_revision_module_language", "module_id", "language", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("content_module.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    body_revision: Mapped[str] = mapped_column(String(12), index=True)
+    source_revision: Mapped[str] = mapped_column(String(12))
+    # [[anchor, hash], ...] in order; the introduction has anchor "".
+    section_hashes: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    review_status: Mapped[ReviewStatus] = mapped_column(
+        Enum(ReviewStatus, native_enum=False, length=20), default=ReviewStatus.UNREVIEWED
+    )
+    status: Mapped[RevisionStatus] = mapped_column(
+        Enum(RevisionStatus, native_enum=False, length=20), default=RevisionStatus.DRAFT
+    )
+    # A Swedish change marked minor keeps the translations made from the previous text current.
+    minor: Mapped[bool] = mapped_column(default=False)
+    last_updated: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    # Where this revision came from: "file", "editor" or "revert:<id>".
+    origin: Mapped[str] = mapped_column(String(40), default="file")
+
+    module: Mapped[ContentModule] = relationship(back_populates="revisions")
+    author: Mapped[StaffUser | None] = relationship()
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == RevisionStatus.PUBLISHED
+
+
+class LocalSection(Base):
+    """A municipality's own section inside a regional module (where SFI is, opening hours).
+
+    Local sections add to the regional text; they never replace it.
+    """
+
+    __tablename__ = "local_section"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("content_module.id", ondelete="CASCADE"), index=True)
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    published: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+
+    module: Mapped[ContentModule] = relationship()
+    municipality: Mapped[Organisation] = relationship()
+
+    @property
+    def anchor(self) -> str:
+        return f"lokal-{self.id}"
+
+
+# A tsvector on PostgreSQL; an unused text column elsewhere (SQLite searches through FTS5).
+SEARCH_VECTOR = Text().with_variant(TSVECTOR(), "postgresql")
+
+
+class SearchSection(Base):
+    """One searchable section of the published content: derived data, rebuilt from revisions.
+
+    The `*_norm` columns hold normalised words (portal.content.normalise); the engines index
+    those. On SQLite an FTS5 table (search_section_fts) mirrors them; on PostgreSQL
+    `search_vector` holds the weighted tsvector behind a GIN index.
+    """
+
+    __tablename__ = "search_section"
+    __table_args__ = (Index("ix_search_section_vector", "search_vector", postgresql_using="gin"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("content_module.id", ondelete="CASCADE"))
+    revision_id: Mapped[int | None] = mapped_column(ForeignKey("content_revision.id", ondelete="CASCADE"))
+    local_section_id: Mapped[int | None] = mapped_column(ForeignKey("local_section.id", ondelete="CASCADE"))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    anchor: Mapped[str] = mapped_column(String(80))
+    section_title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)  # the plain text, for snippets
+    title_norm: Mapped[str] = mapped_column(Text)
+    module_norm: Mapped[str] = mapped_column(Text)  # module title and summary
+    body_norm: Mapped[str] = mapped_column(Text)
+    search_vector: Mapped[str | None] = mapped_column(SEARCH_VECTOR)
+    indexed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    module: Mapped[ContentModule] = relationship()

@@ -1,0 +1,321 @@
+"""Staff pages for objections: the caseworker queue and case, the reviewer queue and case, and
+the coordinator's aggregate figures.
+
+Access follows the service's rules on every request, not only by hiding buttons: a case of a
+person outside the caseworker's organisation is 404 (its existence is not revealed), a
+reviewer sees escalated cases in their region only, and every action is checked again by
+the service. Every read and refusal is audited.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_staff_user, staff_required
+from portal.data.objection_figures import case_facts, objection_figures
+from portal.data.objections import (
+    get_objection_by_case_number,
+    list_escalated_objections,
+    list_objections_for_caseworker,
+    plan_versions_since,
+)
+from portal.data.people import visible_org_ids
+from portal.extensions import db
+from portal.forms import ConfirmForm
+from portal.languages import LANGUAGES
+from portal.models import Gender, Objection, ObjectionStatus, Organisation, Outcome, Role, StaffUser
+from portal.objections.forms import DecisionForm, FollowUpFilterForm, QueueFilterForm
+from portal.objections.helpers import register_template_helpers
+from portal.services import audit
+from portal.services import objections as service
+from portal.services.objection_text import staff_outcome_label, status_label
+from portal.services.plan_text import day_label
+
+staff_bp = Blueprint("casework", __name__, url_prefix="/staff")
+register_template_helpers(staff_bp)
+
+
+def _denied(case: str, status: int = 404):
+    audit.record("objection.read_denied", object_type="objection", case_given=bool(case))
+    db.session.commit()
+    abort(status)
+
+
+# --- caseworker ------------------------------------------------------------------------------------
+
+
+@staff_bp.get("/objections")
+@staff_required(Role.CASEWORKER)
+def queue():
+    staff = current_staff_user()
+    form = QueueFilterForm(request.args)
+    form.status.choices = [("", _("All"))] + [(s.value, status_label(s)) for s in ObjectionStatus]
+    form.language.choices = [("", _("All"))] + [(lang.code, lang.native_name) for lang in LANGUAGES]
+    status = form.status.data if form.status.data in {s.value for s in ObjectionStatus} else None
+    language = form.language.data if form.language.data in {lang.code for lang in LANGUAGES} else None
+    today = service.stockholm_date()
+    found = list_objections_for_caseworker(
+        staff,
+        today=today,
+        status=ObjectionStatus(status) if status else None,
+        overdue_only=bool(form.overdue.data),
+        language=language,
+    )
+    # Overdue first, then by due date: the cases that most need someone come to the top.
+    found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
+    audit.record("objection.list", object_type="objection", count=len(found), filtered=bool(request.args))
+    db.session.commit()
+    return render_template("objections/staff/queue.html", objections=found, form=form, today=today)
+
+
+def _caseworker_case(case: str) -> Objection:
+    objection = get_objection_by_case_number(service.normalise_case_number(case))
+    if objection is None or not service.caseworker_may_handle(current_staff_user(), objection):
+        _denied(case)
+    return objection
+
+
+def _decision_form(objection: Objection, formdata=None) -> DecisionForm:
+    form = DecisionForm(formdata=formdata)
+    form.outcome.choices = [(o.value, staff_outcome_label(o)) for o in Outcome]
+    form.plan_version.choices = [("", _("No plan version"))] + [
+        (
+            str(v.id),
+            _("Version %(number)s, %(date)s", number=v.number, date=day_label(service.stockholm_date(v.created_at))),
+        )
+        for v in plan_versions_since(objection)
+    ]
+    return form
+
+
+def _render_staff_case(objection: Objection, mode: str, decision_form: DecisionForm | None = None, status: int = 200):
+    staff = current_staff_user()
+    return render_template(
+        "objections/staff/case.html",
+        objection=objection,
+        mode=mode,
+        confirm_form=ConfirmForm(formdata=None),
+        decision_form=decision_form or _decision_form(objection),
+        overdue=service.is_overdue(objection),
+        reviewer_refusal=service.reviewer_refusal(staff, objection) if mode == "reviewer" else None,
+        versions_since=plan_versions_since(objection),
+    ), status
+
+
+@staff_bp.get("/objections/<case>")
+@staff_required(Role.CASEWORKER)
+def case(case: str):
+    objection = _caseworker_case(case)
+    audit.record("objection.read", person=objection.person, object_type="objection", object_id=objection.id)
+    db.session.commit()
+    return _render_staff_case(objection, "caseworker")
+
+
+def _after_action(objection: Objection, endpoint: str, message: str):
+    flash(message)
+    return redirect(url_for(endpoint, case=objection.display_case_number), 303)
+
+
+def _refused(objection: Objection, mode: str, error: service.ObjectionError, form: DecisionForm | None = None):
+    if form is not None and error.field and hasattr(form, error.field):
+        field = getattr(form, error.field)
+        field.errors = [*field.errors, error.message]
+        return _render_staff_case(objection, mode, form, 422)
+    flash(error.message)
+    return _render_staff_case(objection, mode, form, 409 if error.code == "not_allowed" else 403)
+
+
+@staff_bp.post("/objections/<case>/acknowledge")
+@staff_required(Role.CASEWORKER)
+def acknowledge(case: str):
+    objection = _caseworker_case(case)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        service.acknowledge(objection, current_staff_user())
+    except service.ObjectionError as error:
+        return _refused(objection, "caseworker", error)
+    return _after_action(objection, "casework.case", _("The newcomer has been told that you have seen the objection."))
+
+
+@staff_bp.post("/objections/<case>/start-review")
+@staff_required(Role.CASEWORKER)
+def start_review(case: str):
+    objection = _caseworker_case(case)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        service.start_review(objection, current_staff_user())
+    except service.ObjectionError as error:
+        return _refused(objection, "caseworker", error)
+    return _after_action(objection, "casework.case", _("The review has started. The newcomer has been told."))
+
+
+def _version_id(form: DecisionForm) -> int | None:
+    raw = (form.plan_version.data or "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+@staff_bp.post("/objections/<case>/decide")
+@staff_required(Role.CASEWORKER)
+def decide(case: str):
+    objection = _caseworker_case(case)
+    form = _decision_form(objection, request.form)
+    if not form.validate_on_submit():
+        return _render_staff_case(objection, "caseworker", form, 422)
+    try:
+        service.decide(
+            objection,
+            current_staff_user(),
+            outcome=form.outcome.data,
+            reasons=form.reasons.data,
+            plan_version_id=_version_id(form),
+        )
+    except service.ObjectionError as error:
+        return _refused(objection, "caseworker", error, form)
+    return _after_action(objection, "casework.case", _("The decision is saved. The newcomer has been told."))
+
+
+# --- independent reviewer ----------------------------------------------------------------------------
+
+
+@staff_bp.get("/reviews")
+@staff_required(Role.REVIEWER)
+def reviews():
+    staff = current_staff_user()
+    today = service.stockholm_date()
+    region_ids: set[int] = set()
+    for region in service.reviewer_regions(staff):
+        region_ids |= _org_and_below(region)
+    found = list_escalated_objections(region_ids, today=today, overdue_only=request.args.get("overdue") == "1")
+    found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
+    rows = [(o, service.reviewer_refusal(staff, o)) for o in found]
+    audit.record("objection.list_escalated", object_type="objection", count=len(found))
+    db.session.commit()
+    return render_template("objections/staff/reviews.html", rows=rows, today=today)
+
+
+def _org_and_below(org: Organisation) -> set[int]:
+    ids, frontier = set(), [org]
+    while frontier:
+        node = frontier.pop()
+        ids.add(node.id)
+        frontier.extend(node.children)
+    return ids
+
+
+def _reviewer_case(case: str) -> Objection:
+    staff = current_staff_user()
+    objection = get_objection_by_case_number(service.normalise_case_number(case))
+    if objection is None or not service.reviewer_covers(staff, objection):
+        _denied(case)
+    if not service.is_independent(staff, objection):
+        audit.record(
+            "objection.read_denied",
+            person=objection.person,
+            object_type="objection",
+            object_id=objection.id,
+            reason="not_independent",
+        )
+        db.session.commit()
+        abort(403, description=service.error_message("not_independent"))
+    return objection
+
+
+@staff_bp.get("/reviews/<case>")
+@staff_required(Role.REVIEWER)
+def review_case(case: str):
+    objection = _reviewer_case(case)
+    audit.record("objection.read", person=objection.person, object_type="objection", object_id=objection.id)
+    db.session.commit()
+    return _render_staff_case(objection, "reviewer")
+
+
+@staff_bp.post("/reviews/<case>/start")
+@staff_required(Role.REVIEWER)
+def start_independent_review(case: str):
+    objection = _reviewer_case(case)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        service.start_independent_review(objection, current_staff_user())
+    except service.ObjectionError as error:
+        return _refused(objection, "reviewer", error)
+    return _after_action(objection, "casework.review_case", _("You have taken the case. The newcomer has been told."))
+
+
+@staff_bp.post("/reviews/<case>/decide")
+@staff_required(Role.REVIEWER)
+def final_decide(case: str):
+    objection = _reviewer_case(case)
+    form = _decision_form(objection, request.form)
+    if not form.validate_on_submit():
+        return _render_staff_case(objection, "reviewer", form, 422)
+    try:
+        service.final_decide(
+            objection,
+            current_staff_user(),
+            outcome=form.outcome.data,
+            reasons=form.reasons.data,
+            plan_version_id=_version_id(form),
+        )
+    except service.ObjectionError as error:
+        return _refused(objection, "reviewer", error, form)
+    return _after_action(
+        objection, "casework.review_case", _("The final decision is saved. The newcomer has been told.")
+    )
+
+
+# --- coordinator ---------------------------------------------------------------------------------
+
+
+PERIODS = {"all": None, "365": 365, "90": 90}
+
+
+@staff_bp.get("/follow-up")
+@staff_required(Role.COORDINATOR)
+def follow_up():
+    staff: StaffUser = current_staff_user()
+    form = FollowUpFilterForm(request.args)
+    form.period.choices = [
+        ("all", _("Since the start")),
+        ("365", _("The last 12 months")),
+        ("90", _("The last 90 days")),
+    ]
+    period = form.period.data if form.period.data in PERIODS else "all"
+    form.period.data = period
+    today = service.stockholm_date()
+    days = PERIODS[period]
+    since = today - timedelta(days=days) if days else None
+    org_ids = visible_org_ids(staff, Role.COORDINATOR)
+    figures = objection_figures(case_facts(org_ids, today=today, since=since))
+    municipality_ids = [int(row.key) for row in figures.breakdowns["municipality"]]
+    municipalities = {
+        str(o.id): o.name
+        for o in db.session.scalars(db.select(Organisation).where(Organisation.id.in_(municipality_ids)))
+    }
+    audit.record("objection.figures", object_type="objection", period=period)
+    db.session.commit()
+    return render_template(
+        "objections/staff/follow_up.html",
+        figures=figures,
+        form=form,
+        statuses=list(ObjectionStatus),
+        group_labels={
+            "municipality": municipalities,
+            "language": {lang.code: lang.native_name for lang in LANGUAGES},
+            "gender": _gender_labels(),
+        },
+    )
+
+
+def _gender_labels() -> dict[str, str]:
+    return {
+        Gender.WOMAN.value: _("Women"),
+        Gender.MAN.value: _("Men"),
+        Gender.OTHER.value: _("Other gender"),
+        Gender.UNSPECIFIED.value: _("Gender not given"),
+    }

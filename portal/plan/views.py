@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_person, newcomer_required
+from portal.data.plans import active_calendar_feed, get_plan_for_person
+from portal.extensions import limiter
+from portal.forms import ConfirmForm
+from portal.planning.forms import RevisionForm
+from portal.services import calendar_feed, plans
+from portal.services.plan_text import describe_change, map_url
+from portal.services.plans import PlanError
+from portal.services.schedule import STOCKHOLM, hours_per_week, upcoming, weekly_hours
+
+bp = Blueprint("plan", __name__)
+
+
+def _today() -> date:
+    return datetime.now(STOCKHOLM).date()
+
+
+def _visible_plan():
+    plan = get_plan_for_person(current_person())
+    return plan if plan is not None and plan.visible_to_newcomer else None
+
+
+@bp.get("/plan")
+@newcomer_required
+def my_plan():
+    plan = _visible_plan()
+    return render_template(
+        "plan/plan.html",
+        plan=plan,
+        hours=hours_per_week(plan) if plan else 0,
+        weekly_hours=weekly_hours,
+        ack_form=RevisionForm(revision=plan.revision if plan else 0),
+        map_url=map_url,
+    )
+
+
+@bp.get("/plan/upcoming")
+@newcomer_required
+def upcoming_activities():
+    plan = _visible_plan()
+    days = upcoming(plan, _today(), 14) if plan else {}
+    return render_template("plan/upcoming.html", plan=plan, days=days, map_url=map_url)
+
+
+@bp.get("/plan/changes")
+@newcomer_required
+def changes():
+    plan = _visible_plan()
+    versions = []
+    if plan:
+        versions = [(v, [describe_change(c) for c in v.changes]) for v in reversed(plan.versions) if v.changes]
+    return render_template("plan/changes.html", plan=plan, versions=versions)
+
+
+@bp.post("/plan/acknowledge")
+@newcomer_required
+def acknowledge():
+    plan = _visible_plan()
+    if plan is None:
+        abort(404)
+    form = RevisionForm()
+    if not form.validate_on_submit() or form.expected_revision() is None:
+        abort(400)
+    try:
+        plans.acknowledge(plan, current_person(), form.expected_revision())
+    except PlanError as error:
+        if error.code != "stale":
+            abort(404)
+        flash(_("Your plan changed while you were reading it. Please read it again and then confirm."))
+        return redirect(url_for(".my_plan"))
+    flash(_("Thank you. You have confirmed that you have read your plan."))
+    return redirect(url_for(".my_plan"))
+
+
+@bp.get("/plan/print")
+@newcomer_required
+def printable():
+    plan = _visible_plan()
+    return render_template(
+        "plan/print.html",
+        plan=plan,
+        hours=hours_per_week(plan) if plan else 0,
+        weekly_hours=weekly_hours,
+        today=_today(),
+    )
+
+
+@bp.route("/plan/calendar", methods=["GET", "POST"])
+@newcomer_required
+def calendar():
+    form = ConfirmForm()
+    person = current_person()
+    new_url = None
+    if form.validate_on_submit():
+        token = calendar_feed.create_feed(person)
+        # Shown once; only the hash is kept. Stored in the session so a reload still shows it.
+        session["calendar_url"] = url_for(".feed", token=token, _external=True)
+        return redirect(url_for(".calendar"))
+    new_url = session.pop("calendar_url", None)
+    return render_template(
+        "plan/calendar.html",
+        form=form,
+        revoke_form=ConfirmForm(),
+        has_feed=active_calendar_feed(person) is not None,
+        new_url=new_url,
+    )
+
+
+@bp.post("/plan/calendar/revoke")
+@newcomer_required
+def revoke_calendar():
+    form = ConfirmForm()
+    if form.validate_on_submit() and calendar_feed.revoke_feed(current_person()):
+        flash(_("The calendar link was turned off. Calendars that used it will stop updating."))
+    return redirect(url_for(".calendar"))
+
+
+@bp.get("/calendar/<token>.ics")
+@limiter.limit("60 per minute")
+def feed(token: str):
+    person = calendar_feed.person_for_token(token)
+    if person is None:
+        abort(404)
+    body = calendar_feed.build_calendar(person, get_plan_for_person(person), _today())
+    return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=ankomst.ics"})

@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_staff_user, staff_required
+from portal.data.people import get_person_for_staff
+from portal.data.plans import get_activity_in_plan, get_plan_for_person, list_municipal_organisations, list_providers
+from portal.extensions import db
+from portal.models import Person, PlanStatus, Role
+from portal.planning.forms import (
+    ActivityForm,
+    CreatePlanForm,
+    GoalForm,
+    OccurrenceForm,
+    RemoveForm,
+    StatusForm,
+    TransferForm,
+)
+from portal.services import audit, plans
+from portal.services.plan_text import describe_warning
+from portal.services.plans import ActivityInput, PlanError
+from portal.services.schedule import hours_per_week, plan_warnings, weekly_hours
+
+bp = Blueprint("planning", __name__, url_prefix="/staff/people/<int:person_id>")
+
+
+def _person_or_404(person_id: int) -> Person:
+    person = get_person_for_staff(current_staff_user(), person_id)
+    if person is None:
+        audit.record("plan.read_denied", object_type="person", object_id=person_id)
+        db.session.commit()
+        abort(404)
+    return person
+
+
+def plan_error_message(error: PlanError) -> str:
+    """The translated message for a refused plan change."""
+    from portal.catalogues import activity_label
+
+    messages = {
+        "stale": _(
+            "Someone else changed the plan while you were editing. Your text is kept below; check the plan and save again."
+        ),
+        "unknown_goal": _("Please choose a goal from the list."),
+        "unknown_activity": _("Please choose an activity from the list."),
+        "goal_before_start": _("The target date is before the plan starts."),
+        "no_weekdays": _("Please choose at least one day."),
+        "bad_duration": _("The length must be between 15 and 720 minutes."),
+        "past_midnight": _("The activity would end after midnight. Please check the time and length."),
+        "end_before_start": _("The last date is before the first date."),
+        "too_long": _("An activity can run for at most three years. Please check the dates."),
+        "no_such_occurrence": _("The activity does not take place on that date."),
+        "move_needs_date": _("Please give the new date."),
+        "not_in_plan": _("That is not part of this plan."),
+        "bad_transition": _("The plan cannot change to that status now."),
+        "empty_plan": _("Add at least one activity before you propose the plan."),
+        "bad_transfer": _("Please choose another municipality or district."),
+    }
+    if error.code == "overlap":
+        return _(
+            "The time overlaps with %(activity)s on the same day.", activity=activity_label(error.params["activity"])
+        )
+    return messages.get(error.code, _("The change could not be saved."))
+
+
+def _forms(plan, **overrides):
+    providers = list_providers()
+    revision = plan.revision if plan else 0
+    forms = {
+        "goal_form": GoalForm(revision=revision, formdata=None),
+        "activity_form": ActivityForm(revision=revision, providers=providers, formdata=None),
+        "occurrence_form": OccurrenceForm(revision=revision, formdata=None),
+        "status_form": StatusForm(revision=revision, formdata=None),
+        "remove_form": RemoveForm(revision=revision, formdata=None),
+        "transfer_form": TransferForm(formdata=None),
+        "create_form": CreatePlanForm(formdata=None, start_date=date.today()),
+    }
+    forms["transfer_form"].to_org.choices = [(o.id, o.name) for o in list_municipal_organisations()]
+    forms.update(overrides)
+    return forms
+
+
+def _render(person: Person, status: int = 200, **overrides):
+    plan = get_plan_for_person(person)
+    warnings = []
+    if plan is not None:
+        threshold = current_app.config["PLAN_FULL_TIME_HOURS"]
+        warnings = [describe_warning(w.kind, w.params) for w in plan_warnings(plan, date.today(), threshold)]
+    return render_template(
+        "planning/plan.html",
+        person=person,
+        plan=plan,
+        warnings=warnings,
+        hours=hours_per_week(plan) if plan else 0,
+        weekly_hours=weekly_hours,
+        **_forms(plan, **overrides),
+    ), status
+
+
+@bp.get("/plan")
+@staff_required(Role.CASEWORKER)
+def edit(person_id: int):
+    person = _person_or_404(person_id)
+    audit.record("plan.read", person=person, object_type="person", object_id=person.id)
+    db.session.commit()
+    return _render(person)
+
+
+@bp.post("/plan")
+@staff_required(Role.CASEWORKER)
+def create(person_id: int):
+    person = _person_or_404(person_id)
+    form = CreatePlanForm()
+    if not form.validate_on_submit():
+        return _render(person, 422, create_form=form)
+    if get_plan_for_person(person) is not None and get_plan_for_person(person).status != PlanStatus.CLOSED:
+        flash(_("This person already has a plan."))
+        return redirect(url_for(".edit", person_id=person.id))
+    plans.create_plan(person, current_staff_user(), form.start_date.data)
+    flash(_("The plan was created."))
+    return redirect(url_for(".edit", person_id=person.id))
+
+
+def _plan_or_404(person: Person):
+    plan = get_plan_for_person(person)
+    if plan is None:
+        abort(404)
+    return plan
+
+
+def _apply(person, form_name, form, change):
+    """Run one plan change; on refusal re-render with the caseworker's input kept."""
+    try:
+        change()
+    except PlanError as error:
+        form.form_errors.append(plan_error_message(error))
+        return _render(person, 409 if error.code == "stale" else 422, **{form_name: form})
+    flash(_("The plan was saved. The newcomer sees the change in their language."))
+    return redirect(url_for(".edit", person_id=person.id))
+
+
+@bp.post("/plan/goals")
+@staff_required(Role.CASEWORKER)
+def add_goal(person_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    form = GoalForm()
+    if not form.validate_on_submit():
+        return _render(person, 422, goal_form=form)
+    return _apply(
+        person,
+        "goal_form",
+        form,
+        lambda: plans.add_goal(
+            plan,
+            current_staff_user(),
+            template_key=form.template_key.data,
+            target_date=form.target_date.data,
+            note=form.goal_note.data,
+            note_language=form.goal_note_language.data,
+            expected_revision=form.expected_revision(),
+        ),
+    )
+
+
+@bp.post("/plan/goals/remove")
+@staff_required(Role.CASEWORKER)
+def remove_goal(person_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    form = RemoveForm()
+    if not form.validate_on_submit() or not (form.item_id.data or "").isdigit():
+        abort(400)
+    return _apply(
+        person,
+        "remove_form",
+        form,
+        lambda: plans.remove_goal(plan, current_staff_user(), int(form.item_id.data), form.expected_revision()),
+    )
+
+
+def _activity_input(form: ActivityForm) -> ActivityInput:
+    return ActivityInput(
+        type_key=form.type_key.data,
+        provider_id=form.provider_id.data or None,
+        place=form.place.data or "",
+        weekdays=[int(d) for d in form.weekdays.data],
+        start_time=form.start_time.data,
+        duration_minutes=form.duration_minutes.data,
+        start_date=form.start_date.data,
+        end_date=form.end_date.data,
+        note=form.note.data,
+        note_language=form.note_language.data,
+    )
+
+
+@bp.post("/plan/activities")
+@staff_required(Role.CASEWORKER)
+def add_activity(person_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    form = ActivityForm(providers=list_providers())
+    if not form.validate_on_submit():
+        return _render(person, 422, activity_form=form)
+    return _apply(
+        person,
+        "activity_form",
+        form,
+        lambda: plans.add_activity(plan, current_staff_user(), _activity_input(form), form.expected_revision()),
+    )
+
+
+@bp.route("/plan/activities/<int:activity_id>", methods=["GET", "POST"])
+@staff_required(Role.CASEWORKER)
+def edit_activity(person_id: int, activity_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    activity = get_activity_in_plan(plan, activity_id)
+    if activity is None:
+        abort(404)
+    form = ActivityForm(providers=list_providers(), obj=activity, revision=plan.revision)
+    if form.is_submitted():
+        if form.validate():
+            try:
+                plans.update_activity(
+                    plan, current_staff_user(), activity, _activity_input(form), form.expected_revision()
+                )
+            except PlanError as error:
+                form.form_errors.append(plan_error_message(error))
+                return render_template(
+                    "planning/activity.html", person=person, plan=plan, activity=activity, form=form
+                ), (409 if error.code == "stale" else 422)
+            flash(_("The plan was saved. The newcomer sees the change in their language."))
+            return redirect(url_for(".edit", person_id=person.id))
+        return render_template("planning/activity.html", person=person, plan=plan, activity=activity, form=form), 422
+    form.weekdays.data = list(activity.weekdays)
+    form.provider_id.data = activity.provider_id or 0
+    return render_template("planning/activity.html", person=person, plan=plan, activity=activity, form=form)
+
+
+@bp.post("/plan/activities/remove")
+@staff_required(Role.CASEWORKER)
+def remove_activity(person_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    form = RemoveForm()
+    if not form.validate_on_submit() or not (form.item_id.data or "").isdigit():
+        abort(400)
+    return _apply(
+        person,
+        "remove_form",
+        form,
+        lambda: plans.remove_activity(plan, current_staff_user(), int(form.item_id.data), form.expected_revision()),
+    )
+
+
+@bp.post("/plan/activities/<int:activity_id>/occurrences")
+@staff_required(Role.CASEWORKER)
+def change_occurrence(person_id: int, activity_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    activity = get_activity_in_plan(plan, activity_id)
+    if activity is None:
+        abort(404)
+    form = OccurrenceForm()
+    if not form.validate_on_submit():
+        return _render(person, 422, occurrence_form=form)
+    return _apply(
+        person,
+        "occurrence_form",
+        form,
+        lambda: plans.change_occurrence(
+            plan,
+            current_staff_user(),
+            activity,
+            original_date=form.original_date.data,
+            cancel=form.action.data == "cancel",
+            new_date=form.new_date.data,
+            new_time=form.new_time.data,
+            expected_revision=form.expected_revision(),
+        ),
+    )
+
+
+@bp.post("/plan/status")
+@staff_required(Role.CASEWORKER)
+def change_status(person_id: int):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    form = StatusForm()
+    if not form.validate_on_submit() or form.status.data not in {s.value for s in PlanStatus}:
+        abort(400)
+    return _apply(
+        person,
+        "status_form",
+        form,
+        lambda: plans.set_status(plan, current_staff_user(), PlanStatus(form.status.data), form.expected_revision()),
+    )
+
+
+@bp.post("/transfer")
+@staff_required(Role.CASEWORKER)
+def transfer(person_id: int):
+    person = _person_or_404(person_id)
+    form = TransferForm()
+    form.to_org.choices = [(o.id, o.name) for o in list_municipal_organisations()]
+    if not form.validate_on_submit():
+        return _render(person, 422, transfer_form=form)
+    target = next(o for o in list_municipal_organisations() if o.id == form.to_org.data)
+    try:
+        plans.transfer_person(person, current_staff_user(), target)
+    except PlanError as error:
+        form.form_errors.append(plan_error_message(error))
+        return _render(person, 422, transfer_form=form)
+    flash(_("%(name)s was moved to %(org)s. Their plan and its history moved too.", name=person.name, org=target.name))
+    return redirect(url_for("staff.people"))

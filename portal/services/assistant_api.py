@@ -1,0 +1,234 @@
+"""The answers of the internal API's conversation routes (docs/internal-api.md), as JSON-ready dicts.
+
+The action server and the portal's own fallback menu both use these functions, so a newcomer
+gets the same facts whether Rasa is up or not. Every text is written in the conversation's
+language (flask_babel.force_locale), and refusals raise AssistantError, which carries the
+contract's error body and status.
+
+Privacy rules kept here:
+- Personal answers need an identified person: a web chat linked to a signed-in newcomer, or
+  an SMS conversation whose number is, right now, the registered number of that person.
+  Everyone else gets 403 not_identified (civic information only).
+- A draft plan is not shown: the newcomer does not see it on the web either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+from flask_babel import force_locale, gettext
+
+from portal.catalogues import activity_label, goal_label
+from portal.data.plans import get_plan_for_person
+from portal.extensions import db
+from portal.languages import DEFAULT_LANGUAGE, get_language, resolve_choice
+from portal.models import Channel, Conversation, Person, Plan
+from portal.services import objections_assistant
+from portal.services.objections_assistant import AssistantError
+from portal.services.plan_text import map_url, status_label
+from portal.services.schedule import STOCKHOLM, Occurrence, hours_per_week, next_occurrence, upcoming, weekly_hours
+
+MAX_SCHEDULE_DAYS = 31
+MAX_NOTE_CHARS = 1000
+
+__all__ = ["AssistantError"]
+
+
+def conversation_language(conversation: Conversation) -> str:
+    """The conversation's language code (Swedish until one is known)."""
+    lang = get_language(conversation.language)
+    return lang.code if lang else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def in_language(conversation: Conversation) -> Iterator[str]:
+    """Write in the conversation's language for the duration of the block."""
+    code = conversation_language(conversation)
+    with force_locale(get_language(code).babel_locale):  # type: ignore[union-attr]
+        yield code
+
+
+def identified_person(conversation: Conversation) -> Person | None:
+    """The person this conversation may see personal data of, or None."""
+    person = conversation.person
+    if person is None:
+        return None
+    if conversation.channel == Channel.SMS and person.phone != conversation.phone:
+        # The number changed hands (or the person's number changed): no personal answers.
+        return None
+    return person
+
+
+def _require_person(conversation: Conversation) -> Person:
+    person = identified_person(conversation)
+    if person is None:
+        raise AssistantError(
+            403,
+            "not_identified",
+            gettext(
+                "I can only answer questions about your own plan when you are signed in, "
+                "or when you write from the mobile number you registered with us."
+            ),
+        )
+    return person
+
+
+def _now() -> datetime:
+    return datetime.now(STOCKHOLM)
+
+
+def _visible_plan(person: Person) -> Plan | None:
+    plan = get_plan_for_person(person)
+    return plan if plan is not None and plan.visible_to_newcomer else None
+
+
+def activity_dict(occurrence: Occurrence) -> dict[str, Any]:
+    """One occurrence as the contract's Activity, in the current locale."""
+    activity = occurrence.activity
+    return {
+        "title": str(activity_label(activity.type_key)),
+        "starts_at": occurrence.starts_at.isoformat(),
+        "ends_at": occurrence.ends_at.isoformat(),
+        "place": activity.place or None,
+        "provider": activity.provider.name if activity.provider else None,
+        "map_url": map_url(activity.place or ""),
+    }
+
+
+# -- routes ---------------------------------------------------------------------------------
+
+
+def describe_conversation(conversation: Conversation) -> dict[str, Any]:
+    """GET /conversations/{cid}."""
+    return {
+        "conversation": conversation.public_id,
+        "language": conversation_language(conversation),
+        "channel": conversation.channel.value,
+        "identified": identified_person(conversation) is not None,
+    }
+
+
+def change_language(conversation: Conversation, payload: Any) -> dict[str, Any]:
+    """PUT /conversations/{cid}/language with {"language": code} or {"choice": raw text}."""
+    with in_language(conversation):
+        if not isinstance(payload, dict):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"))
+        field = "language" if "language" in payload else "choice"
+        raw = payload.get(field)
+        if not isinstance(raw, str):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field=field)
+        lang = get_language(raw) if field == "language" else resolve_choice(raw)
+        if lang is None:
+            raise AssistantError(
+                422, "invalid", gettext("That language is not available. Please choose one from the list."), field=field
+            )
+    set_conversation_language(conversation, lang.code)
+    db.session.commit()
+    return {"language": lang.code}
+
+
+def set_conversation_language(conversation: Conversation, code: str) -> None:
+    """Change the language; an identified person's stored preference follows (it is their choice)."""
+    conversation.language = code
+    person = identified_person(conversation)
+    if person is not None:
+        person.preferred_language = code
+
+
+def next_activity(conversation: Conversation) -> dict[str, Any]:
+    """GET /conversations/{cid}/next-activity."""
+    with in_language(conversation):
+        person = _require_person(conversation)
+        plan = _visible_plan(person)
+        occurrence = next_occurrence(plan, _now()) if plan else None
+        return {"activity": activity_dict(occurrence) if occurrence else None}
+
+
+def schedule(conversation: Conversation, days_arg: str | None) -> dict[str, Any]:
+    """GET /conversations/{cid}/schedule?days=7: the coming days that have activities."""
+    with in_language(conversation):
+        person = _require_person(conversation)
+        try:
+            days = int(days_arg) if days_arg not in (None, "") else 7
+        except ValueError:
+            days = 0
+        if not 1 <= days <= MAX_SCHEDULE_DAYS:
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="days")
+        plan = _visible_plan(person)
+        today: date = _now().date()
+        grouped = upcoming(plan, today, days) if plan else {}
+        return {
+            "days": [
+                {"date": day.isoformat(), "activities": [activity_dict(o) for o in occurrences]}
+                for day, occurrences in grouped.items()
+            ]
+        }
+
+
+def plan_summary(conversation: Conversation) -> dict[str, Any]:
+    """GET /conversations/{cid}/plan."""
+    with in_language(conversation):
+        person = _require_person(conversation)
+        plan = _visible_plan(person)
+        if plan is None:
+            return {"plan": None}
+        return {
+            "plan": {
+                "status": plan.status.value,
+                "status_label": status_label(plan.status),
+                "hours_per_week": hours_per_week(plan),
+                "awaiting_acknowledgement": plan.awaiting_acknowledgement,
+                "goals": [{"title": str(goal_label(g.template_key)), "horizon": g.horizon.value} for g in plan.goals],
+                "activities": [
+                    {"title": str(activity_label(a.type_key)), "hours_per_week": round(weekly_hours(a), 1)}
+                    for a in plan.activities
+                    if a.end_date >= _now().date()
+                ],
+                "url": "/plan",
+            }
+        }
+
+
+def file_objection(conversation: Conversation, payload: Any) -> dict[str, Any]:
+    """POST /conversations/{cid}/objections (the objection service does the work)."""
+    with in_language(conversation) as code:
+        person = _require_person(conversation)
+    return objections_assistant.file_objection_for_assistant(person, payload, code)
+
+
+def list_objections(conversation: Conversation) -> dict[str, Any]:
+    """GET /conversations/{cid}/objections."""
+    with in_language(conversation) as code:
+        person = _require_person(conversation)
+    return objections_assistant.list_objections_for_assistant(person, code)
+
+
+def objection_status(conversation: Conversation, case_number: str) -> dict[str, Any]:
+    """GET /conversations/{cid}/objections/{case_number}; another person's case is not found."""
+    with in_language(conversation) as code:
+        person = _require_person(conversation)
+    return objections_assistant.objection_status_for_assistant(person, case_number, code)
+
+
+def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
+    """POST /conversations/{cid}/handoff: a caseworker of the person's organisation will see it."""
+    from portal.services.handoffs import create_handoff
+
+    with in_language(conversation):
+        person = _require_person(conversation)
+        note = payload.get("note") if isinstance(payload, dict) else None
+        if note is not None and not isinstance(note, str):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="note")
+        note = (note or "").strip() or None
+        if note and len(note) > MAX_NOTE_CHARS:
+            raise AssistantError(
+                422,
+                "invalid",
+                gettext("Please write at most %(count)s characters.", count=MAX_NOTE_CHARS),
+                field="note",
+            )
+    handoff = create_handoff(person, conversation, note)
+    return {"handoff": handoff.id}

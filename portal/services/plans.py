@@ -1,0 +1,488 @@
+"""Building and changing a plan. Every change bumps the plan's revision and makes a PlanVersion.
+
+Changes are recorded as language-neutral dicts (keys, ids, dates), so the newcomer reads
+"what changed" in their own language, whatever language the caseworker works in.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from flask import current_app, url_for
+from flask_babel import force_locale, gettext
+
+from portal.catalogues import ACTIVITY_TYPES_BY_KEY, GOAL_TEMPLATES_BY_KEY
+from portal.clients.sms import send_sms
+from portal.extensions import db
+from portal.languages import get_language
+from portal.models import (
+    Activity,
+    Goal,
+    Horizon,
+    OccurrenceChange,
+    OccurrenceChangeKind,
+    Organisation,
+    Person,
+    PersonTransfer,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    StaffUser,
+    utcnow,
+)
+from portal.services import audit
+
+log = logging.getLogger(__name__)
+
+
+class PlanError(ValueError):
+    """A change that cannot be made; `code` picks the translated message the view shows."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass
+class ActivityInput:
+    type_key: str
+    provider_id: int | None
+    place: str
+    weekdays: list[int]
+    start_time: time
+    duration_minutes: int
+    start_date: date
+    end_date: date
+    note: str | None = None
+    note_language: str | None = None
+
+
+# --- snapshots and differences ------------------------------------------------------------
+
+
+def snapshot(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data: what a version stores and what changes are computed from."""
+    return {
+        "status": str(plan.status),
+        "start_date": plan.start_date.isoformat(),
+        "goals": {
+            str(g.id): {
+                "key": g.template_key,
+                "horizon": str(g.horizon),
+                "target_date": g.target_date.isoformat() if g.target_date else None,
+                "note": g.note,
+                "note_language": g.note_language,
+            }
+            for g in plan.goals
+        },
+        "activities": {
+            str(a.id): {
+                "type": a.type_key,
+                "provider_id": a.provider_id,
+                "provider": a.provider.name if a.provider else None,
+                "place": a.place,
+                "weekdays": a.weekdays,
+                "start_time": a.start_time.strftime("%H:%M"),
+                "duration_minutes": a.duration_minutes,
+                "start_date": a.start_date.isoformat(),
+                "end_date": a.end_date.isoformat(),
+                "note": a.note,
+                "note_language": a.note_language,
+                "changes": {
+                    c.original_date.isoformat(): {
+                        "kind": str(c.kind),
+                        "new_date": c.new_date.isoformat() if c.new_date else None,
+                        "new_time": c.new_start_time.strftime("%H:%M") if c.new_start_time else None,
+                    }
+                    for c in a.changes
+                },
+            }
+            for a in plan.activities
+        },
+    }
+
+
+def diff(old: dict[str, Any] | None, new: dict[str, Any]) -> list[dict[str, Any]]:
+    """What changed between two snapshots, as language-neutral change records."""
+    if old is None:
+        return [{"kind": "plan_created"}]
+    changes: list[dict[str, Any]] = []
+    if old["status"] != new["status"]:
+        changes.append({"kind": "status_changed", "from": old["status"], "to": new["status"]})
+    for gid, goal in new["goals"].items():
+        before = old["goals"].get(gid)
+        if before is None:
+            changes.append({"kind": "goal_added", "goal": goal["key"]})
+        elif before["target_date"] != goal["target_date"]:
+            changes.append(
+                {
+                    "kind": "goal_date_changed",
+                    "goal": goal["key"],
+                    "from": before["target_date"],
+                    "to": goal["target_date"],
+                }
+            )
+    for gid, goal in old["goals"].items():
+        if gid not in new["goals"]:
+            changes.append({"kind": "goal_removed", "goal": goal["key"]})
+    for aid, act in new["activities"].items():
+        before = old["activities"].get(aid)
+        if before is None:
+            changes.append(
+                {
+                    "kind": "activity_added",
+                    "activity": act["type"],
+                    "weekdays": act["weekdays"],
+                    "time": act["start_time"],
+                    "start": act["start_date"],
+                }
+            )
+            continue
+        changes.extend(_activity_changes(before, act))
+    for aid, act in old["activities"].items():
+        if aid not in new["activities"]:
+            changes.append({"kind": "activity_removed", "activity": act["type"]})
+    return changes
+
+
+def _activity_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    kind = after["type"]
+    found: list[dict[str, Any]] = []
+    if (before["weekdays"], before["start_time"]) != (after["weekdays"], after["start_time"]):
+        found.append(
+            {
+                "kind": "activity_rescheduled",
+                "activity": kind,
+                "from_days": before["weekdays"],
+                "to_days": after["weekdays"],
+                "from_time": before["start_time"],
+                "to_time": after["start_time"],
+            }
+        )
+    if before["duration_minutes"] != after["duration_minutes"]:
+        found.append(
+            {
+                "kind": "activity_duration_changed",
+                "activity": kind,
+                "from": before["duration_minutes"],
+                "to": after["duration_minutes"],
+            }
+        )
+    if (before["start_date"], before["end_date"]) != (after["start_date"], after["end_date"]):
+        found.append(
+            {
+                "kind": "activity_dates_changed",
+                "activity": kind,
+                "from_start": before["start_date"],
+                "to_start": after["start_date"],
+                "from_end": before["end_date"],
+                "to_end": after["end_date"],
+            }
+        )
+    if (before["place"], before["provider_id"]) != (after["place"], after["provider_id"]):
+        found.append(
+            {"kind": "activity_place_changed", "activity": kind, "from": before["place"], "to": after["place"]}
+        )
+    for day, change in after["changes"].items():
+        if before["changes"].get(day) == change:
+            continue
+        if change["kind"] == "cancelled":
+            found.append({"kind": "occurrence_cancelled", "activity": kind, "date": day})
+        else:
+            found.append(
+                {
+                    "kind": "occurrence_moved",
+                    "activity": kind,
+                    "from": day,
+                    "to": change["new_date"],
+                    "time": change["new_time"] or after["start_time"],
+                }
+            )
+    for day in before["changes"]:
+        if day not in after["changes"]:
+            found.append({"kind": "occurrence_restored", "activity": kind, "date": day})
+    return found
+
+
+def record_version(plan: Plan, staff: StaffUser | None) -> PlanVersion:
+    """Snapshot the plan after a change, with what changed since the previous version."""
+    db.session.flush()
+    db.session.refresh(plan)
+    current = snapshot(plan)
+    previous = plan.versions[-1].snapshot if plan.versions else None
+    changes = diff(previous, current)
+    plan.revision += 1
+    version = PlanVersion(
+        plan=plan,
+        number=plan.revision,
+        created_by_id=staff.id if staff else None,
+        status=str(plan.status),
+        snapshot=current,
+        changes=changes,
+    )
+    db.session.add(version)
+    return version
+
+
+def _check_revision(plan: Plan, expected: int | None) -> None:
+    # Two caseworkers editing at once: the later submit is refused instead of silently winning.
+    if expected is not None and expected != plan.revision:
+        raise PlanError("stale")
+
+
+def _finish(plan: Plan, staff: StaffUser | None, action: str, notify: bool = True, **details: Any) -> PlanVersion:
+    was_acknowledged = plan.acknowledged_revision is not None and plan.acknowledged_revision == plan.revision
+    version = record_version(plan, staff)
+    if was_acknowledged and all(c["kind"] == "status_changed" for c in version.changes):
+        # Activating or closing changes nothing the newcomer signed; no new signature is needed.
+        plan.acknowledged_revision = plan.revision
+        notify = False
+    audit.record(
+        action,
+        person=plan.person,
+        object_type="plan",
+        object_id=plan.id,
+        actor=staff,
+        version=version.number,
+        **details,
+    )
+    db.session.commit()
+    if notify and plan.status != PlanStatus.DRAFT and version.changes:
+        notify_plan_changed(plan)
+    return version
+
+
+# --- changes --------------------------------------------------------------------------------
+
+
+def create_plan(person: Person, staff: StaffUser, start_date: date) -> Plan:
+    """Start a draft plan for a person."""
+    plan = Plan(person=person, start_date=start_date, status=PlanStatus.DRAFT)
+    db.session.add(plan)
+    _finish(plan, staff, "plan.create", notify=False)
+    return plan
+
+
+def add_goal(
+    plan: Plan,
+    staff: StaffUser,
+    *,
+    template_key: str,
+    target_date: date | None,
+    note: str | None,
+    note_language: str | None,
+    expected_revision: int | None,
+) -> Goal:
+    _check_revision(plan, expected_revision)
+    template = GOAL_TEMPLATES_BY_KEY.get(template_key)
+    if template is None:
+        raise PlanError("unknown_goal")
+    if target_date and target_date < plan.start_date:
+        raise PlanError("goal_before_start")
+    goal = Goal(
+        plan=plan,
+        template_key=template_key,
+        horizon=Horizon(template.horizon),
+        target_date=target_date,
+        note=(note or None),
+        note_language=note_language if note else None,
+    )
+    db.session.add(goal)
+    _finish(plan, staff, "plan.goal_add")
+    return goal
+
+
+def remove_goal(plan: Plan, staff: StaffUser, goal_id: int, expected_revision: int | None) -> None:
+    _check_revision(plan, expected_revision)
+    goal = next((g for g in plan.goals if g.id == goal_id), None)
+    if goal is None:
+        raise PlanError("not_in_plan")
+    plan.goals.remove(goal)
+    _finish(plan, staff, "plan.goal_remove")
+
+
+def validate_activity(plan: Plan, data: ActivityInput, *, ignore_id: int | None = None) -> None:
+    """Refuse unknown types, impossible schedules and clashes with another activity."""
+    if data.type_key not in ACTIVITY_TYPES_BY_KEY:
+        raise PlanError("unknown_activity")
+    if not data.weekdays or any(d < 1 or d > 7 for d in data.weekdays):
+        raise PlanError("no_weekdays")
+    if data.duration_minutes <= 0 or data.duration_minutes > 12 * 60:
+        raise PlanError("bad_duration")
+    if data.start_time.hour * 60 + data.start_time.minute + data.duration_minutes > 24 * 60:
+        raise PlanError("past_midnight")
+    if data.end_date < data.start_date:
+        raise PlanError("end_before_start")
+    if (data.end_date - data.start_date).days > 3 * 366:
+        raise PlanError("too_long")
+    start = data.start_time.hour * 60 + data.start_time.minute
+    end = start + data.duration_minutes
+    for other in plan.activities:
+        if other.id == ignore_id:
+            continue
+        if other.end_date < data.start_date or other.start_date > data.end_date:
+            continue
+        if not set(other.weekday_numbers) & set(data.weekdays):
+            continue
+        o_start = other.start_time.hour * 60 + other.start_time.minute
+        if start < o_start + other.duration_minutes and o_start < end:
+            raise PlanError("overlap", activity=other.type_key)
+
+
+def add_activity(plan: Plan, staff: StaffUser, data: ActivityInput, expected_revision: int | None) -> Activity:
+    _check_revision(plan, expected_revision)
+    validate_activity(plan, data)
+    activity = Activity(plan=plan, **_activity_fields(data))
+    db.session.add(activity)
+    if plan.first_activity_at is None:
+        plan.first_activity_at = utcnow()
+    _finish(plan, staff, "plan.activity_add")
+    return activity
+
+
+def update_activity(
+    plan: Plan, staff: StaffUser, activity: Activity, data: ActivityInput, expected_revision: int | None
+) -> None:
+    _check_revision(plan, expected_revision)
+    validate_activity(plan, data, ignore_id=activity.id)
+    for name, value in _activity_fields(data).items():
+        setattr(activity, name, value)
+    _finish(plan, staff, "plan.activity_update")
+
+
+def remove_activity(plan: Plan, staff: StaffUser, activity_id: int, expected_revision: int | None) -> None:
+    _check_revision(plan, expected_revision)
+    activity = next((a for a in plan.activities if a.id == activity_id), None)
+    if activity is None:
+        raise PlanError("not_in_plan")
+    plan.activities.remove(activity)
+    _finish(plan, staff, "plan.activity_remove")
+
+
+def _activity_fields(data: ActivityInput) -> dict[str, Any]:
+    return {
+        "type_key": data.type_key,
+        "provider_id": data.provider_id,
+        "place": data.place.strip(),
+        "weekdays": "".join(str(d) for d in sorted(set(data.weekdays))),
+        "start_time": data.start_time,
+        "duration_minutes": data.duration_minutes,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "note": (data.note or "").strip() or None,
+        "note_language": data.note_language if (data.note or "").strip() else None,
+    }
+
+
+def change_occurrence(
+    plan: Plan,
+    staff: StaffUser,
+    activity: Activity,
+    *,
+    original_date: date,
+    cancel: bool,
+    new_date: date | None,
+    new_time: time | None,
+    expected_revision: int | None,
+) -> None:
+    """Cancel or move one occurrence of a recurring activity."""
+    _check_revision(plan, expected_revision)
+    if not (activity.start_date <= original_date <= activity.end_date) or (
+        original_date.isoweekday() not in activity.weekday_numbers
+    ):
+        raise PlanError("no_such_occurrence")
+    if not cancel and new_date is None:
+        raise PlanError("move_needs_date")
+    existing = next((c for c in activity.changes if c.original_date == original_date), None)
+    if existing is None:
+        existing = OccurrenceChange(activity=activity, original_date=original_date, kind=OccurrenceChangeKind.CANCELLED)
+        db.session.add(existing)
+    existing.kind = OccurrenceChangeKind.CANCELLED if cancel else OccurrenceChangeKind.MOVED
+    existing.new_date = None if cancel else new_date
+    existing.new_start_time = None if cancel else new_time
+    _finish(plan, staff, "plan.occurrence_change")
+
+
+def set_status(plan: Plan, staff: StaffUser, status: PlanStatus, expected_revision: int | None) -> None:
+    """Propose, activate or close a plan."""
+    _check_revision(plan, expected_revision)
+    allowed = {
+        PlanStatus.PROPOSED: {PlanStatus.DRAFT},
+        PlanStatus.ACTIVE: {PlanStatus.ACKNOWLEDGED},
+        PlanStatus.CLOSED: {PlanStatus.DRAFT, PlanStatus.PROPOSED, PlanStatus.ACKNOWLEDGED, PlanStatus.ACTIVE},
+    }
+    if plan.status not in allowed.get(status, set()):
+        raise PlanError("bad_transition")
+    if status == PlanStatus.PROPOSED and not plan.activities:
+        raise PlanError("empty_plan")
+    plan.status = status
+    _finish(plan, staff, f"plan.{status.value}")
+
+
+def acknowledge(plan: Plan, person: Person, revision: int) -> None:
+    """The newcomer confirms they have read this revision of the plan (their signature)."""
+    if plan.person_id != person.id or not plan.visible_to_newcomer:
+        raise PlanError("not_in_plan")
+    if revision != plan.revision:
+        raise PlanError("stale")
+    plan.acknowledged_revision = plan.revision
+    plan.acknowledged_at = utcnow()
+    if plan.status == PlanStatus.PROPOSED:
+        plan.status = PlanStatus.ACKNOWLEDGED
+        record_version(plan, None)
+        plan.acknowledged_revision = plan.revision  # the status change itself needs no new signature
+    audit.record(
+        "plan.acknowledge",
+        person=person,
+        object_type="plan",
+        object_id=plan.id,
+        actor_kind="newcomer",
+        revision=plan.acknowledged_revision,
+    )
+    db.session.commit()
+
+
+def transfer_person(person: Person, staff: StaffUser, to_org: Organisation) -> PersonTransfer:
+    """Move a person to another municipality or district; their plan and history follow them."""
+    municipality = to_org.municipality
+    if municipality is None or to_org.id == person.responsible_org_id:
+        raise PlanError("bad_transfer")
+    transfer = PersonTransfer(
+        person_id=person.id, from_org_id=person.responsible_org_id, to_org_id=to_org.id, by_staff_id=staff.id
+    )
+    from_org_id = person.responsible_org_id
+    person.responsible_org_id = to_org.id
+    person.home_municipality_id = municipality.id
+    db.session.add(transfer)
+    audit.record(
+        "person.transfer",
+        person=person,
+        object_type="person",
+        object_id=person.id,
+        actor=staff,
+        from_org=from_org_id,
+        to_org=to_org.id,
+    )
+    db.session.commit()
+    return transfer
+
+
+def notify_plan_changed(plan: Plan) -> None:
+    """Tell the newcomer by SMS, in their language, that their plan changed and needs reading."""
+    person = plan.person
+    lang = get_language(person.preferred_language) or get_language("sv")
+    with force_locale(lang.babel_locale):
+        body = gettext("Your introduction plan has changed. Read it and confirm: %(url)s", url=_plan_url())
+    send_sms(person, body, purpose="plan_changed")
+
+
+def _plan_url() -> str:
+    """A short link for SMS: the public base URL plus the plan path, or just the path."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    with current_app.test_request_context("/"):  # a notification may be sent outside a request
+        path = url_for("plan.my_plan")
+    return f"{base.rstrip('/')}{path}" if base else path

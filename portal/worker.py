@@ -1,0 +1,86 @@
+"""Background jobs on an RQ queue in Redis (REDIS_URL), or inline when there is no Redis.
+
+    enqueue(send_late_reply, message_id)
+
+The embedded default (no REDIS_URL) runs a job at once, in the caller's thread, so `make run`
+needs nothing more. With Redis, `flask worker` runs the jobs; a job that raises is retried
+(RETRY_INTERVALS), which is how an SMS the provider refused for a moment still goes out.
+
+Jobs are plain functions taking ids, never phone numbers or texts: job arguments sit in Redis.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from flask import Flask, current_app, has_app_context
+from flask.cli import with_appcontext
+
+log = logging.getLogger(__name__)
+
+RETRY_INTERVALS = [10, 60, 300]
+_job_app: Flask | None = None
+
+
+def _queue():
+    from redis import Redis
+    from rq import Queue
+
+    config = current_app.config
+    return Queue(config["WORKER_QUEUE"], connection=Redis.from_url(config["REDIS_URL"]))
+
+
+def enqueue(func: Callable[..., Any], *args: Any) -> None:
+    """Run `func(*args)` on the worker queue, or now when no queue is configured."""
+    if current_app.config.get("REDIS_URL"):
+        from redis.exceptions import RedisError
+        from rq import Retry
+
+        try:
+            _queue().enqueue(func, *args, retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS))
+            return
+        except RedisError:
+            # Better late and inline than lost: the reply is already recorded, so send it now.
+            log.warning("worker queue unavailable; running job inline", extra={"job": func.__name__})
+    try:
+        func(*args)
+    except Exception:
+        log.exception("inline job failed", extra={"job": func.__name__})
+
+
+@contextmanager
+def job_context() -> Iterator[None]:
+    """An app context for a job: the caller's when there is one, else the worker's own app."""
+    global _job_app
+    if has_app_context():
+        yield
+        return
+    if _job_app is None:
+        from portal import create_app
+
+        _job_app = create_app()
+    with _job_app.app_context():
+        yield
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Run the queued jobs, then stop.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run the background worker (RQ) on REDIS_URL."""
+    from redis import Redis
+    from rq import SimpleWorker
+
+    config = current_app.config
+    if not config.get("REDIS_URL"):
+        raise click.ClickException("REDIS_URL is not set: jobs run inline in the portal, no worker is needed.")
+    global _job_app
+    _job_app = current_app._get_current_object()  # type: ignore[attr-defined]
+    # SimpleWorker runs jobs in this process, inside the app context, without forking: a fork
+    # would share the parent's database connections.
+    worker = SimpleWorker([config["WORKER_QUEUE"]], connection=Redis.from_url(config["REDIS_URL"]))
+    worker.work(burst=burst)

@@ -1,0 +1,248 @@
+"""Whole conversations through a real Rasa server, the real action server and a local portal.
+
+Rasa, the action server and the contract portal run on 127.0.0.1, and messages go in the way
+the portal sends them: POST /webhooks/rest/webhook with the conversation id and its language.
+Needs a trained model (bot/scripts/train_if_changed.sh); skipped without one. Messages that
+start with "/" name the intent directly (Rasa's intent trigger), so a flow test does not depend
+on how the NLU data happens to classify a phrase; the others are phrases from the training data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bot.contract_portal import TOKEN, ContractPortal
+
+REPO = Path(__file__).resolve().parents[2]
+BOT = REPO / "bot"
+MODEL = BOT / "models" / "ankomst.tar.gz"
+STARTUP_SECONDS = 300
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not MODEL.exists(), reason="no trained model; run train_if_changed.sh"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, process: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise TimeoutError(f"{what} did not start in {STARTUP_SECONDS} s")
+
+
+def get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as reply:
+        return json.load(reply)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    """Start the contract portal, the action server and Rasa; yield a function to chat."""
+    portal = ContractPortal().start()
+    rasa_port, actions_port = free_port(), free_port()
+    workdir = tmp_path_factory.mktemp("rasa")
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    env = {
+        **os.environ,
+        "ANKOMST_PORTAL_URL": portal.url,
+        "ANKOMST_INTERNAL_TOKEN": TOKEN,
+        "ANKOMST_LOCALES_DIR": str(workdir / "no-locales"),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
+    rasa_bin = str(BOT / ".venv" / "bin" / "rasa")
+    log = (workdir / "servers.log").open("w")
+    actions = subprocess.Popen(
+        [rasa_bin, "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        cwd=BOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    rasa = subprocess.Popen(
+        [
+            rasa_bin,
+            "run",
+            "--enable-api",
+            "--model",
+            str(MODEL),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(BOT / "credentials.yml"),
+            "-i",
+            "127.0.0.1",
+            "--port",
+            str(rasa_port),
+        ],
+        cwd=workdir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until(lambda: get_json(f"http://127.0.0.1:{actions_port}/health"), actions, "action server")
+        wait_until(lambda: get_json(f"http://127.0.0.1:{rasa_port}/status").get("model_file"), rasa, "rasa")
+
+        def say(cid: str, text: str, language: str = "sv") -> list[str]:
+            body = json.dumps({"sender": cid, "message": text, "metadata": {"language": language}}).encode()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=60) as reply:
+                return [m.get("text", "") for m in json.load(reply)]
+
+        say.portal = portal  # type: ignore[attr-defined]
+        yield say
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        log.close()
+        portal.stop()
+
+
+def test_objection_is_filed_over_sms_with_a_number_and_words(assistant):
+    assistant.portal.add_conversation("c-objection")
+
+    assert assistant("c-objection", "jag vill klaga på min plan")[0].startswith("Why do you object?")
+    assert assistant("c-objection", "5") == ["Tell me in a few words what is wrong."]
+    assert assistant("c-objection", "Bussen tar två timmar") == [
+        "What do you want instead? Write it in your own words."
+    ]
+    assert assistant("c-objection", "Praktik närmare Södertälje") == [
+        "Your objection: Too far away. You want: Praktik närmare Södertälje",
+        "Shall I send it to your caseworker? Answer yes or no.",
+    ]
+    replies = assistant("c-objection", "ja")
+
+    assert replies == ["Your objection is sent. Case number: K7QX-0001.", "You get an answer by 6 december 2026."]
+    (request,) = assistant.portal.requests_to("POST", "/objections")
+    assert request.body["reason"] == "too_far"
+    assert request.body["wanted"] == "Praktik närmare Södertälje"
+    assert request.body["text"] == "Bussen tar två timmar"
+
+
+def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
+    assistant.portal.add_conversation("c-changed-mind")
+
+    assistant("c-changed-mind", "I want to complain about my plan", language="en")
+    assistant("c-changed-mind", "my kids preschool closes at 3", language="en")
+    assistant("c-changed-mind", "A later SFI class", language="en")
+    replies = assistant("c-changed-mind", "no", language="en")
+
+    assert replies == ["OK, I did not send anything. You can object again at any time."]
+    assert not assistant.portal.objections.get("person-1", [])[1:]
+
+
+def test_unidentified_person_is_not_led_into_the_objection_form(assistant):
+    assistant.portal.add_conversation("c-anonymous", person=None)
+
+    replies = assistant("c-anonymous", "jag vill klaga på min plan")
+
+    assert "registered phone" in replies[0]
+    assert assistant("c-anonymous", "hej")[0] == "Hello! I am the Ankomst assistant."
+
+
+def test_language_named_in_the_message_is_switched_at_once(assistant):
+    assistant.portal.add_conversation("c-arabic")
+
+    replies = assistant("c-arabic", "عربي", language="sv")
+
+    assert replies == ["OK, I will write in العربية from now on."]
+    assert assistant.portal.conversations["c-arabic"].language == "ar"
+
+
+def test_language_menu_is_shown_and_answered_with_a_number(assistant):
+    assistant.portal.add_conversation("c-menu")
+
+    menu = assistant("c-menu", "byt språk")
+    replies = assistant("c-menu", "6")
+
+    assert menu[0].startswith("Which language do you want? Answer with a number:")
+    assert replies == ["OK, I will write in Soomaali from now on."]
+    assert assistant.portal.conversations["c-menu"].language == "so"
+
+
+def test_next_activity_question_in_arabic_gets_an_arabic_date(assistant):
+    assistant.portal.add_conversation(
+        "c-next",
+        language="ar",
+        next_activity={
+            "title": "SFI",
+            "starts_at": "2026-11-23T09:00:00+01:00",
+            "ends_at": "2026-11-23T12:00:00+01:00",
+            "place": "Komvux",
+            "provider": "Komvux",
+            "map_url": None,
+        },
+    )
+
+    replies = assistant("c-next", "/ask_next_activity", language="ar")
+
+    assert replies[0].startswith("Your next activity: SFI, الاثنين، 23 نوفمبر")
+
+
+def test_message_that_was_not_understood_gets_the_help_menu(assistant):
+    assistant.portal.add_conversation("c-lost")
+
+    replies = assistant("c-lost", "/nlu_fallback")
+
+    assert replies[-1].startswith("I can help with your activities")
+
+
+def test_no_to_the_first_objection_question_cancels_the_form(assistant):
+    assistant.portal.add_conversation("c-cancel")
+
+    assistant("c-cancel", "/file_objection")
+    replies = assistant("c-cancel", "/deny")
+
+    assert replies == ["OK, I did not send anything. You can object again at any time."]
+    assert assistant("c-cancel", "/greet")[0] == "Hello! I am the Ankomst assistant."
+
+
+def test_help_in_the_middle_of_the_objection_form_answers_and_asks_again(assistant):
+    assistant.portal.add_conversation("c-interrupt")
+
+    assistant("c-interrupt", "/file_objection")
+    replies = assistant("c-interrupt", "/help")
+
+    assert replies[0].startswith("I can help with your activities")
+    assert replies[1].startswith("Why do you object? Answer with a number:")
+
+
+def test_answer_that_fits_no_reason_gets_the_list_again_with_an_apology(assistant):
+    assistant.portal.add_conversation("c-unclear")
+
+    assistant("c-unclear", "/file_objection")
+    replies = assistant("c-unclear", "/nlu_fallback")
+
+    assert replies[0].startswith("Sorry, I did not understand. Answer with a number from 1 to 8:")

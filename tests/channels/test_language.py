@@ -1,0 +1,42 @@
+"""Detecting the language of an SMS from an unknown number."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.channels.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("när börjar sfi imorgon", "sv"),
+        ("hur hittar jag en vårdcentral", "sv"),
+        ("when is my next class", "en"),
+        ("متى الدرس القادم", "ar"),
+        ("أين أجد طبيب أسنان", "ar"),
+        ("کلاس بعدی من کی است", "fa"),
+        ("goorma ayuu bilaabanaa fasalka", "so"),
+        ("waxaan rabaa inaan la hadlo qof", "so"),
+        ("ናይ ቀጻሊ ትምህርተይ መዓስ እዩ", "ti"),
+        ("Коли в мене наступне заняття з шведської", "uk"),
+        ("когда следующее занятие", "ru"),
+        ("کەی وانەی داهاتووم", "ckb"),
+        ("dersa min a din kengê ye", "ku"),
+        ("زما راتلونکی ټولګی کله دی", "ps"),
+    ],
+)
+def test_a_clear_text_is_detected(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("text", ["hi", "hej", "salam", "سلام", "ok 123", "👍👍", "", "sfi", "коли наступне заняття"])
+def test_a_short_or_unclear_text_is_not_guessed(text):
+    assert detect_language(text) is None
+
+
+def test_detection_is_deterministic():
+    texts = ["when is my next class", "متى الدرس القادم", "goorma ayuu bilaabanaa fasalka"]
+    first = [detect_language(t) for t in texts]
+    for _ in range(5):
+        assert [detect_language(t) for t in texts] == first

@@ -1,0 +1,79 @@
+"""The real content files in content/samhallsinfo follow docs/content-format.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal.content.catalogue import SLUGS
+from portal.content.files import ContentFormatError, parse_document
+from portal.languages import CODES, SOURCE_LANGUAGE
+from portal.services.content import DEFAULT_CONTENT_DIR
+
+ROOT = DEFAULT_CONTENT_DIR
+# Translations are still arriving. While this is False a missing file is reported as XFAIL with
+# the list of missing files; set it to True once all 144 files are in, so a missing file fails.
+ALL_TRANSLATIONS_EXPECTED = False
+
+PRESENT = sorted(ROOT.glob("*/*.md"))
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def _document(path: Path):
+    return parse_document(path.read_text(encoding="utf-8"), path=_id(path))
+
+
+@pytest.mark.parametrize("language", CODES)
+def test_every_module_has_a_file_in_the_language(language):
+    missing = [f"{slug}/{language}.md" for slug in SLUGS if not (ROOT / slug / f"{language}.md").exists()]
+    if missing and not ALL_TRANSLATIONS_EXPECTED and language != SOURCE_LANGUAGE:
+        pytest.xfail(f"{len(missing)} file(s) not there yet: {', '.join(missing)}")
+    assert not missing, f"missing content files: {', '.join(missing)}"
+
+
+def test_there_are_no_files_for_unknown_modules_or_languages():
+    strays = [_id(p) for p in PRESENT if p.parent.name not in SLUGS or p.stem not in CODES]
+    assert not strays, strays
+
+
+@pytest.mark.parametrize("path", PRESENT, ids=_id)
+def test_front_matter_and_body_follow_the_format(path):
+    try:
+        _document(path)
+    except ContentFormatError as error:
+        pytest.fail("\n".join(str(p) for p in error.problems))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_swedish_source_revision_is_the_bodys_own(slug):
+    document = _document(ROOT / slug / "sv.md")
+    assert document.source_revision == document.revision, (
+        f"{slug}/sv.md: source_revision should be {document.revision} (flask content revision {slug})"
+    )
+
+
+TRANSLATIONS = [p for p in PRESENT if p.stem != SOURCE_LANGUAGE and p.parent.name in SLUGS]
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=_id)
+def test_a_translation_has_the_same_sections_in_the_same_order_as_the_swedish(path):
+    source = [s.anchor for s in _document(path.parent / "sv.md").sections]
+    translation = [s.anchor for s in _document(path).sections]
+    assert translation == source
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=_id)
+def test_a_translation_cites_a_swedish_revision(path):
+    assert _document(path).source_revision == _document(path.parent / "sv.md").revision, (
+        "the translation was made from another Swedish text than the current one (it is stale)"
+    )
+
+
+@pytest.mark.parametrize("path", PRESENT, ids=_id)
+def test_no_section_is_empty(path):
+    empty = [s.anchor for s in _document(path).sections if s.anchor and not s.markdown.strip()]
+    assert not empty

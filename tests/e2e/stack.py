@@ -1,0 +1,241 @@
+"""The real assistant for end-to-end tests and the latency benchmark.
+
+    stack = AssistantStack.start(portal_url="http://127.0.0.1:5123", token="...")
+    ... stack.rasa_url ...
+    stack.stop()
+
+Starts the rasa-sdk action server (`rasa run actions`, from bot/, talking to the portal at
+`portal_url` with the internal token) and Rasa (`rasa run --enable-api` with the trained model,
+an in-memory tracker store and the action server's port), each on a free port, and waits until
+both answer. Also serves a Flask app on a free port in a thread (`serve_app`), so the action
+server can call the portal's internal API while a test drives it.
+
+If the bot's virtual environment or its trained model is missing, `missing_bot()` says what to
+run; the end-to-end tests then fail with that message rather than skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parents[2]
+BOT = ROOT / "bot"
+RASA = BOT / ".venv" / "bin" / "rasa"
+MODEL = BOT / "models" / "ankomst.tar.gz"
+READY_TIMEOUT = float(os.environ.get("ANKOMST_RASA_READY_TIMEOUT", "240"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def missing_bot() -> str | None:
+    """What is missing to run the real bot, as an instruction; None when all is there."""
+    if not RASA.exists():
+        return (
+            f"The bot's virtual environment is missing ({RASA}). "
+            "Run: bash bot/scripts/setup_venv.sh && bash bot/scripts/train_if_changed.sh"
+        )
+    if not MODEL.exists():
+        return f"The bot is not trained ({MODEL} is missing). Run: bash bot/scripts/train_if_changed.sh"
+    return None
+
+
+class ServedApp:
+    """A WSGI app on 127.0.0.1:<free port>, in a thread, one thread per request."""
+
+    def __init__(self, app, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self._server = make_server("127.0.0.1", self.port, app, threaded=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="live-portal", daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+
+
+def serve_app(app, port: int | None = None) -> ServedApp:
+    """Serve `app` (the portal) for the action server and for signed webhook posts."""
+    return ServedApp(app, port)
+
+
+@dataclass
+class AssistantStack:
+    rasa_url: str
+    actions_url: str
+    portal_url: str = ""
+    processes: list[subprocess.Popen] = field(default_factory=list)
+    workdir: tempfile.TemporaryDirectory | None = None
+
+    @classmethod
+    def start(cls, *, portal_url: str, token: str, log_dir: Path | None = None) -> AssistantStack:
+        """Start the action server and Rasa; raise RuntimeError if either is not ready in time."""
+        problem = missing_bot()
+        if problem:
+            raise RuntimeError(problem)
+        workdir = tempfile.TemporaryDirectory(prefix="ankomst-rasa-")
+        logs = Path(log_dir or workdir.name)
+        actions_port, rasa_port = free_port(), free_port()
+        endpoints = Path(workdir.name) / "endpoints.yml"
+        # In-memory tracker and lock stores: every run starts clean, nothing is written to bot/.
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+        env = {
+            **os.environ,
+            "ANKOMST_PORTAL_URL": portal_url,
+            "ANKOMST_INTERNAL_TOKEN": token,
+            "PYTHONUNBUFFERED": "1",
+            # Rasa asks about telemetry on its first run; never in tests.
+            "RASA_TELEMETRY_ENABLED": "false",
+        }
+        stack = cls(
+            rasa_url=f"http://127.0.0.1:{rasa_port}",
+            actions_url=f"http://127.0.0.1:{actions_port}",
+            portal_url=portal_url,
+            workdir=workdir,
+        )
+        try:
+            stack.processes.append(
+                _spawn(
+                    [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+                    env,
+                    logs / "actions.log",
+                )
+            )
+            stack.processes.append(
+                _spawn(
+                    [
+                        str(RASA),
+                        "run",
+                        "--enable-api",
+                        "-m",
+                        str(MODEL),
+                        "--port",
+                        str(rasa_port),
+                        "--interface",
+                        "127.0.0.1",
+                        "--endpoints",
+                        str(endpoints),
+                        "--credentials",
+                        str(BOT / "credentials.yml"),
+                    ],
+                    env,
+                    logs / "rasa.log",
+                )
+            )
+            stack._wait_ready(logs)
+        except BaseException:
+            stack.stop()
+            raise
+        return stack
+
+    def _wait_ready(self, logs: Path) -> None:
+        deadline = time.monotonic() + READY_TIMEOUT
+        checks = {
+            "action server": (f"{self.actions_url}/health", lambda r: r.ok),
+            "rasa": (f"{self.rasa_url}/status", lambda r: r.ok and bool(r.json().get("model_file"))),
+        }
+        pending = dict(checks)
+        while pending:
+            for process in self.processes:
+                if process.poll() is not None:
+                    raise RuntimeError(f"a bot process exited with {process.returncode}; see the logs in {logs}")
+            for name, (url, ok) in list(pending.items()):
+                try:
+                    if ok(requests.get(url, timeout=2)):
+                        del pending[name]
+                except (requests.RequestException, ValueError):
+                    pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"{', '.join(pending)} not ready after {READY_TIMEOUT:.0f} s; see the logs in {logs}"
+                )
+            if pending:
+                time.sleep(1)
+
+    def rasa_pid(self) -> int:
+        return self.processes[-1].pid
+
+    def rasa_rss_bytes(self) -> int:
+        """Rasa's resident memory (VmRSS) now, from /proc."""
+        return _vmrss(self.rasa_pid())
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        self.processes.clear()
+        if self.workdir is not None:
+            self.workdir.cleanup()
+            self.workdir = None
+
+
+def _spawn(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    handle = open(log, "wb")  # noqa: SIM115 - handed to the child, closed with it
+    # A process group of its own, so stopping it also stops Rasa's own child processes.
+    return subprocess.Popen(argv, cwd=BOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _vmrss(pid: int) -> int:
+    total = 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            total = int(line.split()[1]) * 1024
+    # Rasa may fork workers; count its children too.
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        for child in children.read_text().split():
+            with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                total += _vmrss(int(child))
+    return total
+
+
+def text_live_portal(portal_url: str, phone: str, body: str, token: str, *, session: requests.Session | None = None):
+    """Send one inbound SMS to a running portal, signed as Twilio signs it; return (status, replies, seconds)."""
+    import secrets
+
+    from twilio.request_validator import RequestValidator
+
+    from portal.clients.sms.twilio import twiml_bodies
+
+    sid = "SM" + secrets.token_hex(16)
+    params = {
+        "MessageSid": sid,
+        "SmsSid": sid,
+        "AccountSid": os.environ.get("ANKOMST_BENCH_ACCOUNT_SID", "AC" + "1" * 32),
+        "From": phone,
+        "To": "+46766860000",
+        "Body": body,
+        "NumSegments": "1",
+        "NumMedia": "0",
+    }
+    url = portal_url.rstrip("/") + "/webhooks/twilio/sms"
+    signature = RequestValidator(token).compute_signature(url, params)
+    started = time.perf_counter()
+    response = (session or requests).post(url, data=params, headers={"X-Twilio-Signature": signature}, timeout=60)
+    seconds = time.perf_counter() - started
+    replies = twiml_bodies(response.text) if response.status_code == 200 else []
+    return response.status_code, replies, seconds

@@ -1,0 +1,209 @@
+"""The reader's pages: module index, module page, search. They work without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.data.content import get_module
+from portal.extensions import db
+from portal.languages import LANGUAGES
+from portal.models import ContentRevision, ReviewStatus, RevisionStatus, Role
+from portal.services.content import LocalInput, RevisionInput, save_local_section, save_revision, sync_from_files
+from tests.content.test_markdown import assert_harmless
+from tests.content_fixtures import SV_HEALTH, small_tree, write_file
+from tests.factories import create_person, create_staff
+from tests.helpers import check_page, sign_in_newcomer
+
+
+@pytest.fixture
+def synced(app, tmp_path):
+    sync_from_files(small_tree(tmp_path))
+
+
+def page(client, path: str, lang: str | None = None):
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return check_page(response, lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_every_reader_page_passes_the_page_checks_in_every_language(client, synced, region, lang):
+    for path in (
+        "/info/",
+        "/info/halsa-och-vard",
+        "/info/boende?kommun=botkyrka",
+        "/info/search",
+        "/info/search?q=1177",
+    ):
+        separator = "&" if "?" in path else "?"
+        page(client, f"{path}{separator}lang={lang.code}", lang.code)
+
+
+def test_the_index_lists_every_module_with_summary_and_icon(client, synced):
+    soup = page(client, "/info/?lang=en")
+    cards = soup.select(".module-cards > li")
+    assert [c.a["href"] for c in cards] == ["/info/boende", "/info/halsa-och-vard"]  # the catalogue order
+    assert "How to get care." in cards[1].get_text()
+    assert all(card.find("svg") for card in cards)
+    assert not soup.find("img")  # icons are inline, nothing to download
+
+
+def test_the_index_shows_untranslated_modules_in_swedish_and_says_so(client, synced):
+    soup = page(client, "/info/?lang=ar")
+    housing = soup.select(".module-cards > li")[0]
+    assert housing["lang"] == "sv" and "Boende" in housing.get_text()
+    assert housing.find("p", class_="small")
+
+
+def test_the_module_page_has_a_contents_list_and_section_anchors(client, synced):
+    soup = page(client, "/info/halsa-och-vard?lang=en")
+    links = [a["href"] for a in soup.select("nav.contents a")]
+    assert links == ["#vardcentral", "#tandvard"]
+    for anchor in ("vardcentral", "tandvard"):
+        assert soup.find(id=anchor).name == "h2"
+    assert soup.find("h1").get_text(strip=True) == "Health and care"
+    assert "2026" in soup.select_one("p.meta").get_text()  # last updated
+
+
+def test_the_module_page_links_to_related_modules_that_have_text(client, app, tmp_path):
+    small_tree(tmp_path)
+    write_file(
+        tmp_path, "familj-och-barn", "sv", "Intro.\n\n## Barnbidrag {#barnbidrag}\n\nText.\n", title="Familj och barn"
+    )
+    sync_from_files(tmp_path)
+    soup = page(client, "/info/boende?lang=en")
+    # boende is related to ekonomi-och-vardag (no text yet) and familj-och-barn (Swedish only).
+    related = soup.select("nav.related a")
+    assert [a["href"] for a in related] == ["/info/familj-och-barn"]
+    assert related[0]["lang"] == "sv"
+
+
+def test_a_missing_translation_falls_back_to_swedish_and_says_so(client, synced):
+    soup = page(client, "/info/boende?lang=ar", "ar")
+    article = soup.find("article")
+    assert article["lang"] == "sv" and article["dir"] == "ltr"
+    assert "Bostadskö" in article.get_text()
+    notice = soup.select_one(".notice")
+    assert notice is not None and notice.find_parent("article") is None  # in the reader's language
+
+
+def test_an_unreviewed_translation_carries_a_notice_with_a_link_to_the_swedish(client, synced):
+    soup = page(client, "/info/halsa-och-vard?lang=ar", "ar")
+    assert soup.find("article")["lang"] == "ar"
+    link = soup.select_one(".notice a")
+    assert link["href"] == "/info/halsa-och-vard?text=sv"
+
+
+def test_a_reviewed_current_translation_has_no_notice(client, synced):
+    soup = page(client, "/info/halsa-och-vard?lang=en")
+    assert soup.select_one(".notice") is None
+
+
+def test_a_stale_translation_carries_a_notice(client, synced, region):
+    editor = create_staff(region["region"], Role.EDITOR)
+    body = SV_HEALTH.replace("laga dina tänder", "laga och kontrollera dina tänder")
+    save_revision(
+        get_module("halsa-och-vard"),
+        "sv",
+        RevisionInput("Hälsa och vård", "Så får du vård.", body),
+        staff=editor,
+        publish=True,
+    )
+    soup = page(client, "/info/halsa-och-vard?lang=en")
+    notice = soup.select_one(".notice")
+    assert notice is not None and notice.a["href"] == "/info/halsa-och-vard?text=sv"
+
+
+def test_the_swedish_text_can_be_read_without_changing_the_page_language(client, synced):
+    soup = page(client, "/info/halsa-och-vard?lang=en&text=sv", "en")
+    assert soup.find("article")["lang"] == "sv"
+    assert "Vårdcentralen" in soup.find("article").get_text()
+    assert page(client, "/info/", "en")  # the choice of English stuck; Swedish was only for this text
+
+
+def test_local_sections_of_the_chosen_municipality_appear_marked_as_local(client, synced, region):
+    editor = create_staff(region["botkyrka"], Role.EDITOR)
+    save_local_section(
+        None,
+        LocalInput("boende", region["botkyrka"].id, "en", "Housing office", "Visit Botkyrkabyggen.", True),
+        staff=editor,
+    )
+    soup = page(client, "/info/boende?lang=en&kommun=botkyrka")
+    local = soup.select_one("section.local-sections")
+    assert local is not None and "Botkyrkabyggen" in local.get_text()
+    assert local.select_one(".badge-local")
+    assert "#info-local" in [a["href"] for a in soup.select("nav.contents a")]
+    assert page(client, "/info/boende?lang=en&kommun=sodertalje").select_one("section.local-sections") is None
+    assert page(client, "/info/boende?lang=en").select_one("section.local-sections") is None
+
+
+def test_a_signed_in_newcomer_sees_their_home_municipalitys_local_sections(client, synced, region):
+    editor = create_staff(region["sodertalje"], Role.EDITOR)
+    save_local_section(
+        None,
+        LocalInput("boende", region["sodertalje"].id, "sv", "Bostadsförmedling", "Telgebostäder hyr ut.", True),
+        staff=editor,
+    )
+    person = create_person(region["sodertalje"], language="en")
+    sign_in_newcomer(client, person)
+    soup = page(client, "/info/boende")
+    local = soup.select_one("section.local-sections")
+    assert "Telgebostäder" in local.get_text()
+    assert local.select_one("section.local-section")["lang"] == "sv"  # only in Swedish, and announced
+    assert local.select_one(".notice")
+
+
+def test_search_works_as_a_plain_form_and_links_to_the_section(client, synced):
+    soup = page(client, "/info/?lang=sv")
+    form = soup.find("form", attrs={"role": "search"})
+    assert form["method"] == "get" and form["action"] == "/info/search"
+    soup = page(client, "/info/search?q=tandlakare")
+    first = soup.select_one(".search-results li")
+    assert first.h2.a["href"] == "/info/halsa-och-vard#tandvard"
+    assert first.select_one(".snippet mark")
+    assert not soup.find("script")
+
+
+def test_search_announces_swedish_results_when_the_language_has_none(client, synced):
+    soup = page(client, "/info/search?q=1177&lang=fa", "fa")
+    assert soup.select_one("p.notice")
+    assert soup.select_one(".search-results li")["lang"] == "sv"
+
+
+def test_search_with_no_results_says_so(client, synced):
+    soup = page(client, "/info/search?q=zzzqqq&lang=en")
+    assert not soup.select(".search-results li")
+    assert soup.find(attrs={"role": "status"})
+
+
+def test_an_unknown_module_is_404(client, synced):
+    assert client.get("/info/finns-inte").status_code == 404
+
+
+def test_script_in_stored_text_is_neutralised_on_the_page(client, synced):
+    # Text that never went through the editor's checks (a hand-edited database, say).
+    module = get_module("boende")
+    db.session.add(
+        ContentRevision(
+            module=module,
+            language="en",
+            title='Housing <script>alert("t")</script>',
+            summary="About <b>renting</b>.",
+            body=(
+                'Intro <img src=x onerror="alert(1)">\n\n## Queue {#bostadsko}\n\n'
+                "[x](javascript:alert(1)) <script>alert(2)</script>\n"
+            ),
+            body_revision="0" * 12,
+            source_revision="0" * 12,
+            section_hashes=[],
+            review_status=ReviewStatus.REVIEWED,
+            status=RevisionStatus.PUBLISHED,
+            last_updated=__import__("datetime").date(2026, 11, 22),
+        )
+    )
+    db.session.commit()
+    soup = check_page(client.get("/info/boende?lang=en"))
+    for part in soup.select("article .module-intro, article .module-section, article .module-summary"):
+        assert_harmless(str(part))
+    title = soup.find("h1")
+    assert not title.find("script") and "<script>" in title.get_text()  # shown as text, not run
