@@ -39,8 +39,14 @@ def free_port() -> int:
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": DB_URL, "ANKOMST_ENV": "development", "SECRET_KEY": "bench-secret-key",
-            "REDIS_URL": "redis://127.0.0.1:6379/3", "PYTHONPATH": str(ROOT)}
+    return {
+        **os.environ,
+        "DATABASE_URL": DB_URL,
+        "ANKOMST_ENV": "development",
+        "SECRET_KEY": "bench-secret-key",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def prepare_database() -> None:
@@ -49,25 +55,34 @@ def prepare_database() -> None:
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    subprocess.run([str(VENV / "flask"), "--app", "portal", "db", "upgrade"], env=env(), check=True, cwd=ROOT,
-                   capture_output=True)
-    subprocess.run([str(VENV / "flask"), "--app", "portal", "seed-demo"], env=env(), check=True, cwd=ROOT,
-                   capture_output=True)
-    subprocess.run([str(VENV / "flask"), "--app", "portal", "content", "sync"], env=env(), check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [str(VENV / "flask"), "--app", "portal", "db", "upgrade"], env=env(), check=True, cwd=ROOT, capture_output=True
+    )
+    subprocess.run(
+        [str(VENV / "flask"), "--app", "portal", "seed-demo"], env=env(), check=True, cwd=ROOT, capture_output=True
+    )
+    subprocess.run(
+        [str(VENV / "flask"), "--app", "portal", "content", "sync"],
+        env=env(),
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
 
 
 def serve(app: str, port: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(VENV / "gunicorn"), "-w", WORKERS, "-b", f"127.0.0.1:{port}", "--log-level", "warning", app],
-        env=env(), cwd=ROOT, start_new_session=True,
+        env=env(),
+        cwd=ROOT,
+        start_new_session=True,
     )
-    for _ in range(100):
+    for _ in range(300):
         try:
-            requests.get(f"http://127.0.0.1:{port}/", timeout=1)
+            requests.get(f"http://127.0.0.1:{port}/", timeout=10)
             return process
-        except requests.ConnectionError:
-            time.sleep(0.1)
+        except requests.RequestException:  # not listening yet, or a worker still importing
+            time.sleep(0.2)
     raise RuntimeError(f"{app} did not start")
 
 
@@ -93,14 +108,37 @@ def newcomer_cookie(base: str) -> str:
 def run_locust(base: str, target: str, cookie: str = "") -> dict[str, float]:
     out = Path(tempfile.mkdtemp()) / target
     subprocess.run(
-        [str(VENV / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(USERS),
-         "-r", str(USERS), "-t", DURATION, "--host", base, "--csv", str(out), "--only-summary"],
-        env={**os.environ, "TARGET": target, "COOKIE": cookie}, check=True, capture_output=True, cwd=ROOT,
+        [
+            str(VENV / "locust"),
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "-u",
+            str(USERS),
+            "-r",
+            str(USERS),
+            "-t",
+            DURATION,
+            "--host",
+            base,
+            "--csv",
+            str(out),
+            "--only-summary",
+        ],
+        env={**os.environ, "TARGET": target, "COOKIE": cookie},
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     with open(f"{out}_stats.csv") as fh:
         row = next(r for r in csv.DictReader(fh) if r["Name"] == "Aggregated")
-    return {"rps": float(row["Requests/s"]), "p95_ms": float(row["95%"]), "p50_ms": float(row["50%"]),
-            "failures": int(row["Failure Count"]), "requests": int(row["Request Count"])}
+    return {
+        "rps": float(row["Requests/s"]),
+        "p95_ms": float(row["95%"]),
+        "p50_ms": float(row["50%"]),
+        "failures": int(row["Failure Count"]),
+        "requests": int(row["Request Count"]),
+    }
 
 
 def main() -> None:
@@ -127,8 +165,18 @@ def main() -> None:
     print(f"plan page: p95 {plan['p95_ms']:.0f} ms (goal < 100), {plan['ratio_to_bare']:.0%} of bare (goal >= 40%)")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "load.json").write_text(json.dumps({"date": date.today().isoformat(), "users": USERS, "duration": DURATION,
-                                               "workers": WORKERS, "results": results}, indent=1))
+    (out / "load.json").write_text(
+        json.dumps(
+            {
+                "date": date.today().isoformat(),
+                "users": USERS,
+                "duration": DURATION,
+                "workers": WORKERS,
+                "results": results,
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@
 1. Builds the portal's database (PostgreSQL, as in production: the database `ankomst_bench`
    on 127.0.0.1, created if missing; a temporary SQLite file when PostgreSQL is not there; or
    --database-url) with registered newcomers in six languages, their plans and the civic
-   content, and runs the portal as production does: gunicorn, 2 workers x 8 threads.
+   content, and runs the portal as production does: gunicorn, 2 workers x 32 threads. (A
+   webhook holds its thread while Rasa works, and the action server's calls to the internal
+   API need threads of the same pool: with fewer threads than messages in flight they starve.)
 2. Starts the real action server and Rasa (tests/e2e/stack.py), as the end-to-end tests do.
 3. At each concurrency level, that many conversations (different phones) text at once. Two
    load shapes, both reported:
@@ -55,6 +57,7 @@ ACCOUNT_SID = "AC" + "b" * 32
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/ankomst_bench"
 MIN_SAMPLES = 60
+THREADS = 32
 THINK_SECONDS = (1.5, 3.0)
 MIN_SAMPLES_PACED = 20  # paced runs take real time: 20 messages x ~2 s at one conversation
 
@@ -156,7 +159,7 @@ def seed(database_url: str, people: int) -> list[tuple[str, str]]:
 
 
 def start_portal(database_url: str, port: int, rasa_url: str, log: Path) -> subprocess.Popen:
-    """The portal as production runs it: gunicorn, 2 workers with 8 threads each."""
+    """The portal as production runs it: gunicorn, 2 workers with 32 threads each."""
     env = {
         **os.environ,
         "ANKOMST_ENV": "development",
@@ -181,6 +184,8 @@ def start_portal(database_url: str, port: int, rasa_url: str, log: Path) -> subp
         "gthread",
         "--threads",
         "8",
+        "--timeout",
+        "60",
         "--bind",
         f"127.0.0.1:{port}",
         "--log-level",
@@ -217,7 +222,12 @@ def run_level(portal_url: str, phones: list[tuple[str, str]], concurrency: int, 
             time.sleep(rng.uniform(0, THINK_SECONDS[1]))  # people do not all start in the same second
         for n in range(messages):
             text = MESSAGES[language][n % len(MESSAGES[language])]
-            status, answer, seconds = text_live_portal(portal_url, phone, text, TOKEN, session=session)
+            try:
+                status, answer, seconds = text_live_portal(portal_url, phone, text, TOKEN, session=session)
+            except requests.RequestException:
+                with lock:
+                    failures += 1
+                continue
             with lock:
                 if status != 200 or not answer:
                     failures += 1
@@ -232,6 +242,8 @@ def run_level(portal_url: str, phones: list[tuple[str, str]], concurrency: int, 
 
 
 def summary(latencies: list[float]) -> dict[str, float]:
+    if not latencies:
+        return {"n": 0, "p50_ms": float("nan"), "p95_ms": float("nan"), "max_ms": float("nan")}
     return {
         "n": len(latencies),
         "p50_ms": round(statistics.median(latencies), 1),
@@ -247,8 +259,8 @@ def proc_status(pid: int, key: str) -> int:
     return 0
 
 
-def menu_first_lines() -> list[str]:
-    """The first line of the fallback menu in every language, to count fallback replies."""
+def in_every_language(msgid: str) -> list[str]:
+    """A catalogue text in all 12 languages, to recognise replies of a kind."""
     from flask_babel import force_locale, gettext
 
     from portal import create_app
@@ -258,11 +270,17 @@ def menu_first_lines() -> list[str]:
     with create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "TESTING": True}).app_context():
         for lang in ALL:
             with force_locale(lang.babel_locale):
-                texts.append(gettext("The assistant cannot answer just now. Reply with a number:"))
+                texts.append(gettext(msgid))
     return texts
 
 
-def measure(portal_url, phones, levels, messages, menu_lines, label):
+# The portal's fallback menu, and the bot's apology when its calls to the portal time out.
+MENU_MSGID = "The assistant cannot answer just now. Reply with a number:"
+UNREACHABLE_MSGID = "Sorry, I cannot reach the service right now. Please try again in a while."
+
+
+def measure(portal_url, phones, levels, messages, label):
+    menu_lines, unreachable_lines = in_every_language(MENU_MSGID), in_every_language(UNREACHABLE_MSGID)
     found: dict[str, dict[int, dict]] = {"closed_loop": {}, "paced": {}}
     for shape in ("closed_loop", "paced"):
         for level in levels:
@@ -270,7 +288,13 @@ def measure(portal_url, phones, levels, messages, menu_lines, label):
             count = max(messages, math.ceil(minimum / level))
             latencies, replies, failures = run_level(portal_url, phones, level, count, paced=shape == "paced")
             fallbacks = sum(1 for r in replies if any(line in r for line in menu_lines))
-            found[shape][level] = {**summary(latencies), "failures": failures, "fallback_replies": fallbacks}
+            unreachable = sum(1 for r in replies if any(line in r for line in unreachable_lines))
+            found[shape][level] = {
+                **summary(latencies),
+                "failures": failures,
+                "fallback_replies": fallbacks,
+                "portal_unreachable_replies": unreachable,
+            }
             print(f"  {label:<4} {shape:<11} {level:>2} conversations: {found[shape][level]}", flush=True)
     return found
 
@@ -292,7 +316,6 @@ def main() -> int:
     database_url = pick_database(args.database_url, tmp.name)
     print(f"sms_latency: seeding {database_url.rsplit('@', 1)[-1]} ...", flush=True)
     phones = seed(database_url, max(levels))
-    menu_lines = menu_first_lines()
 
     port = free_port()
     print("sms_latency: starting the action server and Rasa ...", flush=True)
@@ -306,7 +329,7 @@ def main() -> int:
         # Warm up: the first messages load the model's graph and open connections.
         for phone, _language in phones[: len(LANGUAGES)]:
             text_live_portal(portal_url, phone, "hej", TOKEN)
-        bot = measure(portal_url, phones, levels, args.messages, menu_lines, "bot")
+        bot = measure(portal_url, phones, levels, args.messages, "bot")
         rasa_pid = stack.rasa_pid()
         rss, hwm = proc_status(rasa_pid, "VmRSS"), proc_status(rasa_pid, "VmHWM")
         actions_rss = proc_status(stack.processes[0].pid, "VmRSS")
@@ -314,7 +337,7 @@ def main() -> int:
         # Rasa stopped: the portal's own menu answers. Same levels, same messages.
         stack.processes[-1].terminate()
         stack.processes[-1].wait(timeout=30)
-        menu = measure(portal_url, phones, levels, args.messages, menu_lines, "menu")
+        menu = measure(portal_url, phones, levels, args.messages, "menu")
     finally:
         if portal is not None:
             portal.terminate()
@@ -341,7 +364,7 @@ def main() -> int:
             "load_average_1m_at_end": round(os.getloadavg()[0], 2),
         },
         "database": "postgresql" if database_url.startswith("postgres") else "sqlite",
-        "portal_server": "gunicorn, 2 workers x 8 threads",
+        "portal_server": f"gunicorn, 2 workers x {THREADS} threads",
         "think_seconds_paced": list(THINK_SECONDS),
         "bot": bot,
         "menu": menu,

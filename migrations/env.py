@@ -79,6 +79,11 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave out SQLite's FTS5 search tables: the search service builds them from content at run time."""
+    return not (type_ == "table" and name.startswith("search_section_fts"))
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -108,6 +113,7 @@ def run_migrations_online():
             connection=connection,
             target_metadata=get_metadata(),
             render_item=render_item,
+            include_object=include_object,
             **conf_args
         )
 

@@ -15,14 +15,21 @@ def init_app(app: Flask) -> None:
     app.before_request(_reject_unknown_language_in_url)
 
 
+# Machine-to-machine paths: their own authentication answers before anything else.
+_AUTHENTICATED_FIRST = ("/internal/", "/webhooks/")
+# On the JSON API `lang` is a parameter of one call, never a remembered choice.
+_NOT_REMEMBERED = ("/api/", *_AUTHENTICATED_FIRST)
+
+
 def _reject_unknown_language_in_url() -> None:
     code = request.args.get("lang")
-    if code is None:
+    if code is None or request.path.startswith(_AUTHENTICATED_FIRST):
         return
     if get_language(code) is None:
         g.language = BY_CODE[DEFAULT_LANGUAGE]
         abort(400, description=gettext("That language is not available. Please choose one from the list."))
-    remember_choice(code)  # a language in the URL is an explicit choice and sticks
+    if not request.path.startswith(_NOT_REMEMBERED):
+        remember_choice(code)  # a language in the URL is an explicit choice and sticks
 
 
 def current_language() -> Language:

@@ -4,7 +4,7 @@ Each area adds its routes in its own module on `bp` (imported here so they regis
 describes them in portal/api/openapi.py.
 """
 
-from portal.api import content  # noqa: F401 - registers the content routes on bp
+from portal.api import content, me  # noqa: F401 - registers the content and newcomer routes on bp
 from portal.api.base import bp
 
 __all__ = ["bp"]

@@ -181,5 +181,13 @@ def build_spec() -> dict[str, Any]:
         "info": INFO,
         "servers": [{"url": "/api/v1"}],
         "paths": copy.deepcopy(PATHS),
-        "components": {"schemas": copy.deepcopy(SCHEMAS)},
+        "components": {"schemas": copy.deepcopy(SCHEMAS), "securitySchemes": SECURITY_SCHEMES},
     }
+
+
+SECURITY_SCHEMES: dict[str, Any] = {
+    # The newcomer's signed-in browser session (the cookie set by the SMS-code sign-in).
+    "newcomerSession": {"type": "apiKey", "in": "cookie", "name": "ankomst_session"},
+    # The action server's bearer token (ANKOMST_INTERNAL_TOKEN) for /internal/v1.
+    "internalBearer": {"type": "http", "scheme": "bearer"},
+}

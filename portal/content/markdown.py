@@ -7,6 +7,7 @@ markdown-it produces is still cleaned by nh3, so no script, no event handler and
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import nh3
@@ -70,7 +71,14 @@ class RenderedSection:
 
 def render_sections(body: str) -> list[RenderedSection]:
     """The body as sections ready for a template: the introduction first (anchor "")."""
-    return [_render_section(s) for s in split_sections(body)]
+    return list(_render_sections_cached(body))
+
+
+@functools.lru_cache(maxsize=512)
+def _render_sections_cached(body: str) -> tuple[RenderedSection, ...]:
+    # Rendering and sanitising is most of a module page's cost, and a body's HTML depends on the
+    # body alone: 144 published texts (plus drafts being edited) fit comfortably in the cache.
+    return tuple(_render_section(s) for s in split_sections(body))
 
 
 def _render_section(section: Section) -> RenderedSection:

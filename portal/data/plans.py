@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.models import Activity, CalendarFeed, Organisation, OrganisationKind, Person, Plan, PlanStatus
@@ -10,7 +11,18 @@ from portal.models import Activity, CalendarFeed, Organisation, OrganisationKind
 
 def get_plan_for_person(person: Person) -> Plan | None:
     """The person's current plan: the newest one that is not closed (else the newest closed)."""
-    plans = db.session.scalars(select(Plan).where(Plan.person_id == person.id).order_by(Plan.id.desc())).all()
+    # Goals, activities, their providers and occurrence changes are always shown with the plan:
+    # load them in a few queries rather than one per row.
+    plans = db.session.scalars(
+        select(Plan)
+        .where(Plan.person_id == person.id)
+        .order_by(Plan.id.desc())
+        .options(
+            selectinload(Plan.goals),
+            selectinload(Plan.activities).selectinload(Activity.changes),
+            selectinload(Plan.activities).joinedload(Activity.provider),
+        )
+    ).all()
     return next((p for p in plans if p.status != PlanStatus.CLOSED), plans[0] if plans else None)
 
 

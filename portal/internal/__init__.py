@@ -3,7 +3,7 @@
 Each area adds its routes in its own module on `bp`, imported here so they register.
 """
 
-from portal.internal import conversations, search  # noqa: F401 - register their routes on bp
+from portal.internal import conversations, openapi, search  # noqa: F401 - register routes and their description
 from portal.internal.base import bp
 
 __all__ = ["bp"]

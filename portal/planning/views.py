@@ -42,7 +42,8 @@ def plan_error_message(error: PlanError) -> str:
 
     messages = {
         "stale": _(
-            "Someone else changed the plan while you were editing. Your text is kept below; check the plan and save again."
+            "Someone else changed the plan while you were editing. Your text is kept below; "
+            "check the plan and save again."
         ),
         "unknown_goal": _("Please choose a goal from the list."),
         "unknown_activity": _("Please choose an activity from the list."),

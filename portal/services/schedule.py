@@ -55,9 +55,8 @@ def expand_activity(activity: Activity, start: date, end: date) -> list[Occurren
             change = changes.get(day)
             if change is None:
                 found.append(Occurrence(activity, *_at(day, activity)))
-            elif change.kind == OccurrenceChangeKind.MOVED and change.new_date:
-                if start <= change.new_date <= end:
-                    found.append(Occurrence(activity, *_at(change.new_date, activity, change.new_start_time), day))
+            elif change.kind == OccurrenceChangeKind.MOVED and change.new_date and start <= change.new_date <= end:
+                found.append(Occurrence(activity, *_at(change.new_date, activity, change.new_start_time), day))
         day += timedelta(days=1)
     # A move can bring an occurrence into the window from outside it.
     for change in changes.values():

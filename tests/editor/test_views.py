@@ -156,6 +156,7 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("changes", "message"), [b[1:] for b in BAD_INPUT], ids=[b[0] for b in BAD_INPUT])
 def test_bad_input_is_refused_with_a_message_and_nothing_is_published(client, regional_editor, changes, message):
+    client.get("/language/en")  # the messages below are the English ones
     before = get_published_revision(get_module(HEALTH), "sv").id
     response = client.post(f"/editor/{HEALTH}/sv", data={**form_data(), **changes, "publish": "1"})
     assert response.status_code == 422

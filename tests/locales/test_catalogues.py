@@ -67,7 +67,8 @@ def test_the_compiled_catalogue_translates(lang):
 
     compiled = LOCALES / lang.babel_locale / "LC_MESSAGES" / "messages.mo"
     assert compiled.exists(), f"{lang.code}: run `flask translate compile`"
-    translations = Translations(open(compiled, "rb"))
+    with open(compiled, "rb") as fh:
+        translations = Translations(fh)
     translated = translations.gettext("Welcome to Ankomst")
     assert translated and (lang.code == "en" or translated != "Welcome to Ankomst")
 

@@ -136,8 +136,8 @@ def test_a_newcomer_only_ever_sees_their_own_plan(client, region, setting, db):
     caseworker, person, plan = setting
     other = create_person(region["sodertalje"], name="Someone Else")
     other_plan = create_plan(other, caseworker, activities=[{"type_key": "validation"}], status="proposed")
-    from portal.services import plans
     from portal.models import PlanStatus
+    from portal.services import plans
 
     plans.set_status(plan, caseworker, PlanStatus.PROPOSED, None)
     sign_in_newcomer(client, person)

@@ -71,9 +71,12 @@ CSRF_EXEMPT = ("webhooks.", "internal.", "api.")
 
 def allowed_roles(endpoint: str) -> set[str]:
     for prefix, roles in AREAS:
-        if endpoint == prefix or (prefix.endswith(".") and endpoint.startswith(prefix)) or endpoint.startswith(
-            prefix + "_"
-        ) or endpoint == prefix.rstrip("."):
+        if (
+            endpoint == prefix
+            or (prefix.endswith(".") and endpoint.startswith(prefix))
+            or endpoint.startswith(prefix + "_")
+            or endpoint == prefix.rstrip(".")
+        ):
             return roles
     raise AssertionError(f"route {endpoint} belongs to no area in the security matrix: decide who may open it")
 

@@ -153,8 +153,8 @@ def test_a_transfer_moves_the_person_and_plan_and_is_audited(app, region, person
 
 
 def test_a_provider_in_another_municipality_can_run_an_activity(app, region, person, caseworker):
-    from tests.factories import create_organisation
     from portal.models import OrganisationKind
+    from tests.factories import create_organisation
 
     sfi_botkyrka = create_organisation("sfi-botkyrka", OrganisationKind.PROVIDER, region["botkyrka"])
     plan = create_plan(person, caseworker)

@@ -1,0 +1,81 @@
+"""A newcomer's plan as JSON-ready dicts, in the active locale.
+
+Shared by the newcomer's JSON API (/api/v1/me/...) and the assistant's internal API, so a
+plan reads the same on every channel.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from portal.catalogues import activity_label, goal_label
+from portal.data.plans import get_plan_for_person
+from portal.models import Person, Plan
+from portal.services.plan_text import map_url, status_label
+from portal.services.schedule import STOCKHOLM, Occurrence, hours_per_week, next_occurrence, upcoming, weekly_hours
+
+MAX_SCHEDULE_DAYS = 31
+
+
+def now() -> datetime:
+    return datetime.now(STOCKHOLM)
+
+
+def visible_plan(person: Person) -> Plan | None:
+    """The person's plan once it has been shown to them (drafts stay with the caseworker)."""
+    plan = get_plan_for_person(person)
+    return plan if plan is not None and plan.visible_to_newcomer else None
+
+
+def activity_dict(occurrence: Occurrence) -> dict[str, Any]:
+    """One occurrence: title in the current locale, times in Stockholm time."""
+    activity = occurrence.activity
+    return {
+        "title": str(activity_label(activity.type_key)),
+        "starts_at": occurrence.starts_at.isoformat(),
+        "ends_at": occurrence.ends_at.isoformat(),
+        "place": activity.place or None,
+        "provider": activity.provider.name if activity.provider else None,
+        "map_url": map_url(activity.place or ""),
+    }
+
+
+def next_activity_for(person: Person) -> dict[str, Any]:
+    plan = visible_plan(person)
+    occurrence = next_occurrence(plan, now()) if plan else None
+    return {"activity": activity_dict(occurrence) if occurrence else None}
+
+
+def schedule_for(person: Person, days: int) -> dict[str, Any]:
+    """The coming `days` days that have activities (1..MAX_SCHEDULE_DAYS; the caller validates)."""
+    plan = visible_plan(person)
+    today: date = now().date()
+    grouped = upcoming(plan, today, days) if plan else {}
+    return {
+        "days": [
+            {"date": day.isoformat(), "activities": [activity_dict(o) for o in occurrences]}
+            for day, occurrences in grouped.items()
+        ]
+    }
+
+
+def plan_summary_for(person: Person) -> dict[str, Any]:
+    plan = visible_plan(person)
+    if plan is None:
+        return {"plan": None}
+    return {
+        "plan": {
+            "status": plan.status.value,
+            "status_label": status_label(plan.status),
+            "hours_per_week": hours_per_week(plan),
+            "awaiting_acknowledgement": plan.awaiting_acknowledgement,
+            "goals": [{"title": str(goal_label(g.template_key)), "horizon": g.horizon.value} for g in plan.goals],
+            "activities": [
+                {"title": str(activity_label(a.type_key)), "hours_per_week": round(weekly_hours(a), 1)}
+                for a in plan.activities
+                if a.end_date >= now().date()
+            ],
+            "url": "/plan",
+        }
+    }
