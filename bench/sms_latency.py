@@ -186,6 +186,10 @@ def start_portal(database_url: str, port: int, rasa_url: str, log: Path) -> subp
         "8",
         "--timeout",
         "60",
+        "--access-logfile",
+        str(log.with_name("access.log")),
+        "--access-logformat",
+        '%(t)s "%(r)s" %(s)s %(M)sms',
         "--bind",
         f"127.0.0.1:{port}",
         "--log-level",
@@ -313,14 +317,16 @@ def main() -> int:
         return 1
     os.environ["ANKOMST_BENCH_ACCOUNT_SID"] = ACCOUNT_SID
     tmp = tempfile.TemporaryDirectory(prefix="ankomst-bench-")
+    if os.environ.get("ANKOMST_BENCH_KEEP"):  # keep the logs (portal, access, Rasa, actions) to look at
+        tmp._finalizer.detach()  # type: ignore[attr-defined]
     database_url = pick_database(args.database_url, tmp.name)
-    print(f"sms_latency: seeding {database_url.rsplit('@', 1)[-1]} ...", flush=True)
+    print(f"sms_latency: seeding {database_url.rsplit('@', 1)[-1]}; logs in {tmp.name}", flush=True)
     phones = seed(database_url, max(levels))
 
     port = free_port()
     print("sms_latency: starting the action server and Rasa ...", flush=True)
     started = time.monotonic()
-    stack = AssistantStack.start(portal_url=f"http://127.0.0.1:{port}", token=INTERNAL_TOKEN)
+    stack = AssistantStack.start(portal_url=f"http://127.0.0.1:{port}", token=INTERNAL_TOKEN, log_dir=Path(tmp.name))
     print(f"sms_latency: Rasa ready in {time.monotonic() - started:.0f} s", flush=True)
     portal = None
     try:
