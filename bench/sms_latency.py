@@ -57,7 +57,7 @@ ACCOUNT_SID = "AC" + "b" * 32
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/ankomst_bench"
 MIN_SAMPLES = 60
-THREADS = 32
+THREADS = int(os.environ.get("ANKOMST_BENCH_THREADS", "32"))
 THINK_SECONDS = (1.5, 3.0)
 MIN_SAMPLES_PACED = 20  # paced runs take real time: 20 messages x ~2 s at one conversation
 
