@@ -12,8 +12,6 @@ from portal.languages import CODES, SOURCE_LANGUAGE
 from portal.services.content import DEFAULT_CONTENT_DIR
 
 ROOT = DEFAULT_CONTENT_DIR
-# Translations are still arriving. While this is False a missing file is reported as XFAIL with
-# the list of missing files; set it to True once all 144 files are in, so a missing file fails.
 
 PRESENT = sorted(ROOT.glob("*/*.md"))
 
