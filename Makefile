@@ -47,7 +47,14 @@ db: install locales
 	$(FLASK) content sync
 	$(FLASK) seed-demo --if-empty
 
-run: install locales db
+# Rasa 3.6 lives in its own Python 3.10 venv; training runs only when the bot's data changed.
+bot:
+	bash bot/scripts/setup_venv.sh
+
+bot-train: bot locales
+	bash bot/scripts/train_if_changed.sh
+
+run: install system-deps locales db bot-train
 	@scripts/run_all.sh
 
 lint: install
