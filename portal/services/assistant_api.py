@@ -16,22 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from typing import Any
 
 from flask_babel import force_locale, gettext
 
-from portal.catalogues import activity_label, goal_label
-from portal.data.plans import get_plan_for_person
 from portal.extensions import db
 from portal.languages import DEFAULT_LANGUAGE, get_language, resolve_choice
-from portal.models import Channel, Conversation, Person, Plan
-from portal.services import objections_assistant
+from portal.models import Channel, Conversation, Person
+from portal.services import objections_assistant, plan_api
 from portal.services.objections_assistant import AssistantError
-from portal.services.plan_text import map_url, status_label
-from portal.services.schedule import STOCKHOLM, Occurrence, hours_per_week, next_occurrence, upcoming, weekly_hours
 
-MAX_SCHEDULE_DAYS = 31
 MAX_NOTE_CHARS = 1000
 
 __all__ = ["AssistantError"]
@@ -74,28 +68,6 @@ def _require_person(conversation: Conversation) -> Person:
             ),
         )
     return person
-
-
-def _now() -> datetime:
-    return datetime.now(STOCKHOLM)
-
-
-def _visible_plan(person: Person) -> Plan | None:
-    plan = get_plan_for_person(person)
-    return plan if plan is not None and plan.visible_to_newcomer else None
-
-
-def activity_dict(occurrence: Occurrence) -> dict[str, Any]:
-    """One occurrence as the contract's Activity, in the current locale."""
-    activity = occurrence.activity
-    return {
-        "title": str(activity_label(activity.type_key)),
-        "starts_at": occurrence.starts_at.isoformat(),
-        "ends_at": occurrence.ends_at.isoformat(),
-        "place": activity.place or None,
-        "provider": activity.provider.name if activity.provider else None,
-        "map_url": map_url(activity.place or ""),
-    }
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -141,10 +113,7 @@ def set_conversation_language(conversation: Conversation, code: str) -> None:
 def next_activity(conversation: Conversation) -> dict[str, Any]:
     """GET /conversations/{cid}/next-activity."""
     with in_language(conversation):
-        person = _require_person(conversation)
-        plan = _visible_plan(person)
-        occurrence = next_occurrence(plan, _now()) if plan else None
-        return {"activity": activity_dict(occurrence) if occurrence else None}
+        return plan_api.next_activity_for(_require_person(conversation))
 
 
 def schedule(conversation: Conversation, days_arg: str | None) -> dict[str, Any]:
@@ -155,41 +124,15 @@ def schedule(conversation: Conversation, days_arg: str | None) -> dict[str, Any]
             days = int(days_arg) if days_arg not in (None, "") else 7
         except ValueError:
             days = 0
-        if not 1 <= days <= MAX_SCHEDULE_DAYS:
+        if not 1 <= days <= plan_api.MAX_SCHEDULE_DAYS:
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="days")
-        plan = _visible_plan(person)
-        today: date = _now().date()
-        grouped = upcoming(plan, today, days) if plan else {}
-        return {
-            "days": [
-                {"date": day.isoformat(), "activities": [activity_dict(o) for o in occurrences]}
-                for day, occurrences in grouped.items()
-            ]
-        }
+        return plan_api.schedule_for(person, days)
 
 
 def plan_summary(conversation: Conversation) -> dict[str, Any]:
     """GET /conversations/{cid}/plan."""
     with in_language(conversation):
-        person = _require_person(conversation)
-        plan = _visible_plan(person)
-        if plan is None:
-            return {"plan": None}
-        return {
-            "plan": {
-                "status": plan.status.value,
-                "status_label": status_label(plan.status),
-                "hours_per_week": hours_per_week(plan),
-                "awaiting_acknowledgement": plan.awaiting_acknowledgement,
-                "goals": [{"title": str(goal_label(g.template_key)), "horizon": g.horizon.value} for g in plan.goals],
-                "activities": [
-                    {"title": str(activity_label(a.type_key)), "hours_per_week": round(weekly_hours(a), 1)}
-                    for a in plan.activities
-                    if a.end_date >= _now().date()
-                ],
-                "url": "/plan",
-            }
-        }
+        return plan_api.plan_summary_for(_require_person(conversation))
 
 
 def file_objection(conversation: Conversation, payload: Any) -> dict[str, Any]:
