@@ -37,7 +37,9 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
 
     from portal import errors, i18n, security, templating
+    from portal.services import fragments
 
+    fragments.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

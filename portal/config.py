@@ -81,6 +81,10 @@ class Config:
     # The worker queue (RQ) for outbound SMS retries and late replies; without REDIS_URL jobs run inline.
     WORKER_QUEUE = os.environ.get("ANKOMST_WORKER_QUEUE", "ankomst")
 
+    # Rendered plan fragments per process (portal.services.fragments); size 0 turns the cache off.
+    FRAGMENT_CACHE_SIZE = int(os.environ.get("ANKOMST_FRAGMENT_CACHE_SIZE", "2048"))
+    FRAGMENT_CACHE_SECONDS = float(os.environ.get("ANKOMST_FRAGMENT_CACHE_SECONDS", "600"))
+
     DEV_PAGES = False
     SEED_DEMO_TOTP = False
     # Full time in the introduction; a plan below this gets a warning (seed 002: most were under 20).

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import support
+from flask import current_app
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
+from wtforms.i18n import messages_path
 from wtforms.validators import DataRequired, Length
 
 
@@ -20,6 +26,18 @@ class Form(FlaskForm):
             if field.type in ("CSRFTokenField", "HiddenField"):
                 render_kw = {**render_kw, "id": False}
             return super().render_field(field, render_kw)
+
+        def get_translations(self, form):
+            if not current_app.config.get("WTF_I18N_ENABLED", True):
+                return super().get_translations(form)
+            return _wtforms_catalogue(str(get_locale()))
+
+
+@cache
+def _wtforms_catalogue(locale: str) -> support.NullTranslations:
+    """WTForms' own messages in `locale`. Flask-WTF reads this file on every request that builds
+    a form (most pages: sign-out is a form); it does not change while we run, so read it once."""
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
 class PhoneForm(Form):

@@ -15,6 +15,7 @@ from portal import create_app
 from portal.config import TestConfig
 from portal.extensions import db as _db
 from portal.extensions import limiter
+from portal.services.fragments import fragment_cache
 
 DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 IS_POSTGRES = DATABASE_URL.startswith("postgres")
@@ -44,6 +45,7 @@ def app(_app_session):
         yield app
         _db.session.remove()
         _empty_tables()
+        fragment_cache().clear()
     limiter.reset()
 
 

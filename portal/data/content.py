@@ -15,6 +15,24 @@ from portal.models import (
 )
 
 
+def content_stamp() -> tuple:
+    """What changes whenever any published text could: part of the key of cached reader pages.
+
+    Every save sets a revision's created_at, publishing sets published_at, deleting lowers a
+    count, and local sections set updated_at (portal.services.content), so a change made in any
+    process is seen by every process on its next request, in one cheap query.
+    """
+    parts = (
+        func.count(ContentRevision.id),
+        func.max(ContentRevision.id),
+        func.max(ContentRevision.created_at),
+        func.max(ContentRevision.published_at),
+        func.count(LocalSection.id),
+        func.max(LocalSection.updated_at),
+    )
+    return tuple(db.session.execute(select(*(select(part).scalar_subquery() for part in parts))).one())
+
+
 def get_module(slug: str) -> ContentModule | None:
     return db.session.scalar(select(ContentModule).where(ContentModule.slug == slug))
 

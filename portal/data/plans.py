@@ -9,21 +9,32 @@ from portal.extensions import db
 from portal.models import Activity, CalendarFeed, Organisation, OrganisationKind, Person, Plan, PlanStatus
 
 
-def get_plan_for_person(person: Person) -> Plan | None:
-    """The person's current plan: the newest one that is not closed (else the newest closed)."""
-    # Goals, activities, their providers and occurrence changes are always shown with the plan:
-    # load them in a few queries rather than one per row.
-    plans = db.session.scalars(
-        select(Plan)
-        .where(Plan.person_id == person.id)
-        .order_by(Plan.id.desc())
-        .options(
-            selectinload(Plan.goals),
-            selectinload(Plan.activities).selectinload(Activity.changes),
-            selectinload(Plan.activities).joinedload(Activity.provider),
-        )
-    ).all()
+def get_plan_for_person(person: Person, *, contents: bool = True) -> Plan | None:
+    """The person's current plan: the newest one that is not closed (else the newest closed).
+
+    With `contents=False` only the plan rows are read; `load_plan_contents` fills in the rest
+    when it is needed (the newcomer's pages render contents from a cache most of the time).
+    """
+    query = select(Plan).where(Plan.person_id == person.id).order_by(Plan.id.desc())
+    if contents:
+        query = query.options(*_CONTENTS)
+    plans = db.session.scalars(query).all()
     return next((p for p in plans if p.status != PlanStatus.CLOSED), plans[0] if plans else None)
+
+
+def load_plan_contents(plan: Plan) -> Plan:
+    """Load the goals, activities, providers and occurrence changes of `plan` in a few queries."""
+    db.session.scalars(select(Plan).where(Plan.id == plan.id).options(*_CONTENTS)).all()
+    return plan
+
+
+# Goals, activities, their providers and occurrence changes are always shown with the plan:
+# load them in a few queries rather than one per row.
+_CONTENTS = (
+    selectinload(Plan.goals),
+    selectinload(Plan.activities).selectinload(Activity.changes),
+    selectinload(Plan.activities).joinedload(Activity.provider),
+)
 
 
 def get_activity_in_plan(plan: Plan, activity_id: int) -> Activity | None:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from markupsafe import Markup
 
 from portal.access import current_person
-from portal.data.content import list_municipalities
+from portal.data.content import content_stamp, list_municipalities
 from portal.i18n import current_language
 from portal.languages import get_language
 from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
+from portal.services.fragments import cached
 from portal.services.search import MAX_QUERY_CHARS, search
 
 bp = Blueprint("info", __name__, url_prefix="/info")
@@ -25,9 +27,15 @@ def _municipality() -> Organisation | None:
     return municipality_for_reader(request.args.get("kommun"), person.home_municipality if person else None)
 
 
+# Reader pages change only when an editor publishes: their contents are cached per process,
+# keyed by the content stamp, which every publication changes (portal.services.fragments).
+
+
 @bp.get("/")
 def index():
-    return render_template("info/index.html", cards=module_cards(current_language().code))
+    language = current_language().code
+    cards = cached(("module_cards", language, content_stamp()), lambda: module_cards(language))
+    return render_template("info/index.html", cards=cards)
 
 
 @bp.get("/search")
@@ -36,18 +44,38 @@ def search_page():
     municipality = _municipality()
     results = None
     if query.strip():
-        results = search(query, current_language().code, municipality_id=municipality.id if municipality else None)
+        language, municipality_id = current_language().code, municipality.id if municipality else None
+        results = cached(
+            ("search", query, language, municipality_id, content_stamp()),
+            lambda: search(query, language, municipality_id=municipality_id),
+        )
     return render_template("info/search.html", q=query, results=results, municipality=municipality)
 
 
 @bp.get("/<slug>")
 def module(slug: str):
     municipality = _municipality()
-    view = module_for_reader(
-        slug, current_language().code, municipality=municipality, show_source=request.args.get("text") == "sv"
+    show_source = request.args.get("text") == "sv"
+    key = (
+        "module",
+        slug,
+        current_language().code,
+        municipality.id if municipality else None,
+        show_source,
+        request.args.get("kommun"),  # kept in the page's links
+        content_stamp(),
     )
-    if view is None:
+    page = cached(key, lambda: _render_module(slug, municipality, show_source))
+    if page is None:
         abort(404)
-    return render_template(
-        "info/module.html", view=view, municipality=municipality, municipalities=list_municipalities()
+    return render_template("info/module.html", page=page)
+
+
+def _render_module(slug: str, municipality: Organisation | None, show_source: bool) -> dict | None:
+    view = module_for_reader(slug, current_language().code, municipality=municipality, show_source=show_source)
+    if view is None:
+        return None
+    body = render_template(
+        "info/_module_body.html", view=view, municipality=municipality, municipalities=list_municipalities()
     )
+    return {"title": view.revision.title, "body": Markup(body)}  # noqa: S704 - autoescaped template output

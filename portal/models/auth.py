@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from portal.models.organisation import StaffUser
+    from portal.models.person import Person
 
 
 class SignInCode(Base):
@@ -41,3 +46,7 @@ class SignInSession(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    # Loaded with the session row in one query on every signed-in request (see load_principal).
+    person: Mapped[Person | None] = relationship(lazy="raise")
+    staff: Mapped[StaffUser | None] = relationship(lazy="raise")

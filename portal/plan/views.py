@@ -4,13 +4,16 @@ from datetime import date, datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from portal.access import current_person, newcomer_required
-from portal.data.plans import active_calendar_feed, get_plan_for_person
+from portal.data.plans import active_calendar_feed, get_plan_for_person, load_plan_contents
 from portal.extensions import limiter
 from portal.forms import ConfirmForm
+from portal.i18n import current_language
 from portal.planning.forms import RevisionForm
 from portal.services import calendar_feed, plans
+from portal.services.fragments import cached
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
 from portal.services.schedule import STOCKHOLM, hours_per_week, upcoming, weekly_hours
@@ -22,31 +25,54 @@ def _today() -> date:
     return datetime.now(STOCKHOLM).date()
 
 
-def _visible_plan():
-    plan = get_plan_for_person(current_person())
+def _visible_plan(*, contents: bool = True):
+    plan = get_plan_for_person(current_person(), contents=contents)
     return plan if plan is not None and plan.visible_to_newcomer else None
+
+
+def _fragment_key(name: str, plan, *extra) -> tuple:
+    # Every plan change bumps the revision and touches updated_at (see portal.services.fragments).
+    return (name, plan.id, plan.created_at, plan.revision, plan.updated_at, current_language().code, *extra)
 
 
 @bp.get("/plan")
 @newcomer_required
 def my_plan():
-    plan = _visible_plan()
+    plan = _visible_plan(contents=False)
+    contents = None
+    if plan is not None:
+        contents = cached(_fragment_key("plan", plan), lambda: _render_plan_contents(plan))
     return render_template(
         "plan/plan.html",
         plan=plan,
-        hours=hours_per_week(plan) if plan else 0,
-        weekly_hours=weekly_hours,
+        contents=contents,
         ack_form=RevisionForm(revision=plan.revision if plan else 0),
-        map_url=map_url,
     )
+
+
+def _render_plan_contents(plan) -> dict:
+    load_plan_contents(plan)
+    return {
+        "hours": hours_per_week(plan),
+        "html": Markup(render_template("plan/_my_plan_contents.html", plan=plan, weekly_hours=weekly_hours)),  # noqa: S704 - our own template's autoescaped output
+    }
 
 
 @bp.get("/plan/upcoming")
 @newcomer_required
 def upcoming_activities():
-    plan = _visible_plan()
-    days = upcoming(plan, _today(), 14) if plan else {}
-    return render_template("plan/upcoming.html", plan=plan, days=days, map_url=map_url)
+    plan = _visible_plan(contents=False)
+    today = _today()
+    if plan is None:
+        body = _render_upcoming(None, today)
+    else:
+        body = cached(_fragment_key("upcoming", plan, today), lambda: _render_upcoming(plan, today))
+    return render_template("plan/upcoming.html", plan=plan, body=body)
+
+
+def _render_upcoming(plan, today: date) -> Markup:
+    days = upcoming(load_plan_contents(plan), today, 14) if plan else {}
+    return Markup(render_template("plan/_upcoming_days.html", days=days, map_url=map_url))  # noqa: S704 - autoescaped template output
 
 
 @bp.get("/plan/changes")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from flask import current_app, g, session
 from flask_login import login_user, logout_user
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Person, SignInSession, StaffUser, utcnow
@@ -54,7 +55,12 @@ def load_principal(token: str) -> Principal | None:
     """Flask-Login's user loader: a valid, unexpired session's staff user or person."""
     g._loading_user = True
     try:
-        record = db.session.scalar(select(SignInSession).where(SignInSession.token_hash == _digest(token)))
+        # One round trip for the session and whoever it belongs to: this runs on every request.
+        record = db.session.scalar(
+            select(SignInSession)
+            .where(SignInSession.token_hash == _digest(token))
+            .options(joinedload(SignInSession.person), joinedload(SignInSession.staff))
+        )
         if record is None:
             return None
         now = utcnow()
@@ -68,11 +74,7 @@ def load_principal(token: str) -> Principal | None:
         if now - record.last_seen_at > _TOUCH_EVERY:
             record.last_seen_at = now
             db.session.commit()
-        principal: Principal | None
-        if record.staff_id:
-            principal = db.session.get(StaffUser, record.staff_id)
-        else:
-            principal = db.session.get(Person, record.person_id)
+        principal: Principal | None = record.staff if record.staff_id else record.person
         if principal is not None:
             principal.session_token = token
         return principal

@@ -207,3 +207,41 @@ def test_script_in_stored_text_is_neutralised_on_the_page(client, synced):
         assert_harmless(str(part))
     title = soup.find("h1")
     assert not title.find("script") and "<script>" in title.get_text()  # shown as text, not run
+
+
+# --- reader pages are cached per process, and a publication shows at once -----------------------
+
+
+def test_a_publication_shows_at_once_on_every_cached_reader_page(client, synced, region):
+    from portal.services.fragments import fragment_cache
+
+    editor = create_staff(region["region"], Role.EDITOR)
+    paths = ("/info/?lang=sv", "/info/halsa-och-vard?lang=sv", "/info/search?q=tandläkare&lang=sv")
+    before = {path: client.get(path).get_data(as_text=True) for path in paths}
+    hits = fragment_cache().hits
+    assert {path: client.get(path).get_data(as_text=True) for path in paths}.keys() == before.keys()
+    assert fragment_cache().hits == hits + len(paths)  # the second views came from the cache
+
+    body = SV_HEALTH.replace("laga dina tänder", "laga dina tänder hos en tandläkare i Nyköping")
+    save_revision(
+        get_module("halsa-och-vard"),
+        "sv",
+        RevisionInput("Hälsa och vård i länet", "Så får du vård här.", body),
+        staff=editor,
+        publish=True,
+    )
+    assert "Hälsa och vård i länet" in client.get("/info/?lang=sv").get_data(as_text=True)
+    assert "Nyköping" in page(client, "/info/halsa-och-vard?lang=sv").get_text()
+    assert "Nyköping" in page(client, "/info/search?q=tandläkare&lang=sv").get_text()
+
+
+def test_a_new_local_section_shows_at_once_on_a_cached_module_page(client, synced, region):
+    editor = create_staff(region["botkyrka"], Role.EDITOR)
+    path = "/info/boende?lang=en&kommun=botkyrka"
+    assert page(client, path).select_one("section.local-sections") is None
+    save_local_section(
+        None,
+        LocalInput("boende", region["botkyrka"].id, "en", "Housing office", "Visit Botkyrkabyggen.", True),
+        staff=editor,
+    )
+    assert "Botkyrkabyggen" in page(client, path).get_text()

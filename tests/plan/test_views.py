@@ -110,3 +110,81 @@ def test_the_calendar_feed_parses_and_stops_working_when_revoked(client, region,
 
 def test_another_persons_calendar_token_format_gives_nothing(client):
     assert client.get("/calendar/not-a-real-token.ics").status_code == 404
+
+
+# --- the plan fragments are cached, and never stale -------------------------------------------
+
+
+def test_a_plan_change_shows_at_once_though_the_plan_is_cached(client, region, caseworker):
+    from datetime import time
+
+    from portal.services import plans
+    from portal.services.fragments import fragment_cache
+    from portal.services.plans import ActivityInput
+
+    person = create_person(region["sodertalje"], language="en")
+    plan = create_plan(person, caseworker, start=_this_monday(), status="proposed")
+    sign_in_newcomer(client, person)
+    assert len(check_page(client.get("/plan")).select(".activity-list > li")) == 1
+    hits = fragment_cache().hits
+    assert len(check_page(client.get("/plan")).select(".activity-list > li")) == 1
+    assert fragment_cache().hits == hits + 1  # the second view came from the cache
+
+    plans.add_activity(
+        plan,
+        caseworker,
+        ActivityInput(
+            "praktik", None, "Torget 2", [2], time(13, 0), 120, _this_monday(), _this_monday() + timedelta(weeks=4)
+        ),
+        plan.revision,
+    )
+    soup = check_page(client.get("/plan"))
+    assert len(soup.select(".activity-list > li")) == 2
+    assert "Torget 2" in soup.get_text()
+
+
+def test_a_cancelled_occurrence_shows_at_once_in_the_coming_activities(client, region, caseworker):
+    from portal.services import plans
+
+    person = create_person(region["sodertalje"], language="en")
+    plan = create_plan(person, caseworker, start=_this_monday() - timedelta(weeks=1), status="proposed")
+    sign_in_newcomer(client, person)
+    before = check_page(client.get("/plan/upcoming")).select("section.day")
+    first_day = date.fromisoformat(before[0].h2["id"].removeprefix("day-"))
+    plans.change_occurrence(
+        plan,
+        caseworker,
+        plan.activities[0],
+        original_date=first_day,
+        cancel=True,
+        new_date=None,
+        new_time=None,
+        expected_revision=plan.revision,
+    )
+    after = check_page(client.get("/plan/upcoming")).select("section.day")
+    assert len(after) == len(before) - 1
+    assert f"day-{first_day.isoformat()}" not in [section.h2["id"] for section in after]
+
+
+def test_the_cached_plan_follows_the_reader_s_language(client, region, caseworker):
+    person = create_person(region["sodertalje"], language="en")
+    create_plan(person, caseworker, start=_this_monday(), status="proposed")
+    sign_in_newcomer(client, person)
+    english = client.get("/plan?lang=en").get_data(as_text=True)
+    arabic = check_page(client.get("/plan?lang=ar"), lang="ar")
+    assert "Activities" in english
+    assert "Activities" not in arabic.get_text()
+
+
+def test_one_newcomer_never_sees_another_s_cached_plan(client, region, caseworker):
+    first = create_person(region["sodertalje"], language="en")
+    create_plan(first, caseworker, start=_this_monday(), status="proposed", activities=[{"place": "Aplats 1"}])
+    second = create_person(region["sodertalje"], language="en")
+    create_plan(second, caseworker, start=_this_monday(), status="proposed", activities=[{"place": "Bplats 2"}])
+    sign_in_newcomer(client, first)
+    assert "Aplats 1" in client.get("/plan").get_data(as_text=True)
+    client.post("/signout")
+    sign_in_newcomer(client, second)
+    for path in ("/plan", "/plan/upcoming"):
+        text = client.get(path).get_data(as_text=True)
+        assert "Bplats 2" in text and "Aplats 1" not in text, path
