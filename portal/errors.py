@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from portal.extensions import db
+from portal.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 _JSON_PREFIXES = ("/api/", "/internal/", "/webhooks/")
@@ -20,6 +20,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(OperationalError, _database_down)
+    # Runs before Flask-SQLAlchemy's own teardown (teardowns run in reverse order).
+    app.teardown_appcontext(_end_session_on_a_lost_connection)
 
 
 def _titles() -> dict[int, str]:
@@ -71,6 +73,26 @@ def _database_down(exc: OperationalError):
         db.session.rollback()
     except Exception:  # the connection itself may be gone; the page must still render
         log.debug("rollback failed while the database was down")
-    response = _render(503)
-    response[0].headers["Retry-After"] = "30"
+    # The signed-in person cannot be loaded without the database, and loading them again while
+    # the page renders would fail once more and end in a bare 500: render the page as for a
+    # visitor, in the language of the URL, the session's choice or Accept-Language.
+    login_manager._update_request_context_with_user()
+    response = make_response(_render(503))
+    response.headers["Retry-After"] = "30"
     return response
+
+
+def _end_session_on_a_lost_connection(exc: BaseException | None) -> None:
+    """End the request's database session even if the database dropped its connection.
+
+    The session rolls back at the end of every request. When PostgreSQL restarted while the
+    request held a connection, that rollback raises after the page was made, and the reader
+    would get a bare 500 instead of it. SQLAlchemy has already discarded the dead connection.
+    """
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        log.warning("database connection lost at the end of a request")
+        db.session.remove()
