@@ -1,22 +1,41 @@
 """axe-core on every page type in all 12 languages: zero WCAG 2.1 A/AA violations.
 
-Exceptions, each with its reason, are listed in ALLOWED (empty means none).
+One browser context per role and language, reused across that role's pages. Exceptions, each
+with its reason, are listed in ALLOWED (empty means none).
 """
 
 from __future__ import annotations
 
+import shutil
+from contextlib import contextmanager
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from portal.data.content import get_module, list_revisions
 from portal.languages import LANGUAGES
 from portal.models import Role
-from tests.browser.conftest import ARTIFACTS, sign_in_newcomer_in_browser, sign_in_staff_in_browser
-from tests.factories import create_person, create_plan, create_staff
+from portal.services import objections
+from portal.services.content import RevisionInput, save_revision, sync_from_files
+from tests.browser.conftest import ARTIFACTS, PHONE, sign_in_newcomer_in_browser, sign_in_staff_in_browser
+from tests.factories import (
+    create_decided_objection,
+    create_handoff,
+    create_objection,
+    create_objectionable_plan,
+    create_person,
+    create_plan,
+    create_staff,
+)
 
 pytestmark = pytest.mark.browser
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Details of violations only: the passes are not read, and building them costs time.
+    "resultTypes": ["violations"],
+}
 ALLOWED: dict[str, str] = {}
 
 ANONYMOUS = ["/", "/language", "/signin", "/staff/signin", "/no-such-page"]
@@ -28,21 +47,44 @@ CASEWORKER = [
     "/staff/people/{person}/plan",
     "/staff/people/{person}/plan/activities/{activity}",
 ]
+CONTENT = Path(__file__).resolve().parents[2] / "content" / "samhallsinfo"
+# Two real modules, in all 12 languages: enough for every reader and editor page type.
+MODULES = ("halsa-och-vard", "boende")
+HEALTH = "halsa-och-vard"
+INFO = ["/info/", f"/info/{HEALTH}", "/info/boende?kommun=botkyrka", "/info/search", "/info/search?q=1177"]
 
 _axe = Axe()
 
 
 def _violations(page, path: str) -> list[str]:
-    page.goto(path)
+    response = page.goto(path)
+    assert response is not None and (response.ok or path == "/no-such-page"), (path, response and response.status)
+    return _check(page, path)
+
+
+def _check(page, label: str) -> list[str]:
+    """axe on the page as it is now (after a goto, or after a form was sent)."""
     results = _axe.run(page, options=WCAG)
     found = [v for v in results.response["violations"] if v["id"] not in ALLOWED]
     if found:
         folder = ARTIFACTS / "axe"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / (path.strip("/").replace("/", "_") or "home")).with_suffix(".txt").write_text(
-            results.generate_report(), encoding="utf-8"
-        )
-    return [f"{path}: {v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}" for v in found]
+        lang = page.locator("html").get_attribute("lang")
+        name = label.strip("/").replace("/", "_").replace("?", "_") or "home"
+        (folder / f"{lang}-{name}.txt").write_text(results.generate_report(), encoding="utf-8")
+    return [f"{label}: {v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}" for v in found]
+
+
+@contextmanager
+def _browsing(browser, live_server, lang: str):
+    """A phone-sized context with JavaScript on (axe is a script), in `lang`."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    page = context.new_page()
+    page.goto(f"/language/{lang}")
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
@@ -53,21 +95,128 @@ def test_every_page_type_has_no_wcag_violations(browser, live_server, region, la
     plan = create_plan(person, caseworker, start=monday, status="proposed")
     problems: list[str] = []
 
-    context = browser.new_context(viewport={"width": 360, "height": 640}, base_url=live_server)
-    page = context.new_page()
-    page.goto(f"/language/{lang.code}")
-    for path in ANONYMOUS:
-        problems += _violations(page, path)
-    sign_in_newcomer_in_browser(page, person)
-    for path in NEWCOMER:
-        problems += _violations(page, path)
-    context.close()
+    with _browsing(browser, live_server, lang.code) as page:
+        for path in ANONYMOUS:
+            problems += _violations(page, path)
+        sign_in_newcomer_in_browser(page, person)
+        for path in NEWCOMER:
+            problems += _violations(page, path)
 
-    context = browser.new_context(viewport={"width": 360, "height": 640}, base_url=live_server)
-    page = context.new_page()
-    page.goto(f"/language/{lang.code}")
-    sign_in_staff_in_browser(page, caseworker)
-    for path in CASEWORKER:
-        problems += _violations(page, path.format(person=person.id, activity=plan.activities[0].id))
-    context.close()
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_staff_in_browser(page, caseworker)
+        for path in CASEWORKER:
+            problems += _violations(page, path.format(person=person.id, activity=plan.activities[0].id))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def real_content(app, tmp_path):
+    """Two modules of the real civic information, in all 12 languages."""
+    for slug in MODULES:
+        shutil.copytree(CONTENT / slug, tmp_path / slug)
+    sync_from_files(tmp_path)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_information_editor_and_chat_pages_have_no_wcag_violations(browser, live_server, region, real_content, lang):
+    editor = create_staff(region["region"], Role.EDITOR)
+    module = get_module(HEALTH)
+    source = list_revisions(module, "sv")[0]
+    save_revision(
+        module,
+        "sv",
+        RevisionInput(title="Hälsa och vård", summary="Så får du vård.", body=source.body + "\nEn ny mening.\n"),
+        staff=editor,
+        publish=True,
+    )
+    revisions = list_revisions(module, "sv")
+    problems: list[str] = []
+
+    with _browsing(browser, live_server, lang.code) as page:
+        for path in INFO:
+            problems += _violations(page, path)
+        assert page.locator(".search-results > li").count() > 0, "the search found nothing to check"
+        problems += _violations(page, "/chat")
+        page.locator("#message").fill("Hej")
+        page.locator("#chat-form button[type=submit]").click()
+        page.locator(".chat-in").first.wait_for()
+        page.locator(".chat-out").nth(1).wait_for()
+        problems += _check(page, "/chat (after a message)")
+
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_staff_in_browser(page, editor)
+        for path in (
+            "/editor/",
+            f"/editor/{HEALTH}/sv",
+            f"/editor/{HEALTH}/{lang.code}",
+            f"/editor/{HEALTH}/sv/history",
+            f"/editor/{HEALTH}/sv/diff?from={revisions[-1].id}&to={revisions[0].id}",
+        ):
+            problems += _violations(page, path)
+        # The preview is a page type of its own.
+        page.goto(f"/editor/{HEALTH}/{lang.code}")
+        page.locator("form button[name=preview], form input[name=preview]").first.click()
+        page.locator(".preview").wait_for()
+        problems += _check(page, f"/editor/{HEALTH}/{lang.code} (preview)")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_objection_follow_up_and_handoff_pages_have_no_wcag_violations(browser, live_server, region, lang):
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    reviewer = create_staff(region["region"], Role.REVIEWER)
+    coordinator = create_staff(region["region"], Role.COORDINATOR)
+    person = create_person(region["sodertalje"], language=lang.code)
+    plan = create_objectionable_plan(person, caseworker)
+    open_case = create_objection(person, target=f"activity:{plan.activities[0].id}", interpreter=True, phone_call=True)
+    in_review = create_objection(person, target=f"goal:{plan.goals[0].id}")
+    objections.acknowledge(in_review, caseworker)
+    objections.start_review(in_review, caseworker)
+    escalated = create_decided_objection(person, caseworker, target=f"version:{plan.versions[-1].id}")
+    objections.escalate(escalated, person, text="Jag håller inte med.")
+    create_handoff(person, note="Vill prata med en människa.", language=lang.code)
+    problems: list[str] = []
+
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_newcomer_in_browser(page, person)
+        for path in (
+            "/objections",
+            "/plan/objections/new",
+            f"/objections/{open_case.display_case_number}?received=1",
+            f"/objections/{escalated.display_case_number}",
+            "/chat",
+        ):
+            problems += _violations(page, path)
+        # The form sent empty: the error summary and the fields marked invalid.
+        page.goto("/plan/objections/new")
+        page.locator("main form button[type=submit]").click()
+        page.locator(".error-summary").wait_for()
+        problems += _check(page, "/plan/objections/new (errors)")
+
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_staff_in_browser(page, caseworker)
+        for path in (
+            "/staff/objections",
+            f"/staff/objections/{open_case.display_case_number}",
+            f"/staff/objections/{in_review.display_case_number}",
+            f"/staff/objections/{escalated.display_case_number}",
+            "/staff/handoffs",
+        ):
+            problems += _violations(page, path)
+        assert page.locator("main tbody tr").count() == 1, "the handoff is not on the page"
+        # The decision form sent without reasons.
+        page.goto(f"/staff/objections/{in_review.display_case_number}")
+        page.locator("form[action$='/decide'] button[type=submit]").click()
+        page.locator(".error-summary").wait_for()
+        problems += _check(page, f"/staff/objections/{in_review.display_case_number}/decide (errors)")
+
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_staff_in_browser(page, reviewer)
+        problems += _violations(page, "/staff/reviews")
+        assert page.locator(f"a[href='/staff/reviews/{escalated.display_case_number}']").count() == 1
+        problems += _violations(page, f"/staff/reviews/{escalated.display_case_number}")
+
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_staff_in_browser(page, coordinator)
+        problems += _violations(page, "/staff/follow-up")
     assert not problems, "\n".join(problems)
