@@ -205,12 +205,11 @@ def main() -> None:
         f"{date.today()}, {os.cpu_count()} cores, load average {load_before:.1f} before the run; "
         f"plan pages of {len(cookies)} signed-in newcomers"
     )
-    print(f"Load: gunicorn -w {WORKERS} on PostgreSQL, {USERS} concurrent clients, {DURATION} each, {date.today()}")
-    print(f"{'target':<10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'fail':>7}{'vs bare':>9}")
+    print(f"{'target':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'fail':>7}{'vs bare':>9}")
     for name, r in results.items():
         ratio = r["rps"] / results["bare"]["rps"] if results["bare"]["rps"] else 0
         r["ratio_to_bare"] = round(ratio, 3)
-        print(f"{name:<10}{r['rps']:>9.1f}{r['p50_ms']:>9.0f}{r['p95_ms']:>9.0f}{r['failures']:>7}{ratio:>9.2f}")
+        print(f"{name:<14}{r['rps']:>9.1f}{r['p50_ms']:>9.0f}{r['p95_ms']:>9.0f}{r['failures']:>7}{ratio:>9.2f}")
     plan = results["plan"]
     met = plan["p95_ms"] < 100 and plan["ratio_to_bare"] >= 0.40
     print(

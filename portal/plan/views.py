@@ -46,7 +46,8 @@ def my_plan():
         "plan/plan.html",
         plan=plan,
         contents=contents,
-        ack_form=RevisionForm(revision=plan.revision if plan else 0),
+        # Only a plan waiting for its signature has the form (building one costs as much as a query).
+        ack_form=RevisionForm(revision=plan.revision) if plan is not None and plan.awaiting_acknowledgement else None,
     )
 
 
