@@ -75,7 +75,7 @@ def resolve_choice(text: str) -> Language | None:
     raw = (text or "").strip().casefold()
     if not raw:
         return None
-    if raw.isdigit():
+    if raw.isdecimal():
         index = int(raw) - 1
         return LANGUAGES[index] if 0 <= index < len(LANGUAGES) else None
     lang = get_language(raw)

@@ -1,8 +1,10 @@
-"""Security headers on every response."""
+"""Security headers on every response, and no NUL characters in any request."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from typing import Any
+
+from flask import Flask, Response, abort, request
 
 # No inline script or style anywhere: pages must work, and stay safe, with this policy.
 CSP = (
@@ -13,7 +15,39 @@ CSP = (
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_nul_characters)
     app.after_request(add_security_headers)
+
+
+# Machine-to-machine paths check their token or signature first; they call check_for_nul after.
+_AUTHENTICATED_FIRST = ("/internal/", "/webhooks/")
+
+
+def refuse_nul_characters() -> None:
+    """Refuse a request with a NUL character anywhere in its input.
+
+    Nobody types one, and PostgreSQL cannot store or even compare text with one (a server error
+    there, silently kept on SQLite). The internal API's contract answers 422 for bad input.
+    """
+    if not request.path.startswith(_AUTHENTICATED_FIRST):
+        check_for_nul()
+
+
+def check_for_nul() -> None:
+    body = request.get_json(silent=True) if request.is_json else None
+    fields = [*request.args.items(multi=True), *request.form.items(multi=True), *request.cookies.items(multi=True)]
+    if "\x00" in request.path or any(_has_nul(pair) for pair in fields) or _has_nul(body):
+        abort(422 if request.path.startswith("/internal/") else 400)
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def add_security_headers(response: Response) -> Response:

@@ -61,7 +61,10 @@ def get_module(slug: str):
 def search_content():
     query = request.args.get("q", "")[:MAX_QUERY_CHARS]
     language = language_param(request.args.get("lang"))
-    limit = request.args.get("limit", default=10, type=int) or 10
+    try:
+        limit = int(request.args.get("limit", "10")) or 10
+    except ValueError:
+        abort(400)
     results = search(query, language, limit=max(1, min(limit, 20)))
     return jsonify(
         query=results.query,

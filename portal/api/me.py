@@ -7,7 +7,7 @@ from flask_babel import force_locale, gettext
 
 from portal.access import current_person
 from portal.api.base import bp, language_param
-from portal.api.openapi import add_path, add_schema
+from portal.api.openapi import LANG_PARAMETER, add_path, add_schema
 from portal.languages import get_language
 from portal.services import plan_api
 
@@ -47,7 +47,7 @@ def my_schedule():
     if error:
         return error
     days = request.args.get("days", "14")
-    if not days.isdigit() or not 1 <= int(days) <= plan_api.MAX_SCHEDULE_DAYS:
+    if not days.isdecimal() or not 1 <= int(days) <= plan_api.MAX_SCHEDULE_DAYS:
         return jsonify(error="invalid", field="days", message=gettext("Something in the request was wrong")), 422
     with _locale():
         return jsonify(plan_api.schedule_for(person, int(days)))
@@ -127,7 +127,6 @@ add_schema(
     },
 )
 
-_LANG = {"name": "lang", "in": "query", "required": False, "schema": {"type": "string"}}
 _ERR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
@@ -135,13 +134,14 @@ def _op(summary: str, schema: str, extra_params: list | None = None, security: s
     return {
         "get": {
             "summary": summary,
-            "parameters": [_LANG, *(extra_params or [])],
+            "parameters": [LANG_PARAMETER, *(extra_params or [])],
             "security": [{security: []}],
             "responses": {
                 "200": {
                     "description": "OK",
                     "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
                 },
+                "400": _ERR,
                 "401": _ERR,
                 "422": _ERR,
             },

@@ -18,7 +18,7 @@ INFO: dict[str, Any] = {
     "description": "Civic information for newcomers in Sweden, in 12 languages.",
 }
 
-_LANG = {
+LANG_PARAMETER = _LANG = {
     "name": "lang",
     "in": "query",
     "required": False,
@@ -39,7 +39,11 @@ SCHEMAS: dict[str, Any] = {
     "Error": {
         "type": "object",
         "required": ["error"],
-        "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+        "properties": {
+            "error": {"type": "string"},
+            "message": {"type": "string"},
+            "field": {"type": "string", "description": "The input that was wrong, when one was."},
+        },
     },
     "ModuleSummary": {
         "type": "object",
@@ -155,9 +159,19 @@ PATHS: dict[str, Any] = {
             "operationId": "searchContent",
             "tags": ["civic information"],
             "parameters": [
-                {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200}},
+                {
+                    "name": "q",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "The question; only its first 200 characters count. Empty finds nothing.",
+                },
                 _LANG,
-                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20}},
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {"type": "integer"},
+                    "description": "How many results, 10 by default (also for 0); brought into 1..20.",
+                },
             ],
             "responses": {"200": _json("SearchResults"), "400": _ERROR, "429": _ERROR},
         }

@@ -6,6 +6,7 @@ from flask import Blueprint, abort
 
 from portal.extensions import csrf
 from portal.internal.auth import bearer_token, token_is_valid
+from portal.security import check_for_nul
 
 bp = Blueprint("internal", __name__, url_prefix="/internal/v1")
 # The action server sends a bearer token, never a cookie, so CSRF cannot apply.
@@ -17,3 +18,4 @@ def _require_token():
     """Every internal route needs the token; the decorator in auth.py is for routes elsewhere."""
     if not token_is_valid(bearer_token()):
         abort(401)
+    check_for_nul()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from portal.api.openapi import add_path
+from portal.api.openapi import add_path, add_schema
+from portal.languages import CODES
+from portal.models import Channel, ObjectionStatus, ReasonCode
 
 # Path keys are appended to this server URL: /internal + /v1/conversations/... (unique next to /api/v1).
 _SERVER = [{"url": "/internal"}]
@@ -21,46 +23,171 @@ _CID = {
     "description": "The opaque conversation id (Rasa's sender id); never a phone number.",
 }
 _ERR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-_JSON = {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}
 
 
-def _op(summary: str, params: list[dict[str, Any]] | None = None, body: bool = False, created: bool = False) -> dict:
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _op(
+    summary: str,
+    response: str,
+    params: list[dict[str, Any]] | None = None,
+    body: str | None = None,
+    created: bool = False,
+) -> dict:
     operation: dict[str, Any] = {
         "summary": summary,
         "security": _AUTH,
         "parameters": [_CID, *(params or [])],
-        "responses": {("201" if created else "200"): _JSON, "401": _ERR, "403": _ERR, "404": _ERR, "422": _ERR},
+        "responses": {
+            ("201" if created else "200"): _json(_ref(response)),
+            "401": _ERR,
+            "403": _ERR,
+            "404": _ERR,
+            "422": _ERR,
+        },
     }
     if body:
-        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _ref(body)}}}
     return operation
 
 
+_STRING = {"type": "string"}
+_OBJECTION = {
+    "type": "object",
+    "required": ["case_number", "status", "status_label", "due_date"],
+    "properties": {
+        "case_number": {"type": "string", "pattern": "^[0-9A-Z]{4}-[0-9A-Z]{4}$", "example": "K7QX-3M2A"},
+        "status": {"type": "string", "enum": [s.value for s in ObjectionStatus]},
+        "status_label": _STRING,
+        "due_date": {"type": "string", "format": "date"},
+    },
+}
+INTERNAL_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Conversation": {
+        "type": "object",
+        "required": ["conversation", "language", "channel", "identified"],
+        "properties": {
+            "conversation": _STRING,
+            "language": {"type": "string", "enum": list(CODES)},
+            "channel": {"type": "string", "enum": [c.value for c in Channel]},
+            "identified": {"type": "boolean"},
+        },
+    },
+    "LanguageChoice": {
+        "type": "object",
+        "description": "Either a language code or what the person typed ('3', 'arabic', 'عربي'); "
+        "`language` wins when both are given.",
+        "properties": {"language": _STRING, "choice": _STRING},
+    },
+    "LanguageChanged": {
+        "type": "object",
+        "required": ["language"],
+        "properties": {"language": {"type": "string", "enum": list(CODES)}},
+    },
+    "NewObjection": {
+        "type": "object",
+        "required": ["reason", "text", "idempotency_key"],
+        "properties": {
+            "target": {"type": "string", "description": "plan (default), goal:<id>, activity:<id> or version:<id>"},
+            "reason": {"type": "string", "enum": [r.value for r in ReasonCode]},
+            "text": {"type": "string", "description": "Not empty once trimmed."},
+            "wanted": _STRING,
+            "interpreter": {"type": "boolean"},
+            "phone_call": {"type": "boolean"},
+            "idempotency_key": {
+                "type": "string",
+                "description": "8 to 64 characters once trimmed; a repeat answers like the first filing.",
+            },
+        },
+    },
+    "ObjectionSummary": _OBJECTION,
+    "ObjectionList": {
+        "type": "object",
+        "required": ["objections"],
+        "properties": {"objections": {"type": "array", "items": _ref("ObjectionSummary")}},
+    },
+    "ObjectionStatus": {
+        "allOf": [
+            _ref("ObjectionSummary"),
+            {
+                "type": "object",
+                "required": ["timeline"],
+                "properties": {
+                    "timeline": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["at", "status", "label"],
+                            "properties": {
+                                "at": {"type": "string", "format": "date-time"},
+                                "status": {"type": "string", "enum": [s.value for s in ObjectionStatus]},
+                                "label": _STRING,
+                            },
+                        },
+                    }
+                },
+            },
+        ]
+    },
+    "HandoffRequest": {
+        "type": "object",
+        "properties": {"note": {"type": "string", "nullable": True, "description": "At most 1000 characters."}},
+    },
+    "Handoff": {"type": "object", "required": ["handoff"], "properties": {"handoff": {"type": "integer"}}},
+    "InternalSearchResults": {
+        "type": "object",
+        "required": ["results"],
+        "properties": {"results": {"type": "array", "items": _ref("SearchResult")}},
+    },
+}
+
 _CASE = {"name": "case_number", "in": "path", "required": True, "schema": {"type": "string"}}
 INTERNAL_PATHS: dict[str, dict[str, Any]] = {
-    "/conversations/{cid}": {"get": _op("The conversation's language, channel and whether a person is identified")},
-    "/conversations/{cid}/language": {"put": _op("Change the language by code or by what the person typed", body=True)},
-    "/conversations/{cid}/next-activity": {"get": _op("The identified person's next activity")},
+    "/conversations/{cid}": {
+        "get": _op("The conversation's language, channel and whether a person is identified", "Conversation")
+    },
+    "/conversations/{cid}/language": {
+        "put": _op("Change the language by code or by what the person typed", "LanguageChanged", body="LanguageChoice")
+    },
+    "/conversations/{cid}/next-activity": {"get": _op("The identified person's next activity", "NextActivity")},
     "/conversations/{cid}/schedule": {
         "get": _op(
             "The coming days with activities",
+            "Schedule",
             [{"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 31}}],
         )
     },
-    "/conversations/{cid}/plan": {"get": _op("A summary of the person's plan")},
+    "/conversations/{cid}/plan": {"get": _op("A summary of the person's plan", "PlanSummary")},
     "/conversations/{cid}/objections": {
-        "get": _op("The person's objections"),
-        "post": _op("File an objection (idempotent on idempotency_key)", body=True, created=True),
+        "get": _op("The person's objections", "ObjectionList"),
+        "post": _op(
+            "File an objection (idempotent on idempotency_key)", "ObjectionSummary", body="NewObjection", created=True
+        ),
     },
-    "/conversations/{cid}/objections/{case_number}": {"get": _op("One case's status and timeline", [_CASE])},
+    "/conversations/{cid}/objections/{case_number}": {
+        "get": _op("One case's status and timeline", "ObjectionStatus", [_CASE])
+    },
     "/conversations/{cid}/handoff": {
-        "post": _op("Ask for a person; caseworkers of the person's organisation see it", body=True, created=True)
+        "post": _op(
+            "Ask for a person; caseworkers of the person's organisation see it",
+            "Handoff",
+            body="HandoffRequest",
+            created=True,
+        )
     },
 }
 
 
 def register() -> None:
     """Add the internal paths to the shared OpenAPI document."""
+    for name, schema in INTERNAL_SCHEMAS.items():
+        add_schema(name, schema)
     for path, item in INTERNAL_PATHS.items():
         add_path(f"/v1{path}", {**item, "servers": _SERVER})
     add_path(
@@ -71,11 +198,21 @@ def register() -> None:
                 "summary": "Search published civic information in a language (the assistant's civic answers)",
                 "security": _AUTH,
                 "parameters": [
-                    {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
-                    {"name": "lang", "in": "query", "schema": {"type": "string"}},
-                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20}},
+                    {
+                        "name": "q",
+                        "in": "query",
+                        "schema": {"type": "string"},
+                        "description": "The question; only its first 200 characters count. Empty finds nothing.",
+                    },
+                    {"name": "lang", "in": "query", "schema": {"type": "string", "enum": list(CODES)}},
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "schema": {"type": "integer"},
+                        "description": "How many results, 3 by default (also for 0); brought into 1..10.",
+                    },
                 ],
-                "responses": {"200": _JSON, "401": _ERR},
+                "responses": {"200": _json(_ref("InternalSearchResults")), "401": _ERR, "422": _ERR},
             },
         },
     )

@@ -11,9 +11,12 @@ from portal.services.search import MAX_QUERY_CHARS, search
 
 @bp.get("/search")
 def search_content():
-    language = get_language(request.args.get("lang") or "sv")
+    language = get_language(request.args.get("lang", "sv"))
     if language is None:
         abort(422)
-    limit = request.args.get("limit", default=3, type=int) or 3
+    try:
+        limit = int(request.args.get("limit", "3")) or 3
+    except ValueError:
+        abort(422)
     results = search(request.args.get("q", "")[:MAX_QUERY_CHARS], language.code, limit=max(1, min(limit, 10)))
     return jsonify(results=[hit.as_dict() for hit in results.hits])

@@ -156,7 +156,7 @@ def start_review(case: str):
 
 def _version_id(form: DecisionForm) -> int | None:
     raw = (form.plan_version.data or "").strip()
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isdecimal() else None
 
 
 @staff_bp.post("/objections/<case>/decide")

@@ -173,7 +173,7 @@ def remove_goal(person_id: int):
     person = _person_or_404(person_id)
     plan = _plan_or_404(person)
     form = RemoveForm()
-    if not form.validate_on_submit() or not (form.item_id.data or "").isdigit():
+    if not form.validate_on_submit() or not (form.item_id.data or "").isdecimal():
         abort(400)
     return _apply(
         person,
@@ -248,7 +248,7 @@ def remove_activity(person_id: int):
     person = _person_or_404(person_id)
     plan = _plan_or_404(person)
     form = RemoveForm()
-    if not form.validate_on_submit() or not (form.item_id.data or "").isdigit():
+    if not form.validate_on_submit() or not (form.item_id.data or "").isdecimal():
         abort(400)
     return _apply(
         person,

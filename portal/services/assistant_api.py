@@ -121,7 +121,7 @@ def schedule(conversation: Conversation, days_arg: str | None) -> dict[str, Any]
     with in_language(conversation):
         person = _require_person(conversation)
         try:
-            days = int(days_arg) if days_arg not in (None, "") else 7
+            days = int(days_arg) if days_arg is not None else 7
         except ValueError:
             days = 0
         if not 1 <= days <= plan_api.MAX_SCHEDULE_DAYS:
@@ -162,7 +162,9 @@ def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
 
     with in_language(conversation):
         person = _require_person(conversation)
-        note = payload.get("note") if isinstance(payload, dict) else None
+        if not isinstance(payload, dict):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"))
+        note = payload.get("note")
         if note is not None and not isinstance(note, str):
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="note")
         note = (note or "").strip() or None

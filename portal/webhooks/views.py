@@ -15,6 +15,7 @@ from flask import Blueprint, Response, abort, current_app, request, url_for
 
 from portal.clients.sms.twilio import signature_is_valid, twiml_reply
 from portal.extensions import csrf, limiter
+from portal.security import check_for_nul
 from portal.services import conversations
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
         account = current_app.config.get("TWILIO_ACCOUNT_SID")
         if account and request.form.get("AccountSid") not in (None, account):
             abort(403)
+        check_for_nul()
         return view(*args, **kwargs)
 
     return wrapped
