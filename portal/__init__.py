@@ -117,6 +117,9 @@ def _enable_sqlite_foreign_keys(app: Flask) -> None:
 
 
 def _refuse_unsafe_production(app: Flask) -> None:
+    if app.config.get("SMS_BACKEND") == "twilio" and not app.config.get("TWILIO_AUTH_TOKEN"):
+        # Without the token no webhook signature can be checked: refuse rather than trust anyone.
+        raise RuntimeError("SMS_BACKEND=twilio needs TWILIO_AUTH_TOKEN in the environment")
     if app.config.get("DEV_PAGES") or app.config.get("TESTING"):
         return
     for key, default in (("SECRET_KEY", "dev-secret-key-change-me"), ("INTERNAL_API_TOKEN", "dev-internal-token")):

@@ -13,8 +13,13 @@ run() {
   if "$@"; then echo "== $name: passed"; else echo "== $name: FAILED"; failed+=("$name"); fi
 }
 
-run "portal suite on SQLite" .venv/bin/pytest
-run "portal suite on PostgreSQL" env TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest
+# Two workers, each file on one worker (the Rasa stack and Chromium start once per worker that
+# needs them); on PostgreSQL each worker has a database of its own (tests/conftest.py).
+PARALLEL=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# The browser journeys and axe check pages, not SQL: they run once, on PostgreSQL, as in production.
+run "portal suite on SQLite" .venv/bin/pytest "${PARALLEL[@]}" -m "not browser"
+run "portal suite on PostgreSQL, with the browser and accessibility suites" \
+  env TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest "${PARALLEL[@]}"
 run "bot suite (Rasa 3.6, Python 3.10)" bot/.venv/bin/python -m pytest tests/bot -q
 
 echo

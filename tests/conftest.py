@@ -9,7 +9,7 @@ import secrets
 import pytest
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from portal import create_app
 from portal.config import TestConfig
@@ -17,7 +17,30 @@ from portal.extensions import db as _db
 from portal.extensions import limiter
 from portal.services.fragments import fragment_cache
 
-DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+
+def _database_url() -> str:
+    """The test database; under pytest-xdist each worker gets a PostgreSQL database of its own.
+
+    Tests empty every table after themselves, so two workers on one database would empty each
+    other's tables (and deadlock on TRUNCATE). SQLite in memory is per process already.
+    """
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url.startswith("postgres") or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    own = f"{base.database}_{worker}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own}):
+            conn.execute(text(f'CREATE DATABASE "{own}"'))
+    admin.dispose()
+    return base.set(database=own).render_as_string(hide_password=False)
+
+
+DATABASE_URL = _database_url()
 IS_POSTGRES = DATABASE_URL.startswith("postgres")
 
 

@@ -38,6 +38,22 @@ def test_production_refuses_to_start_with_the_development_secret():
         create_app(ProductionConfig)
 
 
+def test_twilio_backend_refuses_to_start_without_the_auth_token():
+    with pytest.raises(RuntimeError, match="TWILIO_AUTH_TOKEN"):
+        create_app(
+            {
+                "TESTING": True,
+                "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                "SMS_BACKEND": "twilio",
+                "TWILIO_AUTH_TOKEN": None,
+            }
+        )
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "SMS_BACKEND": "twilio", "TWILIO_AUTH_TOKEN": "t"}
+    )
+    assert app.config["SMS_BACKEND"] == "twilio"
+
+
 def test_production_has_no_development_pages(monkeypatch):
     class Prod(ProductionConfig):
         SECRET_KEY = "x" * 40
