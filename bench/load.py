@@ -10,7 +10,7 @@ process (portal.services.fragments), so the run also measures `plan_uncached`: t
 on a second portal started with the cache off, which is what a newcomer's first view costs.
 
 Environment: BENCH_USERS (32), BENCH_DURATION (20s), BENCH_WORKERS (4), BENCH_THREADS (1: sync
-workers; more means gthread), BENCH_TARGETS (plan,plan_uncached,module,search).
+workers; more means gthread), BENCH_TARGETS (home,plan,plan_uncached,module,search).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ USERS = int(os.environ.get("BENCH_USERS", "32"))
 DURATION = os.environ.get("BENCH_DURATION", "20s")
 WORKERS = os.environ.get("BENCH_WORKERS", "4")
 THREADS = os.environ.get("BENCH_THREADS", "1")
-TARGETS = os.environ.get("BENCH_TARGETS", "plan,plan_uncached,module,search").split(",")
+# `home` (anonymous, no database) shows what the framework itself costs next to the bare endpoint.
+TARGETS = os.environ.get("BENCH_TARGETS", "home,plan,plan_uncached,module,search").split(",")
 BENCH_REDIS_DB = 3  # the portal's rate limits during the run; emptied first so sign-ins are not refused
 
 

@@ -14,6 +14,7 @@ TARGET = os.environ.get("TARGET", "bare")
 COOKIES = json.loads(os.environ.get("COOKIES") or "[]")
 PATHS = {
     "bare": "/",
+    "home": "/?lang=sv",
     "plan": "/plan",
     "module": "/info/halsa-och-vard?lang=ar",
     "search": "/info/search?q=vardcentral&lang=sv",
