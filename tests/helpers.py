@@ -44,6 +44,15 @@ def check_page(response, *, lang: str | None = None) -> BeautifulSoup:
             (fid and soup.find("label", attrs={"for": fid})) or field.get("aria-label") or field.find_parent("label")
         )
         assert labelled, f"field without label: {field}"
+    for table in soup.find_all("table"):
+        # A table wider than a phone must scroll inside a region a keyboard can reach (WCAG 2.1.1),
+        # named by something on the page; the table itself keeps its table semantics.
+        region = table.find_parent("div", class_="table-scroll")
+        assert region is not None and region.get("tabindex") == "0" and region.get("role") == "region", (
+            f"table outside a focusable scroll region: {table.caption}"
+        )
+        names = (region.get("aria-labelledby") or "").split()
+        assert names and all(soup.find(id=name) for name in names), f"scroll region without a name: {names}"
     return soup
 
 
