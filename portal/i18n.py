@@ -7,6 +7,7 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from portal.languages import BY_CODE, DEFAULT_LANGUAGE, LANGUAGES, Language, get_language
+from portal.urls import AUTHENTICATED_FIRST
 
 SESSION_KEY = "lang"
 
@@ -15,15 +16,13 @@ def init_app(app: Flask) -> None:
     app.before_request(_reject_unknown_language_in_url)
 
 
-# Machine-to-machine paths: their own authentication answers before anything else.
-_AUTHENTICATED_FIRST = ("/internal/", "/webhooks/")
 # On the JSON API `lang` is a parameter of one call, never a remembered choice.
-_NOT_REMEMBERED = ("/api/", *_AUTHENTICATED_FIRST)
+_NOT_REMEMBERED = ("/api/", *AUTHENTICATED_FIRST)
 
 
 def _reject_unknown_language_in_url() -> None:
     code = request.args.get("lang")
-    if code is None or request.path.startswith(_AUTHENTICATED_FIRST):
+    if code is None or request.path.startswith(AUTHENTICATED_FIRST):
         return
     if get_language(code) is None:
         g.language = BY_CODE[DEFAULT_LANGUAGE]

@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import Flask, Response, abort, request
 
+from portal.urls import AUTHENTICATED_FIRST
+
 # No inline script or style anywhere: pages must work, and stay safe, with this policy.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,18 +21,14 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
 
 
-# Machine-to-machine paths check their token or signature first; they call check_for_nul after.
-_AUTHENTICATED_FIRST = ("/internal/", "/webhooks/")
-
-
 def refuse_nul_characters() -> None:
     """Refuse a request with a NUL character anywhere in its input.
 
     Nobody types one, and PostgreSQL cannot store or even compare text with one (a server error
     there, silently kept on SQLite). The internal API's contract answers 422 for bad input.
     """
-    if not request.path.startswith(_AUTHENTICATED_FIRST):
-        check_for_nul()
+    if not request.path.startswith(AUTHENTICATED_FIRST):
+        check_for_nul()  # machine paths call it themselves, once their credentials are checked
 
 
 def check_for_nul() -> None:

@@ -18,7 +18,7 @@ INFO: dict[str, Any] = {
     "description": "Civic information for newcomers in Sweden, in 12 languages.",
 }
 
-LANG_PARAMETER = _LANG = {
+LANG_PARAMETER = {
     "name": "lang",
     "in": "query",
     "required": False,
@@ -138,7 +138,7 @@ PATHS: dict[str, Any] = {
             "summary": "List the civic-information modules in a language",
             "operationId": "listModules",
             "tags": ["civic information"],
-            "parameters": [_LANG],
+            "parameters": [LANG_PARAMETER],
             "responses": {"200": _json("ModuleList"), "400": _ERROR},
         }
     },
@@ -147,7 +147,10 @@ PATHS: dict[str, Any] = {
             "summary": "Get one module in a language (Swedish, announced, when not translated)",
             "operationId": "getModule",
             "tags": ["civic information"],
-            "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}, _LANG],
+            "parameters": [
+                {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+                LANG_PARAMETER,
+            ],
             "responses": {"200": _json("Module"), "400": _ERROR, "404": _ERROR},
         }
     },
@@ -165,7 +168,7 @@ PATHS: dict[str, Any] = {
                     "schema": {"type": "string"},
                     "description": "The question; only its first 200 characters count. Empty finds nothing.",
                 },
-                _LANG,
+                LANG_PARAMETER,
                 {
                     "name": "limit",
                     "in": "query",

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
-from markupsafe import Markup
 
 from portal.access import current_person
 from portal.data.content import content_stamp, list_municipalities
@@ -9,7 +8,7 @@ from portal.i18n import current_language
 from portal.languages import get_language
 from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
-from portal.services.fragments import cached
+from portal.services.fragments import cached, render_fragment
 from portal.services.search import MAX_QUERY_CHARS, search
 
 bp = Blueprint("info", __name__, url_prefix="/info")
@@ -75,7 +74,7 @@ def _render_module(slug: str, municipality: Organisation | None, show_source: bo
     view = module_for_reader(slug, current_language().code, municipality=municipality, show_source=show_source)
     if view is None:
         return None
-    body = render_template(
+    body = render_fragment(
         "info/_module_body.html", view=view, municipality=municipality, municipalities=list_municipalities()
     )
-    return {"title": view.revision.title, "body": Markup(body)}  # noqa: S704 - autoescaped template output
+    return {"title": view.revision.title, "body": body}

@@ -13,7 +13,7 @@ from portal.forms import ConfirmForm
 from portal.i18n import current_language
 from portal.planning.forms import RevisionForm
 from portal.services import calendar_feed, plans
-from portal.services.fragments import cached
+from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
 from portal.services.schedule import STOCKHOLM, hours_per_week, upcoming, weekly_hours
@@ -55,7 +55,7 @@ def _render_plan_contents(plan) -> dict:
     load_plan_contents(plan)
     return {
         "hours": hours_per_week(plan),
-        "html": Markup(render_template("plan/_my_plan_contents.html", plan=plan, weekly_hours=weekly_hours)),  # noqa: S704 - our own template's autoescaped output
+        "html": render_fragment("plan/_my_plan_contents.html", plan=plan, weekly_hours=weekly_hours),
     }
 
 
@@ -73,7 +73,7 @@ def upcoming_activities():
 
 def _render_upcoming(plan, today: date) -> Markup:
     days = upcoming(load_plan_contents(plan), today, 14) if plan else {}
-    return Markup(render_template("plan/_upcoming_days.html", days=days, map_url=map_url))  # noqa: S704 - autoescaped template output
+    return render_fragment("plan/_upcoming_days.html", days=days, map_url=map_url)
 
 
 @bp.get("/plan/changes")

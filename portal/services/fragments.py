@@ -22,7 +22,8 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from cachetools import TTLCache
-from flask import Flask, current_app
+from flask import Flask, current_app, render_template
+from markupsafe import Markup
 
 T = TypeVar("T")
 _EXTENSION = "ankomst_fragments"
@@ -71,6 +72,11 @@ def init_app(app: Flask) -> None:
 
 def fragment_cache() -> FragmentCache:
     return current_app.extensions[_EXTENSION]
+
+
+def render_fragment(template: str, **context: Any) -> Markup:
+    """A template rendered on its own, to be cached and placed in a page as it is."""
+    return Markup(render_template(template, **context))  # noqa: S704 - the template's own autoescaped output
 
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:
