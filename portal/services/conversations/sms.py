@@ -1,34 +1,12 @@
-"""Conversations with the assistant: one message in, the replies out, over SMS or web chat.
-
-An inbound SMS (after the webhook has checked Twilio's signature):
-1. is stored and committed first; a repeated MessageSid is answered from the original;
-2. the number is looked up: a registered person's conversation may get personal answers,
-   any other number only civic information (services.assistant_api enforces that);
-3. STOP / START / HELP in any of our languages are answered here, before the bot; after
-   STOP nothing more is sent until START, except that STOP's own confirmation;
-4. the language is the person's stored preference, else the conversation's, else detected
-   from the text, else asked with a numbered menu (the question is kept and answered after);
-5. the text goes to Rasa under the conversation's opaque id; the replies are joined into one
-   SMS of at most SMS_MAX_SEGMENTS segments and recorded;
-6. the answer goes back in the webhook's TwiML, or, past SMS_REPLY_DEADLINE, later through
-   the SMS client from a worker job (the webhook answers with empty TwiML);
-7. when Rasa is down, slow past RASA_TIMEOUT, or answers nothing (its action server is
-   down), the portal's own menu answers (services.assistant_fallback), the episode is
-   recorded, and the menu's digits are handled by the portal until it expires.
-
-Web chat takes the same path without the SMS parts (keywords, segments, deadline).
-"""
+"""SMS conversations: store, answer (keywords, language, assistant or menu), deliver late replies."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as wait_futures
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
@@ -41,14 +19,9 @@ from portal.clients.assistant import AssistantClient, AssistantReply, AssistantU
 from portal.clients.sms import SmsSendError, send_sms
 from portal.clients.sms.segments import count_segments
 from portal.data.conversations import (
-    create_chat_conversation,
-    get_conversation,
     get_message,
     get_message_by_sid,
-    get_open_episode,
     get_or_create_sms_conversation,
-    get_sms_by_provider_sid,
-    messages_for_sms,
     replies_to,
 )
 from portal.data.people import get_person_by_phone
@@ -56,7 +29,6 @@ from portal.extensions import db
 from portal.languages import LANGUAGES, get_language, resolve_choice
 from portal.models import (
     AssistantEpisode,
-    Channel,
     Conversation,
     ConversationState,
     Direction,
@@ -68,14 +40,17 @@ from portal.models import (
 )
 from portal.services import assistant_fallback
 from portal.services.assistant_api import identified_person, in_language, set_conversation_language
+from portal.services.conversations.background import submit
+from portal.services.conversations.state import (
+    assistant_down,
+    assistant_recovered,
+    clear_state,
+    set_state,
+    state_active,
+)
 from portal.worker import enqueue, job_context
 
 log = logging.getLogger(__name__)
-
-# Rasa calls that may outlive the webhook run here; the pool bounds how many wait at once.
-_executor = ThreadPoolExecutor(max_workers=32, thread_name_prefix="assistant")
-_background: set[Future] = set()
-_background_lock = threading.Lock()
 
 
 @dataclass
@@ -138,7 +113,7 @@ def receive_sms(*, sid: str, phone: str, body: str) -> SmsAnswer:
     text, answer = _settle_language(conversation, inbound, body)
     if answer is not None:
         return answer
-    if _state_active(conversation, ConversationState.FALLBACK_MENU) and assistant_fallback.is_menu_answer(text):
+    if state_active(conversation, ConversationState.FALLBACK_MENU) and assistant_fallback.is_menu_answer(text):
         return _sms_reply(conversation, inbound, assistant_fallback.answer(conversation, text), HandledBy.FALLBACK)
 
     return _ask_assistant_for_sms(conversation, inbound, text)
@@ -169,13 +144,13 @@ def _answer_keyword(
 
 def _settle_language(conversation: Conversation, inbound: Message, body: str) -> tuple[str, SmsAnswer | None]:
     """Know the conversation's language, or ask with the menu; return the text to answer."""
-    if _state_active(conversation, ConversationState.LANGUAGE_MENU):
+    if state_active(conversation, ConversationState.LANGUAGE_MENU):
         choice = resolve_choice(body)
         detected = detect_language(body) if choice is None else None
         if choice is None and detected is None:
             return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)
         pending_id = conversation.state_data.get("pending")
-        _clear_state(conversation)
+        clear_state(conversation)
         if choice is None:
             conversation.language = detected
             return body, None
@@ -189,7 +164,7 @@ def _settle_language(conversation: Conversation, inbound: Message, body: str) ->
     if conversation.language is None:
         detected = detect_language(body)
         if detected is None:
-            _set_state(conversation, ConversationState.LANGUAGE_MENU, {"pending": inbound.id})
+            set_state(conversation, ConversationState.LANGUAGE_MENU, {"pending": inbound.id})
             return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)
         conversation.language = detected
     return body, None
@@ -233,7 +208,7 @@ def _opt_out(conversation: Conversation, person: Person | None) -> None:
     conversation.opted_out_at = now
     if person is not None:
         person.sms_opted_out_at = now
-    _clear_state(conversation)
+    clear_state(conversation)
     log.info("sms opt-out", extra={"conversation_id": conversation.id})
 
 
@@ -294,26 +269,6 @@ def language_menu_text() -> str:
     return "Ankomst\n" + "\n".join(f"{n} {lang.native_name}" for n, lang in enumerate(LANGUAGES, start=1))
 
 
-def _state_active(conversation: Conversation, state: ConversationState) -> bool:
-    if conversation.state != state:
-        return False
-    expires = conversation.state_expires_at
-    return expires is None or expires > utcnow()
-
-
-def _set_state(conversation: Conversation, state: ConversationState, data: dict | None = None) -> None:
-    conversation.state = state
-    conversation.state_data = dict(data or {})
-    minutes = current_app.config["ASSISTANT_MENU_MINUTES"]
-    conversation.state_expires_at = utcnow() + timedelta(minutes=minutes)
-
-
-def _clear_state(conversation: Conversation) -> None:
-    conversation.state = ConversationState.NONE
-    conversation.state_data = {}
-    conversation.state_expires_at = None
-
-
 def _sms_text(texts: list[str]) -> str:
     config = current_app.config
     return fit_sms(texts, max_segments=config["SMS_MAX_SEGMENTS"], public_base_url=config.get("PUBLIC_BASE_URL"))
@@ -370,7 +325,7 @@ def _ask_assistant_for_sms(conversation: Conversation, inbound: Message, text: s
     db.session.commit()
     pending = _PendingAnswer()
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    _submit(_call_assistant, app, client, pending, public_id, text, language, inbound_id)
+    submit(_call_assistant, app, client, pending, public_id, text, language, inbound_id)
     pending.done.wait(current_app.config["SMS_REPLY_DEADLINE"])
     with pending.lock:
         if not pending.done.is_set():
@@ -379,29 +334,10 @@ def _ask_assistant_for_sms(conversation: Conversation, inbound: Message, text: s
         log.info("assistant past the sms deadline; replying later", extra={"message_id": inbound_id})
         return SmsAnswer(late=True)
     if pending.replies is not None:
-        _assistant_recovered(conversation)
+        assistant_recovered(conversation)
         return _sms_reply(conversation, inbound, _sms_text([r.text for r in pending.replies]), HandledBy.RASA)
-    episode = _assistant_down(conversation, pending.error or "error")
+    episode = assistant_down(conversation, pending.error or "error")
     return _sms_reply(conversation, inbound, assistant_fallback.menu_text(conversation), HandledBy.FALLBACK, episode)
-
-
-def _submit(fn, *args) -> None:
-    future = _executor.submit(fn, *args)
-    with _background_lock:
-        _background.add(future)
-    future.add_done_callback(_forget)
-
-
-def _forget(future: Future) -> None:
-    with _background_lock:
-        _background.discard(future)
-
-
-def wait_for_background(timeout: float = 30.0) -> None:
-    """Wait until late replies have been recorded and handed to the worker (tests, the simulator)."""
-    with _background_lock:
-        futures = list(_background)
-    wait_futures(futures, timeout=timeout)
 
 
 def _call_assistant(
@@ -442,10 +378,10 @@ def _record_late_answer(inbound_id: int, replies: list[AssistantReply] | None, e
     _identify(conversation)
     episode = None
     if replies is not None:
-        _assistant_recovered(conversation)
+        assistant_recovered(conversation)
         body, handled_by = _sms_text([r.text for r in replies]), HandledBy.RASA
     else:
-        episode = _assistant_down(conversation, error or "timeout")
+        episode = assistant_down(conversation, error or "timeout")
         body, handled_by = _sms_text([assistant_fallback.menu_text(conversation)]), HandledBy.FALLBACK
     info = count_segments(body)
     reply = Message(
@@ -497,127 +433,3 @@ def deliver_reply(message_id: int) -> None:
         db.session.commit()
         if reply.status == "failed":
             raise ReplyNotDelivered(f"message {message_id}")
-
-
-# -- the assistant's health ----------------------------------------------------------------
-
-
-def _assistant_down(conversation: Conversation, reason: str) -> AssistantEpisode:
-    """Note one message the portal answered itself, and open the fallback menu."""
-    episode = get_open_episode()
-    if episode is None:
-        episode = AssistantEpisode(reason=reason, messages_handled=0)
-        db.session.add(episode)
-        log.warning("assistant unavailable; fallback menu on", extra={"reason": reason})
-    episode.messages_handled += 1
-    _set_state(conversation, ConversationState.FALLBACK_MENU)
-    return episode
-
-
-def _assistant_recovered(conversation: Conversation) -> None:
-    episode = get_open_episode()
-    if episode is not None:
-        episode.ended_at = utcnow()
-        log.info("assistant available again", extra={"episode_id": episode.id})
-    if conversation.state == ConversationState.FALLBACK_MENU:
-        _clear_state(conversation)
-
-
-# -- web chat ------------------------------------------------------------------------------
-
-
-def chat_conversation(public_id: str | None, person: Person | None, ui_language: str) -> Conversation:
-    """The browser's chat conversation: reused while it belongs to the same person (or nobody)."""
-    conversation = get_conversation(public_id) if public_id else None
-    if conversation is not None and (
-        conversation.channel != Channel.CHAT or conversation.person_id != (person.id if person else None)
-    ):
-        # Signed in or out since: a civic-only conversation never turns personal, nor back.
-        conversation = None
-    if conversation is None:
-        language = person.preferred_language if person and get_language(person.preferred_language) else ui_language
-        conversation = create_chat_conversation(person, language)
-        conversation.state_data = {"ui": ui_language}
-        db.session.commit()
-    elif conversation.state_data.get("ui") != ui_language:
-        # The reader switched the page's language: the chat follows.
-        conversation.language = ui_language
-        conversation.state_data = {**conversation.state_data, "ui": ui_language}
-        db.session.commit()
-    return conversation
-
-
-def send_chat_message(conversation: Conversation, text: str) -> list[Message]:
-    """Store a chat message and answer it; return the replies."""
-    inbound = Message(conversation_id=conversation.id, direction=Direction.IN, body=text, status="received")
-    conversation.last_activity_at = utcnow()
-    db.session.add(inbound)
-    db.session.commit()
-
-    if _state_active(conversation, ConversationState.FALLBACK_MENU) and assistant_fallback.is_menu_answer(text):
-        return [_chat_reply(conversation, inbound, assistant_fallback.answer(conversation, text), HandledBy.FALLBACK)]
-    client = AssistantClient.from_config(current_app.config)
-    public_id, language = conversation.public_id, conversation.language
-    db.session.commit()
-    try:
-        replies = client.send(public_id, text, language=language)
-    except AssistantUnavailable as error:
-        episode = _assistant_down(conversation, error.reason)
-        return [
-            _chat_reply(conversation, inbound, assistant_fallback.menu_text(conversation), HandledBy.FALLBACK, episode)
-        ]
-    _assistant_recovered(conversation)
-    return [_chat_reply(conversation, inbound, r.text, HandledBy.RASA) for r in replies if r.text]
-
-
-def _chat_reply(
-    conversation: Conversation,
-    inbound: Message,
-    text: str,
-    handled_by: HandledBy,
-    episode: AssistantEpisode | None = None,
-) -> Message:
-    reply = Message(
-        conversation_id=conversation.id,
-        direction=Direction.OUT,
-        body=text,
-        status="delivered",
-        handled_by=handled_by,
-        reply_to_id=inbound.id,
-        delivery="chat",
-        episode=episode,
-    )
-    inbound.handled_by = handled_by
-    inbound.episode = episode
-    db.session.add(reply)
-    db.session.commit()
-    return reply
-
-
-# -- delivery status -----------------------------------------------------------------------
-
-_FINAL = {"delivered", "undelivered", "failed", "read"}
-
-
-def record_delivery_status(
-    provider_sid: str, status: str, error_code: str | None, sms_id: int | None = None
-) -> SmsMessage | None:
-    """Twilio's status callback: update the SMS record and the conversation message it carries."""
-    sms = get_sms_by_provider_sid(provider_sid) if provider_sid else None
-    if sms is None and sms_id is not None:
-        # A TwiML reply: Twilio names its id only in the first callback, at the URL we gave.
-        candidate = db.session.get(SmsMessage, sms_id)
-        if candidate is not None and candidate.provider_sid is None:
-            candidate.provider_sid = provider_sid or None
-            sms = candidate
-    if sms is None:
-        return None
-    # Callbacks can arrive out of order: never step back from a final status.
-    if sms.status not in _FINAL or status in _FINAL:
-        sms.status = status[:20]
-    if error_code:
-        sms.error_code = error_code[:20]
-    for message in messages_for_sms(sms):
-        message.status = sms.status
-    db.session.commit()
-    return sms
