@@ -1,9 +1,9 @@
 """Which of our 12 languages an SMS is written in, when we do not know the sender's language.
 
-langdetect (seeded, so the same text always gets the same answer) knows Swedish, English,
-Arabic, Persian, Somali, Russian and Ukrainian, but not Tigrinya, Sorani, Kurmanji, Pashto or
-Dari, and it guesses wildly on short texts. So the script and its characteristic letters
-decide first, and langdetect only chooses between the languages the script allows. When the
+heliport (an offline identifier whose model ships inside the package) knows all our languages
+except Dari as its own label (Dari reads as Persian, pes), but like every identifier it guesses
+on short texts. So the script and its characteristic letters decide first, and heliport only
+chooses between the languages the script allows, and only when its best guess is clearly ahead. When the
 answer is not clear, this returns None and the portal asks with the numbered language menu:
 asking costs one SMS, answering in the wrong language costs the conversation.
 
@@ -11,19 +11,26 @@ asking costs one SMS, answering in the wrong language costs the conversation.
 - Arabic script: letters only Sorani writes (ێ ۆ ڵ ڕ ە ڤ) → ckb; letters only Pashto writes
   (ټ ډ ړ ږ ښ ځ څ ڼ ۍ ې) → ps; Persian letters (پ چ ژ گ, Persian ی and ک) → fa (Dari is
   written the same way; a Dari speaker can pick دری from the menu or tell the assistant);
-  Arabic-only letters (ة ى, Arabic ي and ك) → ar; otherwise langdetect's ar/fa guess if sure.
-- Cyrillic: і ї є ґ are Ukrainian, ы э ъ ё Russian; otherwise langdetect if sure.
-- Latin: å ä ö are Swedish, ê î û ş Kurmanji; otherwise langdetect among sv, en and so.
+  Arabic-only letters (ة ى, Arabic ي and ك) → ar; otherwise heliport's guess among ar, fa, ps, ckb if clear.
+- Cyrillic: і ї є ґ are Ukrainian, ы э ъ ё Russian; otherwise heliport if clear.
+- Latin: å ä ö are Swedish, ê î û ş Kurmanji; otherwise heliport among sv, en, so and ku.
 """
 
 from __future__ import annotations
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+import functools
 
-DetectorFactory.seed = 0
+import heliport
 
 MIN_LETTERS = 6
-MIN_PROBABILITY = 0.9
+# heliport's scores are negative log-likelihoods per character (lower is likelier); a guess
+# counts only when the next language is at least this far behind.
+MIN_MARGIN = 0.5
+# heliport's ISO 639-3 labels for our languages (Dari has no label of its own: it reads as pes).
+_HELIPORT_CODES = {
+    "swe": "sv", "eng": "en", "ara": "ar", "arb": "ar", "pes": "fa", "fas": "fa", "prs": "prs", "som": "so",
+    "tir": "ti", "ukr": "uk", "rus": "ru", "ckb": "ckb", "kmr": "ku", "pbt": "ps", "pus": "ps",
+}  # fmt: skip
 
 _SORANI = set("ێۆڵڕەڤ")
 _PASHTO = set("ټډړږښځڅڼۍې")
@@ -47,16 +54,24 @@ def _script(ch: str) -> str | None:
     return None
 
 
-def _langdetect(text: str, allowed: dict[str, str]) -> str | None:
-    """langdetect's best guess if it is sure and maps (through `allowed`) to one of ours."""
-    try:
-        guesses = detect_langs(text)
-    except LangDetectException:
+@functools.cache
+def _identifier() -> heliport.Identifier:
+    # Loads the packaged model once per process (about a second); nothing is downloaded.
+    return heliport.Identifier()
+
+
+def _heliport(text: str, allowed: set[str]) -> str | None:
+    """heliport's best guess if it is one of `allowed` and clearly ahead of the next guess."""
+    ranked = _identifier().identify_topk_with_score(text, 3)
+    if not ranked:
         return None
-    best = guesses[0]
-    if best.prob < MIN_PROBABILITY:
+    best_label, best_score = ranked[0]
+    code = _HELIPORT_CODES.get(best_label)
+    if code not in allowed:
         return None
-    return allowed.get(best.lang.split("-")[0])
+    if len(ranked) > 1 and ranked[1][1] - best_score < MIN_MARGIN:
+        return None
+    return code
 
 
 def detect_language(text: str) -> str | None:
@@ -86,17 +101,17 @@ def detect_language(text: str) -> str | None:
         persian, arabic = bool(present & _PERSIAN), bool(present & _ARABIC_ONLY)
         if persian != arabic:
             return "fa" if persian else "ar"
-        return _langdetect(text, {"ar": "ar", "fa": "fa"})
+        return _heliport(text, {"ar", "fa", "ps", "ckb"})
     if script == "cyrillic":
         ukrainian, russian = bool(present & _UKRAINIAN), bool(present & _RUSSIAN)
         if ukrainian != russian:
             return "uk" if ukrainian else "ru"
-        return _langdetect(text, {"uk": "uk", "ru": "ru"})
+        return _heliport(text, {"uk", "ru"})
     if script == "latin":
         swedish, kurmanji = bool(present & _SWEDISH), bool(present & _KURMANJI)
         if swedish != kurmanji:
             return "sv" if swedish else "ku"
         if swedish and kurmanji:
             return None
-        return _langdetect(text, {"sv": "sv", "en": "en", "so": "so"})
+        return _heliport(text, {"sv", "en", "so", "ku"})
     return None

@@ -21,6 +21,8 @@ from portal.channels.language import detect_language
         ("ናይ ቀጻሊ ትምህርተይ መዓስ እዩ", "ti"),
         ("Коли в мене наступне заняття з шведської", "uk"),
         ("когда следующее занятие", "ru"),
+        # Short, but коли and наступне are Ukrainian words; heliport is clear where langdetect was not.
+        ("коли наступне заняття", "uk"),
         ("کەی وانەی داهاتووم", "ckb"),
         ("dersa min a din kengê ye", "ku"),
         ("زما راتلونکی ټولګی کله دی", "ps"),
@@ -30,7 +32,7 @@ def test_a_clear_text_is_detected(text, language):
     assert detect_language(text) == language
 
 
-@pytest.mark.parametrize("text", ["hi", "hej", "salam", "سلام", "ok 123", "👍👍", "", "sfi", "коли наступне заняття"])
+@pytest.mark.parametrize("text", ["hi", "hej", "salam", "سلام", "ok 123", "👍👍", "", "sfi"])
 def test_a_short_or_unclear_text_is_not_guessed(text):
     assert detect_language(text) is None
 
