@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, jsonify, request
+from flask import abort, current_app, jsonify, request
 
 from portal.data.conversations import get_conversation
 from portal.internal.base import bp
@@ -50,6 +50,14 @@ def next_activity(cid: str):
 @bp.get("/conversations/<cid>/schedule")
 def schedule(cid: str):
     return jsonify(assistant_api.schedule(_conversation(cid), request.args.get("days")))
+
+
+@bp.post("/conversations/<cid>/schedule/query")
+def schedule_question(cid: str):
+    # Links in replies are absolute, so a phone can open them: the public address when there
+    # is one, else the address the action server reached us on (a local run).
+    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+    return jsonify(assistant_api.schedule_question(_conversation(cid), _json_body(), base))
 
 
 @bp.get("/conversations/<cid>/plan")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from portal.api.openapi import add_path, add_schema
+from portal.channels.schedule_words import DayWord, Span
 from portal.languages import CODES
 from portal.models import Channel, ObjectionStatus, ReasonCode
 
@@ -135,6 +136,55 @@ INTERNAL_SCHEMAS: dict[str, dict[str, Any]] = {
             },
         ]
     },
+    "ScheduleQuestion": {
+        "type": "object",
+        "description": "What the person wrote; the portal reads day words in the conversation's language.",
+        "properties": {
+            "text": {"type": "string", "description": "Only its first 300 characters are read."},
+            "default": {
+                "type": "string",
+                "enum": [Span.NEXT.value, Span.COMING.value],
+                "description": "Without a day word: the next activity (default) or the coming days.",
+            },
+            "days": {"type": "integer", "minimum": 1, "maximum": 31, "description": "The coming days: 7 by default."},
+        },
+    },
+    "ScheduleAnswer": {
+        "type": "object",
+        "required": ["question", "days", "next", "url", "sms_max_segments"],
+        "properties": {
+            "question": {
+                "type": "object",
+                "required": ["span", "first_day", "last_day", "day_word", "activity_types", "kind_label"],
+                "properties": {
+                    "span": {"type": "string", "enum": [s.value for s in Span]},
+                    "first_day": {"type": "string", "format": "date", "nullable": True},
+                    "last_day": {"type": "string", "format": "date", "nullable": True},
+                    "day_word": {"type": "string", "enum": [w.value for w in DayWord], "nullable": True},
+                    "activity_types": {"type": "array", "items": _STRING},
+                    "kind_label": {"type": "string", "nullable": True},
+                },
+            },
+            "days": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["date", "activities"],
+                    "properties": {
+                        "date": {"type": "string", "format": "date"},
+                        "activities": {"type": "array", "items": _ref("Activity")},
+                    },
+                },
+            },
+            "next": {"allOf": [_ref("Activity")], "nullable": True},
+            "url": {"type": "string", "description": "The full list: absolute when the public address is known."},
+            "sms_max_segments": {
+                "type": "integer",
+                "nullable": True,
+                "description": "The segment budget of an SMS reply; null in a web chat.",
+            },
+        },
+    },
     "HandoffRequest": {
         "type": "object",
         "properties": {"note": {"type": "string", "nullable": True, "description": "At most 1000 characters."}},
@@ -161,6 +211,13 @@ INTERNAL_PATHS: dict[str, dict[str, Any]] = {
             "The coming days with activities",
             "Schedule",
             [{"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 31}}],
+        )
+    },
+    "/conversations/{cid}/schedule/query": {
+        "post": _op(
+            "The activities a question asks about ('tomorrow', 'friday?', 'next week'), or the next one",
+            "ScheduleAnswer",
+            body="ScheduleQuestion",
         )
     },
     "/conversations/{cid}/plan": {"get": _op("A summary of the person's plan", "PlanSummary")},

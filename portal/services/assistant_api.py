@@ -18,15 +18,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from flask import current_app
 from flask_babel import force_locale, gettext
 
+from portal.channels.schedule_words import Span, read_question
+from portal.channels.sms_text import portal_url
 from portal.extensions import db
 from portal.languages import DEFAULT_LANGUAGE, get_language, resolve_choice
 from portal.models import Channel, Conversation, Person
 from portal.services import objections_assistant, plan_api
 from portal.services.objections_assistant import AssistantError
+from portal.services.schedule import STOCKHOLM
 
 MAX_NOTE_CHARS = 1000
+MAX_QUESTION_CHARS = 300  # a schedule question is short; a long message is read only this far
 
 __all__ = ["AssistantError"]
 
@@ -127,6 +132,45 @@ def schedule(conversation: Conversation, days_arg: str | None) -> dict[str, Any]
         if not 1 <= days <= plan_api.MAX_SCHEDULE_DAYS:
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="days")
         return plan_api.schedule_for(person, days)
+
+
+def schedule_question(conversation: Conversation, payload: Any, public_base_url: str) -> dict[str, Any]:
+    """POST /conversations/{cid}/schedule/query: the activities a question such as "friday?" asks about.
+
+    The person's words come in a body, not a query string, so they never reach an access log.
+    """
+    with in_language(conversation) as code:
+        person = _require_person(conversation)
+        text, default, days = _schedule_question_body(payload)
+        moment = plan_api.now()
+        today = moment.astimezone(STOCKHOLM).date()
+        question = read_question(text[:MAX_QUESTION_CHARS], code, today, default=default, days=days)
+        answer = plan_api.schedule_answer_for(person, question, moment)
+    channel = conversation.channel
+    return {
+        **answer,
+        "url": portal_url(plan_api.SCHEDULE_PATH, public_base_url),
+        # What the reply may cost: the portal fits SMS replies to this many segments.
+        "sms_max_segments": current_app.config["SMS_MAX_SEGMENTS"] if channel == Channel.SMS else None,
+    }
+
+
+def _schedule_question_body(payload: Any) -> tuple[str, Span, int]:
+    def invalid(field: str | None = None) -> AssistantError:
+        return AssistantError(422, "invalid", gettext("Something in the request was wrong"), field=field)
+
+    if not isinstance(payload, dict):
+        raise invalid()
+    text = payload.get("text", "")
+    if not isinstance(text, str):
+        raise invalid("text")
+    default = payload.get("default", Span.NEXT.value)
+    if default not in (Span.NEXT.value, Span.COMING.value):
+        raise invalid("default")
+    days = payload.get("days", 7)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= plan_api.MAX_SCHEDULE_DAYS:
+        raise invalid("days")
+    return text, Span(default), days
 
 
 def plan_summary(conversation: Conversation) -> dict[str, Any]:

@@ -6,16 +6,28 @@ plan reads the same on every channel.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from flask_babel import gettext
+
 from portal.catalogues import activity_label, goal_label
+from portal.channels.schedule_words import KINDS, ScheduleQuestion, Span
 from portal.data.plans import get_plan_for_person
 from portal.models import Person, Plan
 from portal.services.plan_text import map_url, status_label
-from portal.services.schedule import STOCKHOLM, Occurrence, hours_per_week, next_occurrence, upcoming, weekly_hours
+from portal.services.schedule import (
+    STOCKHOLM,
+    Occurrence,
+    hours_per_week,
+    next_occurrence,
+    occurrences,
+    upcoming,
+    weekly_hours,
+)
 
 MAX_SCHEDULE_DAYS = 31
+SCHEDULE_PATH = "/plan/upcoming"  # the newcomer's page with every coming activity
 
 
 def now() -> datetime:
@@ -58,6 +70,44 @@ def schedule_for(person: Person, days: int) -> dict[str, Any]:
             for day, occurrences in grouped.items()
         ]
     }
+
+
+def schedule_answer_for(person: Person, question: ScheduleQuestion, moment: datetime) -> dict[str, Any]:
+    """The occurrences a schedule question asks about; when there are none, the next one after them."""
+    plan = visible_plan(person)
+    types = question.activity_types
+    days: dict[date, list[Occurrence]] = {}
+    following: Occurrence | None = None
+    if plan is not None and question.span == Span.NEXT:
+        following = next_occurrence(plan, moment, types)
+    elif plan is not None and question.first_day and question.last_day:
+        activities = [a for a in plan.activities if not types or a.type_key in types]
+        for occ in occurrences(activities, question.first_day, question.last_day):
+            days.setdefault(occ.day, []).append(occ)
+        if not days:
+            after = datetime.combine(question.last_day + timedelta(days=1), time(0), tzinfo=STOCKHOLM)
+            following = next_occurrence(plan, max(after, moment), types)
+    return {
+        "question": {
+            "span": question.span.value,
+            "first_day": question.first_day.isoformat() if question.first_day else None,
+            "last_day": question.last_day.isoformat() if question.last_day else None,
+            "day_word": question.day_word.value if question.day_word else None,
+            "activity_types": list(types),
+            "kind_label": kind_label(question.kind) if question.kind else None,
+        },
+        "days": [
+            {"date": day.isoformat(), "activities": [activity_dict(o) for o in found]} for day, found in days.items()
+        ],
+        "next": activity_dict(following) if following else None,
+    }
+
+
+def kind_label(kind: str) -> str:
+    """What a person called the activities they asked about, in the current locale ("SFI", "Lessons")."""
+    if kind in KINDS and len(KINDS[kind]) == 1:
+        return str(activity_label(KINDS[kind][0]))
+    return gettext("Lessons")
 
 
 def plan_summary_for(person: Person) -> dict[str, Any]:

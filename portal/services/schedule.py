@@ -6,7 +6,7 @@ across the daylight-saving changes, while its UTC time moves by an hour.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from portal.models import Activity, OccurrenceChangeKind, Plan
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NEXT_OCCURRENCE_DAYS = 60  # how far ahead "your next activity" looks
 ACTIVITY_PLAN_DAYS = 5  # an activity plan is due within five days of arriving at the job centre (seed 001)
 
 
@@ -86,10 +87,11 @@ def upcoming(plan: Plan, today: date, days: int = 14) -> dict[date, list[Occurre
     return grouped
 
 
-def next_occurrence(plan: Plan, now: datetime) -> Occurrence | None:
-    """The first occurrence that has not ended yet."""
+def next_occurrence(plan: Plan, now: datetime, activity_types: Collection[str] = ()) -> Occurrence | None:
+    """The first occurrence that has not ended yet (of one of `activity_types`, when given)."""
     today = now.astimezone(STOCKHOLM).date()
-    for occ in occurrences(plan.activities, today, today + timedelta(days=60)):
+    activities = [a for a in plan.activities if not activity_types or a.type_key in activity_types]
+    for occ in occurrences(activities, today, today + timedelta(days=NEXT_OCCURRENCE_DAYS)):
         if occ.ends_at > now:
             return occ
     return None
