@@ -28,6 +28,8 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from actions.sms_budget import is_gsm7
+
 DEFAULT_LANGUAGE = "sv"
 TIMEZONE = get_timezone("Europe/Stockholm")
 CATALOGUE_DOMAIN = "messages"
@@ -128,16 +130,17 @@ class Messages:
         return format_date(value, "long", locale=self.locale)
 
     def time(self, value: dt.datetime | str) -> str:
-        """Format a clock time in Stockholm time (``09:00``)."""
-        return format_time(_parse(value), "short", tzinfo=TIMEZONE, locale=self.locale)
+        """Format a clock time in Stockholm time (``09:00``, ``9:00 AM``)."""
+        return _gsm7_if_possible(format_time(_parse(value), "short", tzinfo=TIMEZONE, locale=self.locale))
 
     def time_range(self, start: dt.datetime | str, end: dt.datetime | str | None) -> str:
-        """Format a start time, or a start-end range when the end is known (``09:00–12:00``)."""
+        """Format a start time, or a start-end range when the end is known (``09:00-12:00``)."""
         if not end:
             return self.time(start)
         # The locale's short time pattern says whether it uses a 12- or 24-hour clock.
         skeleton = "hm" if "h" in self.locale.time_formats["short"].pattern else "Hm"
-        return format_interval(_parse(start), _parse(end), skeleton, tzinfo=TIMEZONE, locale=self.locale)
+        interval = format_interval(_parse(start), _parse(end), skeleton, tzinfo=TIMEZONE, locale=self.locale)
+        return _gsm7_if_possible(interval)
 
     def when(self, start: dt.datetime | str, end: dt.datetime | str | None = None) -> str:
         """Format weekday, date and time (or time range) in the locale's own word order."""
@@ -148,6 +151,17 @@ class Messages:
     def list(self, items: Iterable[str]) -> str:
         """Join items the local way (``A, B och C``)."""
         return format_list(list(items), locale=self.locale)
+
+
+# CLDR writes time ranges with an en dash and thin or narrow no-break spaces (English
+# "9:00 AM – 12:00 PM" has four of them). None is in GSM-7, so one turns a whole SMS into UCS-2,
+# which costs more than twice as much. Where the plain forms make the time GSM-7, they are used.
+_PLAIN_TIME = str.maketrans({"\u2009": " ", "\u202f": " ", "\u200a": " ", "\u00a0": " ", "–": "-", "—": "-"})
+
+
+def _gsm7_if_possible(text: str) -> str:
+    plain = text.translate(_PLAIN_TIME)
+    return plain if is_gsm7(plain) else text
 
 
 def _parse(value: Any) -> Any:

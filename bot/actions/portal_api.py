@@ -82,14 +82,14 @@ class PortalClient:
 
     # -- the person's plan -----------------------------------------------------------------
 
-    def next_activity(self, cid: str) -> dict[str, Any] | None:
-        """Return the person's next activity, or None when nothing is scheduled."""
-        return self._request("GET", _conversation_path(cid, "next-activity"))["activity"]
+    def schedule_question(self, cid: str, text: str, *, default: str = "next", days: int = 7) -> dict[str, Any]:
+        """Return the activities the person's words ask about ("tomorrow", "friday?", "next week").
 
-    def schedule(self, cid: str, days: int = 7) -> list[dict[str, Any]]:
-        """Return the coming days that have activities, each with its activities."""
-        response = self._request("GET", _conversation_path(cid, "schedule"), params={"days": days})
-        return response["days"]
+        ``default`` is what a message without a day word asks: "next" (the next activity) or
+        "coming" (the coming ``days`` days). The words go in a POST body, never in a URL.
+        """
+        body = {"text": text, "default": default, "days": days}
+        return self._request("POST", _conversation_path(cid, "schedule", "query"), json=body)
 
     def plan(self, cid: str) -> dict[str, Any] | None:
         """Return the person's current plan, or None when there is none yet."""

@@ -1,82 +1,139 @@
-"""The person's upcoming activities: the next one, and the coming week."""
+"""The person's activities: the next one, a day they name, a week, or the coming days.
+
+The portal reads the day words ("tomorrow", "fredag", "بكرة", "next week", "next internship")
+in the conversation's language on the Europe/Stockholm calendar, and answers with the
+activities of those days. These actions only word the answer, and fit a list to the SMS
+budget the portal gives, line by line, so the count of what is left out is always right and
+the link to the full list is always there.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from actions.conversation import SCHEDULE_PATH, PortalAction, Turn
+from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
+from actions.sms_budget import fit_lines
 
 SCHEDULE_DAYS = 7
-# An SMS reply is split into at most three segments, so a long week is cut short with a link.
-MAX_SCHEDULE_LINES = 5
+# Even without an SMS budget (a web chat), a long list ends with a link rather than scrolling on.
+MAX_SCHEDULE_LINES = 10
 
 
-def describe_activity(messages: Messages, activity: dict[str, Any]) -> str:
-    """Return one line for an activity: when, what and where."""
+def describe_activity(messages: Messages, activity: dict[str, Any], *, with_date: bool = True) -> str:
+    """Return one line for an activity: when (the time alone within one day), what and where."""
     _ = messages._
-    when = messages.when(activity["starts_at"], activity.get("ends_at"))
+    if with_date:
+        when = messages.when(activity["starts_at"], activity.get("ends_at"))
+    else:
+        when = messages.time_range(activity["starts_at"], activity.get("ends_at"))
     if activity.get("place"):
         return _("%(when)s: %(title)s, %(place)s", when=when, title=activity["title"], place=activity["place"])
     return _("%(when)s: %(title)s", when=when, title=activity["title"])
 
 
+def next_activity_sentence(messages: Messages, activity: dict[str, Any]) -> str:
+    """Return "Your next activity: SFI, Monday 23 November 09:00-12:00 at Komvux."."""
+    _ = messages._
+    when = messages.when(activity["starts_at"], activity.get("ends_at"))
+    if activity.get("place"):
+        return _(
+            "Your next activity: %(title)s, %(when)s at %(place)s.",
+            title=activity["title"],
+            when=when,
+            place=activity["place"],
+        )
+    return _("Your next activity: %(title)s, %(when)s.", title=activity["title"], when=when)
+
+
+def say_next(turn: Turn, answer: dict[str, Any]) -> None:
+    """Tell the next activity (of the kind asked about), or that there is none."""
+    messages = turn.messages
+    activity = answer.get("next")
+    if activity is not None:
+        turn.say(next_activity_sentence(messages, activity))
+        return
+    kind = answer["question"].get("kind_label")
+    if kind:
+        turn.say(messages._("%(activity)s: nothing booked right now.", activity=kind))
+    else:
+        turn.say(messages._("You have no activities booked right now."))
+
+
+def _nothing_booked(messages: Messages, question: dict[str, Any], first: dt.date, last: dt.date) -> str:
+    _ = messages._
+    kind = question.get("kind_label")
+    if first == last:
+        day = messages.date(first)
+        if kind:
+            return _("%(activity)s: nothing booked on %(day)s.", activity=kind, day=day)
+        return _("You have no activities on %(day)s.", day=day)
+    start, end = messages.date(first), messages.date(last)
+    if kind:
+        return _("%(activity)s: nothing booked from %(first)s to %(last)s.", activity=kind, first=start, last=end)
+    return _("You have no activities from %(first)s to %(last)s.", first=start, last=end)
+
+
+def say_days(turn: Turn, answer: dict[str, Any]) -> None:
+    """List the activities of the days asked about, fitted to the SMS budget, with the link to all."""
+    messages = turn.messages
+    question = answer["question"]
+    first = dt.date.fromisoformat(question["first_day"])
+    last = dt.date.fromisoformat(question["last_day"])
+    activities = [activity for day in answer["days"] for activity in day.get("activities", [])]
+    if not activities:
+        texts = [_nothing_booked(messages, question, first, last)]
+        if answer.get("next"):
+            texts.append(next_activity_sentence(messages, answer["next"]))
+        turn.say("\n".join(texts))
+        return
+    one_day = first == last
+    if one_day:
+        header = messages._("Your activities on %(day)s:", day=messages.date(first))
+    else:
+        header = messages._(
+            "Your activities from %(first)s to %(last)s:", first=messages.date(first), last=messages.date(last)
+        )
+    lines = [describe_activity(messages, a, with_date=not one_day) for a in activities]
+    url = answer["url"]
+
+    def tail(left_out: int) -> str:
+        if left_out:
+            return messages.ngettext(
+                "%(n)s more activity: see %(url)s", "%(n)s more activities: see %(url)s", left_out, url=url
+            )
+        return messages._("All your activities: %(url)s", url=url)
+
+    turn.say(
+        fit_lines(header, lines, tail, max_segments=answer.get("sms_max_segments"), max_lines=MAX_SCHEDULE_LINES)
+    )
+
+
+def say_schedule(turn: Turn, answer: dict[str, Any]) -> None:
+    """Word the portal's answer to a schedule question."""
+    if answer["question"]["span"] == "next":
+        say_next(turn, answer)
+    else:
+        say_days(turn, answer)
+
+
 class ActionNextActivity(PortalAction):
-    """Tell the person when and where their next activity is."""
+    """Tell the person their next activity, or the activities of the day they name."""
 
     def name(self) -> str:
         return "action_next_activity"
 
     def respond(self, turn: Turn) -> None:
-        _ = turn.messages._
-        activity = turn.api.next_activity(turn.cid)
-        if activity is None:
-            turn.say(_("You have no activities booked right now."))
-            return
-        when = turn.messages.when(activity["starts_at"], activity.get("ends_at"))
-        if activity.get("place"):
-            turn.say(
-                _(
-                    "Your next activity: %(title)s, %(when)s at %(place)s.",
-                    title=activity["title"],
-                    when=when,
-                    place=activity["place"],
-                )
-            )
-        else:
-            turn.say(_("Your next activity: %(title)s, %(when)s.", title=activity["title"], when=when))
+        say_schedule(turn, turn.api.schedule_question(turn.cid, turn.text, default="next"))
 
 
 class ActionSchedule(PortalAction):
-    """List the person's activities for the coming week."""
+    """List the person's activities for the days they name, or for the coming week."""
 
     def name(self) -> str:
         return "action_schedule"
 
     def respond(self, turn: Turn) -> None:
-        messages = turn.messages
-        days = turn.api.schedule(turn.cid, days=SCHEDULE_DAYS)
-        activities = [activity for day in days for activity in day.get("activities", [])]
-        if not activities:
-            turn.say(
-                messages.ngettext(
-                    "You have no activities in the next %(n)s day.",
-                    "You have no activities in the next %(n)s days.",
-                    SCHEDULE_DAYS,
-                )
-            )
-            return
-        lines = [
-            messages.ngettext(
-                "Your activities in the next %(n)s day:", "Your activities in the next %(n)s days:", SCHEDULE_DAYS
-            )
-        ]
-        lines += [describe_activity(messages, a) for a in activities[:MAX_SCHEDULE_LINES]]
-        hidden = len(activities) - MAX_SCHEDULE_LINES
-        if hidden > 0:
-            lines.append(
-                messages.ngettext(
-                    "%(n)s more activity: see %(url)s", "%(n)s more activities: see %(url)s", hidden, url=SCHEDULE_PATH
-                )
-            )
-        turn.say("\n".join(lines))
+        answer = turn.api.schedule_question(turn.cid, turn.text, default="coming", days=SCHEDULE_DAYS)
+        say_schedule(turn, answer)

@@ -10,6 +10,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -40,6 +41,8 @@ LANGUAGE_WORDS = {
     "دری": "prs",
     "dari": "prs",
 }
+PUBLIC_SCHEDULE_URL = "https://ankomst.example.se/plan/upcoming"
+SCHEDULE_FROM = "2026-11-23"  # a Monday
 CROCKFORD_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
@@ -59,6 +62,9 @@ class Conversation:
     next_activity: dict[str, Any] | None = None
     schedule: list[dict[str, Any]] = field(default_factory=list)
     plan: dict[str, Any] | None = None
+    # The whole answer to POST schedule/query; without it the answer is built from the two above.
+    schedule_answer: dict[str, Any] | None = None
+    sms_max_segments: int | None = 3
 
 
 @dataclass
@@ -155,10 +161,8 @@ class ContractPortal:
             return self._set_language(conversation, request.body or {})
         if conversation.person is None:
             return 403, {"error": "not_identified", "message": "Sign in first"}
-        if route == ("GET", "next-activity"):
-            return 200, {"activity": conversation.next_activity}
-        if route == ("GET", "schedule"):
-            return 200, {"days": conversation.schedule}
+        if route == ("POST", "schedule", "query"):
+            return self._schedule_answer(conversation, request.body or {})
         if route == ("GET", "plan"):
             return 200, {"plan": conversation.plan}
         if route == ("POST", "objections"):
@@ -177,6 +181,22 @@ class ContractPortal:
         if route == ("POST", "handoff"):
             return self._handoff(parts[1], request.body or {})
         return 404, {"error": "not_found", "message": "Not found"}
+
+    def _schedule_answer(self, conversation: Conversation, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        # The real portal reads day words; this one answers what the test set up.
+        if not isinstance(body.get("text"), str) or body.get("default") not in ("next", "coming"):
+            return 422, {"error": "invalid", "message": "Bad question", "field": "text"}
+        answer = conversation.schedule_answer
+        if answer is None:
+            question = {"first_day": None, "last_day": None, "day_word": None, "activity_types": [], "kind_label": None}
+            if body["default"] == "next":
+                answer = {"question": {**question, "span": "next"}, "days": [], "next": conversation.next_activity}
+            else:
+                first = date.fromisoformat(SCHEDULE_FROM)
+                last = first + timedelta(days=int(body.get("days", 7)) - 1)
+                span = {"span": "coming", "first_day": first.isoformat(), "last_day": last.isoformat()}
+                answer = {"question": {**question, **span}, "days": conversation.schedule, "next": None}
+        return 200, {"url": PUBLIC_SCHEDULE_URL, "sms_max_segments": conversation.sms_max_segments, **answer}
 
     def _set_language(self, conversation: Conversation, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         code = body.get("language")

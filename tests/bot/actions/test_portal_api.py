@@ -36,7 +36,7 @@ def test_wrong_token_is_treated_as_an_unreachable_portal(portal, monkeypatch):
 @pytest.mark.parametrize(
     ("call", "error", "code"),
     [
-        (lambda api: api.next_activity(CID), portal_api.NotIdentified, "not_identified"),
+        (lambda api: api.schedule_question(CID, "imorgon"), portal_api.NotIdentified, "not_identified"),
         (lambda api: api.objection(CID, "AAAA-BBBB"), portal_api.NotIdentified, "not_identified"),
         (lambda api: api.conversation("nobody"), portal_api.NotFound, "not_found"),
         (lambda api: api.set_language(CID, choice="klingon"), portal_api.Invalid, "invalid"),
