@@ -8,7 +8,10 @@
   more than double its cost (160 → 70 characters a segment).
 - Past `max_segments`, whole sentences are dropped from the end (lines with a link are kept,
   since the link is where the rest can be read); a single sentence too long on its own is cut
-  at a word and ends with an ellipsis ("..." in GSM-7 texts).
+  at a word and ends with an ellipsis ("..." in GSM-7 texts). A dot in an abbreviation
+  ("t.ex.", Tigrinya "ቅ.ቀ.") does not end a sentence.
+- Lists are not cut here: the bot fits them line by line to the same budget, so that its
+  "N more" count is the number of lines really left out (bot/actions/sms_budget.py).
 """
 
 from __future__ import annotations
@@ -19,7 +22,21 @@ from urllib.parse import urlsplit
 from portal.clients.sms.segments import count_segments, is_gsm7
 
 _PLAIN = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "...", "\u00a0": " "}
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",  # thin space (CLDR's time ranges: "9:00 – 12:00")
+        "\u202f": " ",  # narrow no-break space (CLDR's "9:00 AM")
+        "\u200a": " ",  # hair space
+    }
 )
 _URL = re.compile(r"https?://[^\s<>\"']+")
 # A bare portal path as the bot writes it ("/info/boende#hyra"), not a fraction or "and/or".
@@ -76,8 +93,25 @@ def _fits(text: str, max_segments: int) -> bool:
     return count_segments(text).segments <= max_segments
 
 
+def _ends_with_abbreviation(head: str, rest: str) -> bool:
+    # "t.ex. ", Tigrinya "ቅ.ቀ. " (a.m.), "kl. 9": a dot inside the word, a one-letter word, or a
+    # number right after is an abbreviation, not the end of a sentence.
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    if not word.endswith("."):
+        return False
+    return "." in word[:-1] or len(word) <= 2 or rest[:1].isdigit()
+
+
 def _split_sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ends_with_abbreviation(text[start : match.start()], text[match.end() :]):
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    return [part for part in parts if part.strip()]
 
 
 def _join(units: list[str]) -> str:

@@ -89,3 +89,25 @@ def test_a_single_sentence_too_long_is_cut_at_a_word_with_an_ellipsis():
     assert text.endswith("...") and count_segments(text).segments == 1 and count_segments(text).encoding == "GSM-7"
     arabic = fit_sms(["كلمة " * 200], max_segments=2)
     assert arabic.endswith("…") and count_segments(arabic).segments == 2
+
+
+def test_cldr_thin_and_narrow_spaces_become_plain_when_that_keeps_gsm7():
+    # English CLDR time range: narrow no-break spaces before AM/PM, thin spaces round the dash.
+    text = "Friday: 9:00\u202fAM\u2009–\u200912:00\u202fPM SFI"
+    assert plain_punctuation(text) == "Friday: 9:00 AM - 12:00 PM SFI"
+    assert count_segments(fit_sms([text])).encoding == "GSM-7"
+
+
+@pytest.mark.parametrize(
+    "abbreviated",
+    [
+        "ዓርቢ 9:00 ቅ.ቀ. – 12:00 ድ.ቀ.: SFI, Komvux Södertälje",  # Tigrinya a.m. and p.m.
+        "Ta med t.ex. ditt id-kort och beslutet från Migrationsverket till SFI-skolan på måndag",
+        "Kom kl. 9 till Storgatan 1 i Södertälje och fråga efter din handläggare på jobbtorget",
+    ],
+)
+def test_a_dot_in_an_abbreviation_does_not_end_a_sentence(abbreviated):
+    # A long text is cut at sentence ends; an abbreviation must never be one.
+    text = "\n".join([abbreviated] * 12)
+    fitted = fit_sms([text], max_segments=3)
+    assert all(line == abbreviated for line in fitted.splitlines()), fitted
