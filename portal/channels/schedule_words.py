@@ -109,6 +109,11 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "ar": {
         "today": ("اليوم", "اليوم هذا", "alyom", "alyoum", "elyom", "elyoum", "el yom", "al yom", "lyoum", "lyom"),
         "tomorrow": (
+            "باچر",
+            "باجر",
+            "باكر",
+            "bachir",
+            "bacher",
             "بكرة",
             "بكره",
             "بكرا",
@@ -131,6 +136,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sat": ("السبت", "سبت", "sabt", "el sabt", "es sabt"),
         "sun": ("الأحد", "الاحد", "يوم الاحد", "a7ad", "ahad", "el a7ad", "el 7ad", "l7ad"),
         "this_week": (
+            "هالجمعة",
+            "هالجمعه",
             "هذا الأسبوع",
             "هذا الاسبوع",
             "هالاسبوع",
@@ -213,7 +220,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "usbuuca xiga",
             "toddobaadka xiga",
         ),
-        "next": ("xiga", "ku xiga", "soo socda", "dambe"),
+        "next": ("xigta", "ku xigta", "xiga", "ku xiga", "soo socda", "dambe"),
         "sfi": ("sfi", "iswidhish", "af iswidhish", "luqada iswidhishka", "swedish"),
         "praktik": ("praktik", "praktiga", "tababar", "tababarka", "shaqo barasho", "layli", "laylis"),
         "class": ("fasal", "fasalka", "cashar", "casharka", "iskuul", "iskuulka", "koorso", "koorsada"),

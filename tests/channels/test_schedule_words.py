@@ -50,6 +50,7 @@ TOMORROW_AND_WEEKDAYS = [
     ("ar", "ba3d bokra", date(2026, 3, 31)),
     ("ar", "يوم الخميس", date(2026, 4, 2)),
     ("ar", "el jum3a", date(2026, 4, 3)),
+    ("ar", "شنو عندي باچر", date(2026, 3, 30)),  # Iraqi
     ("fa", "فردا کلاس دارم؟", date(2026, 3, 30)),
     ("fa", "سه‌شنبه", date(2026, 3, 31)),
     ("fa", "سه شنبه", date(2026, 3, 31)),
@@ -114,6 +115,12 @@ def test_this_week_said_on_a_sunday_is_only_what_is_left_of_it(language, next_we
     assert (question.first_day, question.last_day) == (AUTUMN_SUNDAY, AUTUMN_SUNDAY)
     midweek = read_question(this_week, language, date(2026, 10, 21))
     assert (midweek.first_day, midweek.last_day) == (date(2026, 10, 21), date(2026, 10, 25))
+
+
+def test_levantine_this_jumaa_is_this_week_and_the_jumaa_is_friday():
+    # In Levantine Arabic "الجمعة" is also the week: "هالجمعة" (this jum3a) means this week.
+    assert read_question("شو عندي هالجمعة كلها", "ar", AUTUMN_SUNDAY).day_word == DayWord.THIS_WEEK
+    assert read_question("شو عندي يوم الجمعة", "ar", AUTUMN_SUNDAY).first_day == date(2026, 10, 30)
 
 
 def test_tomorrow_on_the_autumn_dst_sunday_is_monday_of_the_next_week():
