@@ -316,6 +316,32 @@ def split_sections(body: str) -> list[Section]:
     return sections
 
 
+# A section may end with the questions it answers, one a line, in a fenced block:
+#
+#     ```questions
+#     Where do I find a dentist?
+#     ```
+#
+# They are part of the section's text, so they are versioned, reviewed and go stale with it;
+# readers do not see them, search weighs them (docs/content-format.md).
+QUESTIONS_FENCE = "questions"
+
+
+def split_questions(markdown: str) -> tuple[str, list[str]]:
+    """A section's Markdown without its question blocks, and the questions they hold."""
+    cuts: list[tuple[int, int]] = []
+    questions: list[str] = []
+    for token in _tokens(markdown):
+        if token.type == "fence" and token.info.strip() == QUESTIONS_FENCE and token.map:
+            cuts.append((token.map[0], token.map[1]))
+            questions += [line.strip() for line in token.content.split("\n") if line.strip()]
+    if not cuts:
+        return markdown, []
+    lines = markdown.split("\n")
+    kept = [line for i, line in enumerate(lines) if not any(start <= i < end for start, end in cuts)]
+    return "\n".join(kept).strip(), questions
+
+
 def section_anchors(body: str) -> list[str]:
     """The anchors of the `## ` sections, in order."""
     return [s.anchor for s in split_sections(body) if s.anchor]

@@ -14,7 +14,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from portal.content.files import Section, split_sections
+from portal.content.files import Section, split_questions, split_sections
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr",
@@ -82,6 +82,6 @@ def _render_sections_cached(body: str) -> tuple[RenderedSection, ...]:
 
 
 def _render_section(section: Section) -> RenderedSection:
-    return RenderedSection(
-        section.anchor, section.title, render_inline(section.title), render_markdown(section.markdown)
-    )
+    # The questions a section answers are for search, not shown as text.
+    text, _questions = split_questions(section.markdown)
+    return RenderedSection(section.anchor, section.title, render_inline(section.title), render_markdown(text))

@@ -1,189 +1,172 @@
-"""The prepared query: typed words to weighted groups of index terms (stemming, repairs, IDF)."""
+"""Text analysis for search: the same words → terms for the index and for a query.
+
+Which library does what:
+
+- Folding (å→a, أ→ا, ё→е, Persian/Arabic letter variants, digits): portal.content.normalise,
+  after stemming, so every keyboard meets the same term.
+- Stemming: the Snowball stemmers of PyStemmer where Snowball has the language: Swedish,
+  English, Russian, Arabic (plus the joined article and prepositions, والـ بالـ, which it
+  leaves), and Persian for both Persian and Dari (fa, prs). A Latin-script
+  word in a text of another script is a Swedish term the translation kept
+  ("personnummer", "Försäkringskassan"), so it is stemmed as Swedish.
+- No library stems Ukrainian, Pashto, Sorani, Kurmanji, Somali or Tigrinya. For those a small
+  rule set (RULES below) strips the commonest endings (Ukrainian case endings, Pashto and
+  Sorani plural and definite endings, Kurmanji ezafe and plural, Somali definite articles,
+  Tigrinya one-syllable prepositions), never below three letters; search also matches a
+  query term as a prefix in these languages (see ranking.py).
+- Stop words: stopwords.py, per language.
+- Typing mistakes: rapidfuzz, against the terms of the index (ranking.py).
+"""
 
 from __future__ import annotations
 
-import bisect
-import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+import Stemmer
 
-from portal.content import normalise as norm
-from portal.extensions import db
-from portal.models import SearchSection
+from portal.content.normalise import normalise
+from portal.content.normalise import stem as arabic_article
+from portal.services.search.stopwords import stop_words
 
 MAX_QUERY_WORDS = 12
 MAX_QUERY_CHARS = 200
 
+SNOWBALL = {"sv": "swedish", "en": "english", "ru": "russian", "ar": "arabic", "fa": "persian", "prs": "persian"}
+LATIN_SCRIPT = {"sv", "en", "so", "ku"}
+
+# Removed before splitting into words: joiners (Persian می‌خواهم is one word), bidi marks,
+# tatweel, soft hyphens, apostrophes inside words (Somali ka'a), and Arabic harakat.
+_DROP = dict.fromkeys(
+    [0x200C, 0x200D, 0x200E, 0x200F, 0x00AD, 0x0640, 0x0027, 0x2019, 0x02BC]
+    + list(range(0x0610, 0x061B))
+    + list(range(0x064B, 0x0660))
+    + [0x0670]
+    + list(range(0x06D6, 0x06EE))
+)
+_WORD_RE = re.compile(r"[^\W_]+")
+# The Snowball Persian stemmer expects Persian letters, the Arabic one Arabic letters.
+_TO_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+_TO_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+
+
+@functools.cache
+def _snowball(name: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(name)
+
+
+def _strip(word: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...] = (), keep: int = 3) -> str:
+    for prefix in prefixes:
+        if word.startswith(prefix) and len(word) - len(prefix) >= keep:
+            word = word[len(prefix) :]
+            break
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: -len(suffix)]
+    return word
+
+
+def _rule(suffixes: str, prefixes: str = "", keep: int = 3) -> Callable[[str], str]:
+    # Written in ordinary spelling, folded like the words they cut, longest first.
+    folded_suffixes = tuple(sorted({normalise(s) for s in suffixes.split()}, key=len, reverse=True))
+    folded_prefixes = tuple(sorted({normalise(p) for p in prefixes.split()}, key=len, reverse=True))
+    return lambda word: _strip(word, folded_suffixes, folded_prefixes, keep)
+
+
+RULES: dict[str, Callable[[str], str]] = {
+    # Ukrainian noun, adjective and verb endings (case, number, infinitive, reflexive).
+    "uk": _rule(
+        "ування ювання ання ення іння ість ості істю ськими ського ському ська ське ські ськ ими іми "
+        "ого ому ого ові еві ами ями ах ях ів їв ою ею ий ій ої им ім их іх ам ям ом ем ти ть ся сь "
+        "уть ють ать ять ите іть ує ують а я о е у ю і и ь"
+    ),
+    # Pashto plural and oblique endings.
+    "ps": _rule("ګانو ګان ونو ونه انو ان ې ۍ ي و ه"),
+    # Sorani definite, indefinite, plural and ezafe endings.
+    "ckb": _rule("ەکانی ەکان یەکان ەکەی ەکە یەک ێک ەوە انی ان یش ەش ی ە"),
+    # Kurmanji ezafe, definite/indefinite and plural endings.
+    "ku": _rule("ekê eke ekî ên an ek yê ya yî ê a î e"),
+    # Somali definite articles, possessives and plural endings.
+    "so": _rule(
+        "ooyinka ooyinkii yaasha ooyin yaal kooda tooda kiisa tiisa kayga tayda kaaga taada keena teena "
+        "kaas taas kii tii gii hii dii aha ada ka ta ga ha da ya o a"
+    ),
+    # Tigrinya one-syllable prepositions written joined to the word, and possessive endings.
+    "ti": _rule("ታት ኩም ክን ኦም ካ ኪ ና", prefixes="ካብ ኣብ ብ ን", keep=2),
+}
+
+
+def _is_latin(word: str) -> bool:
+    return word[0] < "\u0250"
+
+
+def stem(word: str, language: str) -> str:
+    """The index term for one word (already split, casefolded, harakat removed)."""
+    folded = normalise(word)
+    if not folded or folded.isdigit():
+        return folded
+    latin = _is_latin(folded)
+    if latin and language not in LATIN_SCRIPT:
+        # A Swedish term kept in a translation, or typed as people meet it.
+        return normalise(_snowball("swedish").stemWord(folded))
+    name = SNOWBALL.get(language)
+    if name is None:
+        rule = RULES.get(language)
+        return rule(folded) if rule and (latin or language not in LATIN_SCRIPT) else folded
+    if latin:
+        return normalise(_snowball(name).stemWord(folded))
+    if name == "persian":
+        return normalise(_snowball(name).stemWord(word.translate(_TO_PERSIAN)))
+    if name == "arabic":
+        # Snowball leaves the article behind a conjunction or preposition (والمدرسة, بالمدرسة).
+        return arabic_article(normalise(_snowball(name).stemWord(word.translate(_TO_ARABIC))), "ar")
+    return normalise(_snowball(name).stemWord(word.replace("ё", "е")))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text: compatibility forms, case and marks folded away, not yet stemmed."""
+    prepared = unicodedata.normalize("NFKC", text or "").casefold().translate(_DROP)
+    return _WORD_RE.findall(prepared)
+
 
 @dataclass(frozen=True)
-class Term:
-    text: str
-    prefix: bool
+class QueryWord:
+    """One meaningful word of what a person typed, and the index term it becomes."""
 
-    def matches(self, word: str) -> bool:
-        return word.startswith(self.text) if self.prefix else word == self.text
-
-
-@dataclass
-class TermGroup:
-    """One word of the query and the index terms that may stand for it."""
-
-    word: str
-    terms: list[Term]
-    weight: float = 1.0  # inverse document frequency in the searched language
+    surface: str  # folded, not stemmed
+    term: str
 
 
-@dataclass
-class _Stats:
-    """What the index holds in one language: words → section ids, for IDF and spelling."""
-
-    sections: int
-    postings: dict[str, set[int]]
-    vocabulary: list[str]
-    _deletions: dict[str, set[str]] | None = field(default=None, repr=False)
-
-    def ids_for(self, term: Term) -> set[int]:
-        if not term.prefix:
-            return self.postings.get(term.text, set())
-        found: set[int] = set()
-        index = bisect.bisect_left(self.vocabulary, term.text)
-        while index < len(self.vocabulary) and self.vocabulary[index].startswith(term.text):
-            found |= self.postings[self.vocabulary[index]]
-            index += 1
-        return found
-
-    def close_words(self, word: str) -> list[str]:
-        """Index words one edit away (two for long words), commonest first."""
-        if self._deletions is None:
-            deletions: dict[str, set[str]] = defaultdict(set)
-            for known in self.vocabulary:
-                if len(known) >= 3:
-                    deletions[known].add(known)
-                    for i in range(len(known)):
-                        deletions[known[:i] + known[i + 1 :]].add(known)
-            self._deletions = deletions
-        keys = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-        candidates: set[str] = set()
-        for key in keys:
-            candidates |= self._deletions.get(key, set())
-            if key in self.postings:
-                candidates.add(key)
-        limit = 1 if len(word) < 8 else 2
-        close = [c for c in candidates if c != word and _edit_distance(word, c) <= limit]
-        close.sort(key=lambda c: (_edit_distance(word, c), -len(self.postings[c]), c))
-        return close[:3]
+def query_words(query: str, language: str) -> list[QueryWord]:
+    """The words of a query without stop words, each once, at most MAX_QUERY_WORDS."""
+    stops = stop_words(language)
+    seen: dict[str, QueryWord] = {}
+    for word in words(query[:MAX_QUERY_CHARS]):
+        folded = normalise(word)
+        if not folded or folded in stops:
+            continue
+        term = stem(word, language)
+        if term and term not in seen:
+            seen[term] = QueryWord(folded, term)
+    return list(seen.values())[:MAX_QUERY_WORDS]
 
 
-_stats_cache: dict[tuple[str, str], tuple[tuple, _Stats]] = {}
+@functools.lru_cache(maxsize=65536)
+def _term(word: str, language: str) -> str | None:
+    folded = normalise(word)
+    if not folded or folded in stop_words(language):
+        return None
+    return stem(word, language)
 
 
-def _language_stats(language: str) -> _Stats:
-    session = db.session
-    key = tuple(
-        session.execute(
-            select(func.count(SearchSection.id), func.max(SearchSection.id), func.max(SearchSection.indexed_at)).where(
-                SearchSection.language == language
-            )
-        ).one()
-    )
-    cache_key = (str(db.engine.url), language)
-    cached = _stats_cache.get(cache_key)
-    if cached and cached[0] == key:
-        return cached[1]
-    postings: dict[str, set[int]] = defaultdict(set)
-    rows = session.execute(
-        select(SearchSection.id, SearchSection.title_norm, SearchSection.module_norm, SearchSection.body_norm).where(
-            SearchSection.language == language
-        )
-    )
-    count = 0
-    for row_id, *columns in rows:
-        count += 1
-        for column in columns:
-            for word in (column or "").split():
-                postings[word].add(row_id)
-    stats = _Stats(count, dict(postings), sorted(postings))
-    _stats_cache[cache_key] = (key, stats)
-    return stats
+def terms(text: str, language: str) -> list[str]:
+    """The index terms of a text, in order, stop words left out."""
+    return [t for t in (_term(w, language) for w in words(text)) if t]
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count as one edit)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def _stem_term(word: str) -> Term:
-    if word.isdigit() or len(word) < 4:
-        # Short words as prefixes match far too much ("var" would find every "vård").
-        return Term(word, prefix=False)
-    if len(word) >= 6:
-        return Term(word[: max(5, round(len(word) * 0.75))], prefix=True)
-    return Term(word, prefix=True)
-
-
-def prepare_query(query: str, language: str) -> list[TermGroup]:
-    """Turn what a person typed into weighted groups of index terms (see the module docstring)."""
-    stats = _language_stats(language)
-    words = list(dict.fromkeys(norm.tokens(query[:MAX_QUERY_CHARS], language)))[:MAX_QUERY_WORDS]
-    groups: list[TermGroup] = []
-    for word in words:
-        for word_part, terms in _word_terms(word, stats):
-            ids = set().union(*(stats.ids_for(t) for t in terms))
-            if not ids:
-                continue
-            n, df = max(stats.sections, 1), len(ids)
-            groups.append(TermGroup(word_part, terms, math.log(1 + (n - df + 0.5) / (df + 0.5))))
-    return groups
-
-
-def _word_terms(word: str, stats: _Stats) -> list[tuple[str, list[Term]]]:
-    """The index terms for one typed word, trying gentler repairs first.
-
-    1. the word as a (stemmed) prefix;
-    2. a compound the text writes as two words, or the reverse ("nödnummer", "مهدکودک");
-    3. a shorter prefix, for compounds whose ending the text never uses ("föräldraledig");
-    4. the closest index words, for typing mistakes.
-    """
-    term = _stem_term(word)
-    if stats.ids_for(term) or len(word) < 4 or word.isdigit():
-        return [(word, [term])]
-    split = _split_compound(word, stats)
-    if split:
-        return split
-    for cut in range(len(term.text) - 1, max(4, math.ceil(len(word) * 0.6)) - 1, -1):
-        shorter = Term(word[:cut], prefix=True)
-        if stats.ids_for(shorter):
-            return [(word, [shorter])]
-    if len(word) < 5:
-        return []  # one edit away from a four-letter word is too often another word
-    return [(word, [Term(w, prefix=False) for w in stats.close_words(word)])]
-
-
-def _split_compound(word: str, stats: _Stats) -> list[tuple[str, list[Term]]] | None:
-    best: tuple[int, list[tuple[str, list[Term]]]] | None = None
-    for i in range(3, len(word) - 2):
-        left, right = word[:i], word[i:]
-        parts = []
-        for part in (left, right):
-            exact = Term(part, prefix=False)
-            if part in stats.postings:
-                parts.append((part, [exact]))
-            elif len(part) >= 4 and stats.ids_for(_stem_term(part)):
-                parts.append((part, [_stem_term(part)]))
-        if len(parts) == 2:
-            balance = min(len(left), len(right))
-            if best is None or balance > best[0]:
-                best = (balance, parts)
-    return best[1] if best else None
+def index_text(text: str, language: str) -> str:
+    """The index terms joined by spaces: what the full-text engines store and match."""
+    return " ".join(terms(text, language))

@@ -1,4 +1,10 @@
-"""The full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector."""
+"""The full-text stores behind one interface: SQLite FTS5 and PostgreSQL tsvector.
+
+Both hold the analysed terms of each section (analysis.py) and answer one question: which
+sections of a language, visible in a municipality, contain any of these terms. Ranking is
+done once, in ranking.py with bm25s, so both databases rank alike and one score threshold
+fits both.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,6 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.services.search.analysis import TermGroup
-
-# How much a match counts in each part of a section (heading, module title+summary, text).
-TITLE_WEIGHT = 4.0
-MODULE_WEIGHT = 2.0
-BODY_WEIGHT = 1.0
 
 
 class _Engine:
@@ -20,9 +20,9 @@ class _Engine:
     def after_write(self, session: Session) -> None:
         raise NotImplementedError
 
-    def ranked_sections(
-        self, session: Session, groups: list[TermGroup], language: str, municipality_id: int | None, limit: int
-    ) -> list[tuple[int, float]]:
+    def matching_sections(
+        self, session: Session, terms: list[str], language: str, municipality_id: int | None
+    ) -> set[int]:
         raise NotImplementedError
 
 
@@ -40,8 +40,8 @@ class SqliteFts5(_Engine):
             text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_section_fts'")
         ).first()
         if not exists:
-            # Our own normalisation runs before FTS5 sees the text, so its tokenizer only splits
-            # on spaces and must not fold anything further.
+            # Analysis runs before FTS5 sees the text, so its tokenizer only splits on spaces
+            # and must not fold anything further.
             session.execute(
                 text(
                     "CREATE VIRTUAL TABLE search_section_fts USING fts5("
@@ -56,39 +56,25 @@ class SqliteFts5(_Engine):
         self.ensure_table(session)
         session.execute(text("INSERT INTO search_section_fts(search_section_fts) VALUES ('rebuild')"))
 
-    def ranked_sections(self, session, groups, language, municipality_id, limit):
+    def matching_sections(self, session, terms, language, municipality_id):
+        if not terms:
+            return set()
         self.ensure_table(session)
-        match = " OR ".join(_fts5_group(g) for g in groups)
+        # Terms hold only letters and digits (analysis.words), so quoting them is enough.
+        match = " OR ".join(f'"{term}"' for term in terms)
         rows = session.execute(
             text(
-                "SELECT s.id, bm25(search_section_fts, :wt, :wm, :wb) AS rank "
-                "FROM search_section_fts JOIN search_section s ON s.id = search_section_fts.rowid "
+                "SELECT s.id FROM search_section_fts JOIN search_section s ON s.id = search_section_fts.rowid "
                 "WHERE search_section_fts MATCH :match AND s.language = :language "
-                "AND (s.municipality_id IS NULL OR s.municipality_id = :municipality) "
-                "ORDER BY rank LIMIT :limit"
+                "AND (s.municipality_id IS NULL OR s.municipality_id = :municipality)"
             ),
-            {
-                "wt": TITLE_WEIGHT,
-                "wm": MODULE_WEIGHT,
-                "wb": BODY_WEIGHT,
-                "match": match,
-                "language": language,
-                "municipality": municipality_id if municipality_id is not None else -1,
-                "limit": limit,
-            },
+            {"match": match, "language": language, "municipality": _municipality(municipality_id)},
         )
-        # bm25() is negative, lower is better.
-        return [(row_id, -rank) for row_id, rank in rows]
-
-
-def _fts5_group(group: TermGroup) -> str:
-    # Terms hold only letters and digits (see normalise.tokens), so quoting them is enough.
-    parts = [f'"{t.text}"' + ("*" if t.prefix else "") for t in group.terms]
-    return "(" + " OR ".join(parts) + ")"
+        return {row_id for (row_id,) in rows}
 
 
 class PostgresFts(_Engine):
-    """A weighted tsvector column ('simple' configuration) with a GIN index."""
+    """A tsvector column ('simple' configuration over the analysed terms) with a GIN index."""
 
     name = "postgresql-fts"
 
@@ -103,37 +89,26 @@ class PostgresFts(_Engine):
             )
         )
 
-    def ranked_sections(self, session, groups, language, municipality_id, limit):
-        params: dict[str, object] = {
-            "language": language,
-            "municipality": municipality_id if municipality_id is not None else -1,
-            "limit": limit,
-            # ts_rank weights are {D, C, B, A}: text, (unused), module title+summary, heading.
-            "weights": "{%s,0,%s,%s}" % (BODY_WEIGHT / TITLE_WEIGHT, MODULE_WEIGHT / TITLE_WEIGHT, 1.0),  # noqa: UP031
-        }
-        scores = []
-        for i, group in enumerate(groups):
-            params[f"q{i}"] = _tsquery_group(group)
-            params[f"w{i}"] = group.weight
-            scores.append(
-                f"CAST(:w{i} AS float8) * ts_rank(CAST(:weights AS float4[]), search_vector, "
-                f"to_tsquery('simple', CAST(:q{i} AS text)), 1)"
-            )
-        params["all"] = " | ".join(f"({_tsquery_group(g)})" for g in groups)
+    def matching_sections(self, session, terms, language, municipality_id):
+        if not terms:
+            return set()
         rows = session.execute(
             text(
-                f"SELECT id, ({' + '.join(scores)}) AS score FROM search_section "  # noqa: S608 - only bound parameters
+                "SELECT id FROM search_section "
                 "WHERE language = :language AND (municipality_id IS NULL OR municipality_id = :municipality) "
-                "AND search_vector @@ to_tsquery('simple', CAST(:all AS text)) "
-                "ORDER BY score DESC, id LIMIT :limit"
+                "AND search_vector @@ to_tsquery('simple', CAST(:query AS text))"
             ),
-            params,
+            {
+                "language": language,
+                "municipality": _municipality(municipality_id),
+                "query": " | ".join(f"'{term}'" for term in terms),
+            },
         )
-        return [(row_id, float(score)) for row_id, score in rows]
+        return {row_id for (row_id,) in rows}
 
 
-def _tsquery_group(group: TermGroup) -> str:
-    return " | ".join(f"'{t.text}'" + (":*" if t.prefix else "") for t in group.terms)
+def _municipality(municipality_id: int | None) -> int:
+    return municipality_id if municipality_id is not None else -1
 
 
 def engine() -> _Engine:

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
 
-from portal.content import normalise as norm
-from portal.content.files import split_sections
+from portal.content.files import split_questions, split_sections
 from portal.content.markdown import plain_text
 from portal.data.content import get_published_revision, list_current_revisions, list_published_local_sections
 from portal.extensions import db
 from portal.models import ContentModule, ContentRevision, LocalSection, SearchSection, utcnow
+from portal.services.search.analysis import index_text
 from portal.services.search.engines import engine
 
 log = logging.getLogger(__name__)
@@ -20,10 +20,11 @@ log = logging.getLogger(__name__)
 
 def _revision_rows(revision: ContentRevision) -> list[SearchSection]:
     language = revision.language
-    module_words = norm.index_text(f"{revision.title} {revision.summary}", language)
+    module_words = index_text(f"{revision.title} {revision.summary}", language)
     rows = []
     for position, section in enumerate(split_sections(revision.body)):
-        body = plain_text(section.markdown)
+        markdown, questions = split_questions(section.markdown)
+        body = plain_text(markdown)
         title = section.title or revision.title
         rows.append(
             SearchSection(
@@ -34,16 +35,18 @@ def _revision_rows(revision: ContentRevision) -> list[SearchSection]:
                 anchor=section.anchor,
                 section_title=title,
                 text=body,
-                title_norm=norm.index_text(title, language),
+                title_norm=index_text(title, language),
                 module_norm=module_words,
-                body_norm=norm.index_text(body, language),
+                # The questions count as text for matching; ranking.py weighs them on their own.
+                body_norm=index_text(" ".join([body, *questions]), language),
             )
         )
     return rows
 
 
 def _local_rows(section: LocalSection, module_title: str) -> list[SearchSection]:
-    body = plain_text(section.body)
+    markdown, questions = split_questions(section.body)
+    body = plain_text(markdown)
     return [
         SearchSection(
             language=section.language,
@@ -54,9 +57,9 @@ def _local_rows(section: LocalSection, module_title: str) -> list[SearchSection]
             anchor=section.anchor,
             section_title=section.title,
             text=body,
-            title_norm=norm.index_text(section.title, section.language),
-            module_norm=norm.index_text(module_title, section.language),
-            body_norm=norm.index_text(body, section.language),
+            title_norm=index_text(section.title, section.language),
+            module_norm=index_text(module_title, section.language),
+            body_norm=index_text(" ".join([body, *questions]), section.language),
         )
     ]
 
@@ -103,4 +106,5 @@ def rebuild_index() -> int:
 
 
 def index_is_empty() -> bool:
+    """True when nothing is indexed yet (a fresh database)."""
     return not db.session.scalar(select(func.count(SearchSection.id)))

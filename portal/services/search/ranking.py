@@ -1,21 +1,273 @@
-"""Searching: ranked sections grouped into one hit per module, with a Swedish fallback."""
+"""Ranking: BM25 (bm25s) per field over one language's sections, typo repair with rapidfuzz.
+
+Every query word becomes a group of index terms that may stand for it, gentlest first:
+the term itself; index terms it is a prefix of (Swedish compounds: "tand" finds
+"tandläkare"), or that are a prefix of it ("föräldraledig" finds "föräldrar"); and, only when
+none of those exists, the index terms rapidfuzz finds closest (typing mistakes and phonetic
+spellings: "personummer", "forsakringskasan"). A section scores the sum over the groups of
+the best term's BM25 score, weighted by field (heading, the questions the section answers,
+text, module title and summary). A module scores by its best section plus a little for its
+other matching sections.
+
+The engines (engines.py) choose the candidate sections; bm25s scores them in Python, so
+SQLite and PostgreSQL rank alike and one threshold decides the confidence on both.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+import bm25s
+import numpy as np
+from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 
+from portal.content.files import split_questions, split_sections
 from portal.extensions import db
 from portal.languages import SOURCE_LANGUAGE
-from portal.models import ContentModule, ContentRevision, Organisation, RevisionStatus, SearchSection
-from portal.services.search.analysis import MAX_QUERY_CHARS, prepare_query
+from portal.models import ContentModule, ContentRevision, LocalSection, Organisation, RevisionStatus, SearchSection
+from portal.services.search.analysis import MAX_QUERY_CHARS, QueryWord, query_words, terms
 from portal.services.search.engines import engine
-from portal.services.search.results import SearchHit, SearchResults
+from portal.services.search.results import CONFIDENT, MIDDLING, NONE, SearchHit, SearchResults
 from portal.services.search.snippets import make_snippet
 
-# How much the other matching sections of a module add to its best section.
+FIELD_WEIGHTS = {"title": 2.0, "questions": 1.5, "body": 1.0, "module": 0.6}
+PREFIX_WEIGHT = 0.7  # an index term the query word is a prefix of, or the reverse
+FUZZY_WEIGHT = 0.8  # times rapidfuzz's similarity (0..1)
+FUZZY_CUTOFF = 80
+MAX_ALTERNATIVES = 12
 OTHER_SECTIONS_WEIGHT = 0.25
+
+# Confidence, from the best module's score and how much of the query its best section covers.
+# Tuned on the dev half of the blind query set only (bench/search_quality.py --tune).
+CONFIDENT_SCORE = 6.0
+CONFIDENT_COVERAGE = 0.5
+MIDDLING_SCORE = 2.5
+# Hits scoring below this share of the best are left out: a few strong results, not ten.
+RELATIVE_FLOOR = 0.3
+
+
+def _min_prefix(language: str) -> int:
+    # Ge'ez letters are syllables: three of them carry as much as five Latin letters.
+    return 3 if language == "ti" else 4
+
+
+@dataclass
+class TermGroup:
+    """One word of the query and the index terms that may stand for it, with their weights."""
+
+    word: QueryWord
+    alternatives: list[tuple[str, float]]
+    idf: float
+
+
+@dataclass
+class _Row:
+    id: int
+    module_id: int
+    municipality_id: int | None
+
+
+@dataclass
+class LanguageIndex:
+    """bm25s models of one language's sections, one per field, and the vocabulary."""
+
+    language: str
+    rows: list[_Row]
+    models: dict[str, bm25s.BM25]
+    df: dict[str, int]
+    vocabulary: list[str]
+    _scores: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _alternatives: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.rows)
+
+    def idf(self, term: str) -> float:
+        df = self.df.get(term, 0)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def scores(self, term: str) -> np.ndarray:
+        """The weighted BM25 score of one term in every section (in row order)."""
+        cached = self._scores.get(term)
+        if cached is None:
+            cached = np.zeros(self.size, dtype=np.float32)
+            for name, model in self.models.items():
+                if term in model.vocab_dict:
+                    cached += FIELD_WEIGHTS[name] * model.get_scores([term])
+            self._scores[term] = cached
+        return cached
+
+    def alternatives(self, word: QueryWord) -> list[tuple[str, float]]:
+        """The index terms that may stand for a query word (see the module docstring)."""
+        cached = self._alternatives.get(word.term)
+        if cached is None:
+            cached = self._alternatives[word.term] = self._find_alternatives(word.term)
+        return cached
+
+    def _find_alternatives(self, term: str) -> list[tuple[str, float]]:
+        found: dict[str, float] = {}
+        if term in self.df:
+            found[term] = 1.0
+        shortest = _min_prefix(self.language)
+        if len(term) >= shortest and not term.isdigit():
+            longer = []
+            at = bisect.bisect_right(self.vocabulary, term)
+            while at < len(self.vocabulary) and self.vocabulary[at].startswith(term):
+                longer.append(self.vocabulary[at])
+                at += 1
+            cut = max(shortest + 1, math.ceil(len(term) * 0.6))
+            shorter = [term[:n] for n in range(cut, len(term)) if term[:n] in self.df]
+            for t in sorted(longer + shorter, key=lambda t: -self.df[t])[:MAX_ALTERNATIVES]:
+                found.setdefault(t, PREFIX_WEIGHT)
+        if not found and len(term) >= 4 and not term.isdigit():
+            for t, similarity, _ in process.extract(
+                term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF
+            ):
+                found[t] = FUZZY_WEIGHT * similarity / 100
+        return list(found.items())
+
+
+_cache: dict[tuple[str, str], tuple[tuple, LanguageIndex]] = {}
+
+
+def language_index(language: str) -> LanguageIndex:
+    """The ranking models of one language, rebuilt when the index changes."""
+    stamp = tuple(
+        db.session.execute(
+            select(func.count(SearchSection.id), func.max(SearchSection.id), func.max(SearchSection.indexed_at)).where(
+                SearchSection.language == language
+            )
+        ).one()
+    )
+    key = (str(db.engine.url), language)
+    cached = _cache.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    index = _build(language)
+    _cache[key] = (stamp, index)
+    return index
+
+
+def _build(language: str) -> LanguageIndex:
+    sections = list(
+        db.session.scalars(select(SearchSection).where(SearchSection.language == language).order_by(SearchSection.id))
+    )
+    questions = _questions(sections, language)
+    docs: dict[str, list[list[str]]] = {name: [] for name in FIELD_WEIGHTS}
+    df: Counter[str] = Counter()
+    for section in sections:
+        fields = {
+            "title": section.title_norm.split(),
+            "questions": questions.get(section.id, []),
+            "body": section.body_norm.split(),
+            "module": section.module_norm.split(),
+        }
+        for name, tokens in fields.items():
+            docs[name].append(tokens)
+        df.update(set().union(*fields.values()))
+    models = {}
+    for name, corpus in docs.items():
+        model = bm25s.BM25()
+        # bm25s needs at least one term; a field nobody filled in yet scores nothing.
+        model.index(corpus if any(corpus) else [["\x00"]] * max(1, len(corpus)), show_progress=False)
+        models[name] = model
+    rows = [_Row(s.id, s.module_id, s.municipality_id) for s in sections]
+    return LanguageIndex(language, rows, models, dict(df), sorted(df))
+
+
+def _questions(sections: list[SearchSection], language: str) -> dict[int, list[str]]:
+    """The analysed questions of each section, read from the text the section was indexed from."""
+    revision_ids = {s.revision_id for s in sections if s.revision_id}
+    local_ids = {s.local_section_id for s in sections if s.local_section_id}
+    bodies = {
+        ("r", rid): body
+        for rid, body in db.session.execute(
+            select(ContentRevision.id, ContentRevision.body).where(ContentRevision.id.in_(revision_ids))
+        )
+    }
+    bodies |= {
+        ("l", lid): body
+        for lid, body in db.session.execute(
+            select(LocalSection.id, LocalSection.body).where(LocalSection.id.in_(local_ids))
+        )
+    }
+    by_anchor: dict[tuple[str, int], dict[str, list[str]]] = {}
+    found: dict[int, list[str]] = {}
+    for section in sections:
+        if section.local_section_id:
+            _text, questions = split_questions(bodies.get(("l", section.local_section_id), ""))
+        else:
+            key = ("r", section.revision_id or 0)
+            if key not in by_anchor:
+                by_anchor[key] = {
+                    s.anchor: split_questions(s.markdown)[1] for s in split_sections(bodies.get(key, "") or "")
+                }
+            questions = by_anchor[key].get(section.anchor, [])
+        found[section.id] = terms(" ".join(questions), language)
+    return found
+
+
+def prepare_query(query: str, language: str, index: LanguageIndex | None = None) -> list[TermGroup]:
+    """The query as groups of weighted index terms, one group per meaningful word."""
+    index = index or language_index(language)
+    groups = []
+    for word in query_words(query, language):
+        alternatives = index.alternatives(word)
+        idf = max((index.idf(t) for t, _ in alternatives), default=math.log(1 + index.size + 0.5))
+        groups.append(TermGroup(word, alternatives, idf))
+    return groups
+
+
+@dataclass(frozen=True)
+class RankedSection:
+    id: int
+    module_id: int
+    score: float
+    coverage: float  # the share of the query (by idf) this section matches
+
+
+def rank_sections(
+    groups: list[TermGroup], language: str, municipality_id: int | None, index: LanguageIndex | None = None
+) -> list[RankedSection]:
+    """The sections that match any group, best first."""
+    index = index or language_index(language)
+    all_terms = sorted({t for g in groups for t, _ in g.alternatives})
+    candidates = engine().matching_sections(db.session, all_terms, language, municipality_id)
+    if not candidates:
+        return []
+    total = np.zeros(index.size, dtype=np.float32)
+    covered = np.zeros(index.size, dtype=np.float32)
+    for group in groups:
+        if not group.alternatives:
+            continue
+        best = np.max([weight * index.scores(t) for t, weight in group.alternatives], axis=0)
+        total += best
+        covered += group.idf * (best > 0)
+    query_weight = sum(g.idf for g in groups) or 1.0
+    ranked = [
+        RankedSection(row.id, row.module_id, float(total[i]), float(covered[i]) / query_weight)
+        for i, row in enumerate(index.rows)
+        if row.id in candidates and total[i] > 0
+    ]
+    ranked.sort(key=lambda r: (-r.score, r.id))
+    return ranked
+
+
+def confidence_of(score: float, coverage: float) -> str:
+    """How sure the best result is: confident, middling (offer a few topics) or none."""
+    if score >= CONFIDENT_SCORE and coverage >= CONFIDENT_COVERAGE:
+        return CONFIDENT
+    if score >= MIDDLING_SCORE:
+        return MIDDLING
+    return NONE
+
+
+_ORDER = {NONE: 0, MIDDLING: 1, CONFIDENT: 2}
 
 
 def search(
@@ -26,64 +278,71 @@ def search(
     limit: int = 10,
     fallback: bool = True,
 ) -> SearchResults:
-    """Search published content in `language`; with no results there, search the Swedish text.
+    """Search published content in `language`; when nothing good is found there, the Swedish text.
 
-    One hit per module (its best section), best first. Local sections count only for the
-    given municipality.
+    One hit per module (its best section), best first, weak ones left out. Local sections
+    count only for the given municipality. Falling back to Swedish is visible in the result
+    (`fell_back`), so every caller can say so.
     """
     query = (query or "").strip()[:MAX_QUERY_CHARS]
-    hits = _search_language(query, language, municipality_id, limit) if query else []
+    hits, confidence = _search_language(query, language, municipality_id, limit) if query else ([], NONE)
     used = language
-    if not hits and fallback and query and language != SOURCE_LANGUAGE:
-        hits = _search_language(query, SOURCE_LANGUAGE, municipality_id, limit)
-        used = SOURCE_LANGUAGE if hits else language
-    return SearchResults(query=query, language=used, requested_language=language, hits=hits)
+    if fallback and query and language != SOURCE_LANGUAGE and confidence == NONE:
+        swedish, swedish_confidence = _search_language(query, SOURCE_LANGUAGE, municipality_id, limit)
+        if swedish and (_ORDER[swedish_confidence] > _ORDER[confidence] or not hits):
+            hits, confidence, used = swedish, swedish_confidence, SOURCE_LANGUAGE
+    return SearchResults(query=query, language=used, requested_language=language, hits=hits, confidence=confidence)
 
 
-def _search_language(query: str, language: str, municipality_id: int | None, limit: int) -> list[SearchHit]:
-    groups = prepare_query(query, language)
-    if not groups:
-        return []
-    ranked = engine().ranked_sections(db.session, groups, language, municipality_id, limit=max(30, limit * 6))
+def _search_language(query: str, language: str, municipality_id: int | None, limit: int) -> tuple[list[SearchHit], str]:
+    index = language_index(language)
+    groups = prepare_query(query, language, index)
+    if not any(g.alternatives for g in groups):
+        return [], NONE
+    ranked = rank_sections(groups, language, municipality_id, index)
     if not ranked:
-        return []
-    rows = {
-        row.id: row
-        for row in db.session.scalars(select(SearchSection).where(SearchSection.id.in_([i for i, _ in ranked])))
-    }
-    by_module: dict[int, list[tuple[float, SearchSection]]] = defaultdict(list)
-    for row_id, score in ranked:
-        if row_id in rows:
-            by_module[rows[row_id].module_id].append((score, rows[row_id]))
-    modules = {m.id: m for m in db.session.scalars(select(ContentModule).where(ContentModule.id.in_(by_module)))}
-    heads = _module_heads(list(by_module), language)
+        return [], NONE
+    by_module: dict[int, list[RankedSection]] = defaultdict(list)
+    for section in ranked:
+        by_module[section.module_id].append(section)
     scored = []
     for module_id, sections in by_module.items():
-        sections.sort(key=lambda pair: -pair[0])
-        best_score, best = sections[0]
-        total = best_score + OTHER_SECTIONS_WEIGHT * sum(score for score, _ in sections[1:3])
+        best = sections[0]
+        total = best.score + OTHER_SECTIONS_WEIGHT * sum(s.score for s in sections[1:3])
         scored.append((total, module_id, best))
+    modules = {m.id: m for m in db.session.scalars(select(ContentModule).where(ContentModule.id.in_(by_module)))}
     scored.sort(key=lambda item: (-item[0], modules[item[1]].sort_order))
+    top_score, _, top = scored[0]
+    confidence = confidence_of(top_score, top.coverage)
+    kept = [item for item in scored[:limit] if item[0] >= RELATIVE_FLOOR * top_score]
+    rows = {
+        row.id: row
+        for row in db.session.scalars(select(SearchSection).where(SearchSection.id.in_([b.id for _, _, b in kept])))
+    }
+    heads = _module_heads([module_id for _, module_id, _ in kept], language)
+    match_terms = {t for g in groups for t, _ in g.alternatives}
     hits = []
-    for total, module_id, best in scored[:limit]:
+    for total, module_id, best in kept:
+        row = rows[best.id]
         title, summary = heads.get(module_id, ("", ""))
-        snippet, snippet_html = make_snippet(best.text, groups, language)
+        snippet, snippet_html = make_snippet(row.text, match_terms, language)
         hits.append(
             SearchHit(
                 slug=modules[module_id].slug,
                 title=title,
                 summary=summary,
-                section_anchor=best.anchor,
-                section_title=best.section_title,
+                section_anchor=row.anchor,
+                section_title=row.section_title,
                 snippet=snippet,
                 snippet_html=snippet_html,
                 language=language,
-                local=best.local_section_id is not None,
+                local=row.local_section_id is not None,
                 score=round(total, 4),
-                municipality_slug=_municipality_slug(best.municipality_id),
+                municipality_slug=_municipality_slug(row.municipality_id),
+                section_id=row.id,
             )
         )
-    return hits
+    return hits, confidence
 
 
 def _module_heads(module_ids: list[int], language: str) -> dict[int, tuple[str, str]]:

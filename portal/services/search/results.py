@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from flask import url_for
 from markupsafe import Markup
 
+# How sure search is of its best result (GET /internal/v1/search, the search page).
+CONFIDENT = "confident"
+MIDDLING = "middling"  # offer two or three topics
+NONE = "none"  # say so, offer a person and the module list
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -21,6 +26,7 @@ class SearchHit:
     local: bool
     score: float
     municipality_slug: str | None = None
+    section_id: int | None = None  # the index row, for the answer sentences
 
     @property
     def url(self) -> str:
@@ -49,8 +55,9 @@ class SearchResults:
     language: str  # the language the results are in
     requested_language: str
     hits: list[SearchHit]
+    confidence: str = NONE
 
     @property
     def fell_back(self) -> bool:
-        """True when the reader's language had no results and these are Swedish results."""
+        """True when the reader's language had nothing good and these are Swedish results."""
         return self.language != self.requested_language

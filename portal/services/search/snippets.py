@@ -8,8 +8,7 @@ import re
 
 from markupsafe import Markup
 
-from portal.content import normalise as norm
-from portal.services.search.analysis import TermGroup
+from portal.services.search.analysis import terms as analysed_terms
 
 SNIPPET_CHARS = 180
 
@@ -20,15 +19,14 @@ _CHUNK_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"«»“”/–—-]+")
 
 @functools.lru_cache(maxsize=65536)
 def _chunk_words(chunk: str, language: str) -> tuple[str, ...]:
-    return tuple(norm.tokens(chunk, language))
+    return tuple(analysed_terms(chunk, language))
 
 
-def make_snippet(source: str, groups: list[TermGroup], language: str) -> tuple[str, Markup]:
-    """A short passage of `source` around the first matched word: plain, and HTML with <mark>."""
-    terms = [t for g in groups for t in g.terms]
+def make_snippet(source: str, terms: set[str], language: str) -> tuple[str, Markup]:
+    """A short passage of `source` around the first word with one of these index terms: plain, and HTML with <mark>."""
     spans: list[tuple[int, int]] = []
     for match in _CHUNK_RE.finditer(source):
-        if any(t.matches(word) for word in _chunk_words(match.group(), language) for t in terms):
+        if any(word in terms for word in _chunk_words(match.group(), language)):
             spans.append((match.start(), match.end()))
     if spans:
         centre = spans[0][0]
