@@ -21,14 +21,16 @@ SCHEDULE_DAYS = 7
 MAX_SCHEDULE_LINES = 10
 
 
-def describe_activity(messages: Messages, activity: dict[str, Any], *, with_date: bool = True) -> str:
+def describe_activity(
+    messages: Messages, activity: dict[str, Any], *, with_date: bool = True, with_place: bool = True
+) -> str:
     """Return one line for an activity: when (the time alone within one day), what and where."""
     _ = messages._
     if with_date:
         when = messages.when(activity["starts_at"], activity.get("ends_at"))
     else:
         when = messages.time_range(activity["starts_at"], activity.get("ends_at"))
-    if activity.get("place"):
+    if with_place and activity.get("place"):
         return _("%(when)s: %(title)s, %(place)s", when=when, title=activity["title"], place=activity["place"])
     return _("%(when)s: %(title)s", when=when, title=activity["title"])
 
@@ -95,7 +97,11 @@ def say_days(turn: Turn, answer: dict[str, Any]) -> None:
         header = messages._(
             "Your activities from %(first)s to %(last)s:", first=messages.date(first), last=messages.date(last)
         )
-    lines = [describe_activity(messages, a, with_date=not one_day) for a in activities]
+    # Without the place a line is shorter, so more of them fit an SMS; the link has the places.
+    variants = [
+        [describe_activity(messages, a, with_date=not one_day, with_place=with_place) for a in activities]
+        for with_place in (True, False)
+    ]
     url = answer["url"]
 
     def tail(left_out: int) -> str:
@@ -106,7 +112,7 @@ def say_days(turn: Turn, answer: dict[str, Any]) -> None:
         return messages._("All your activities: %(url)s", url=url)
 
     turn.say(
-        fit_lines(header, lines, tail, max_segments=answer.get("sms_max_segments"), max_lines=MAX_SCHEDULE_LINES)
+        fit_lines(header, variants, tail, max_segments=answer.get("sms_max_segments"), max_lines=MAX_SCHEDULE_LINES)
     )
 
 

@@ -39,7 +39,7 @@ def count_segments(text: str) -> int:
 
 def fit_lines(
     header: str,
-    lines: list[str],
+    variants: list[list[str]],
     tail: Callable[[int], str],
     *,
     max_segments: int | None,
@@ -47,11 +47,24 @@ def fit_lines(
 ) -> str:
     """Join a header, as many whole lines as fit, and ``tail(left_out)`` (which carries the link).
 
+    ``variants`` are the same lines written in several ways, fullest first ("09:00: SFI, Komvux"
+    and "09:00: SFI"); the one that shows the most lines wins, the fuller one on a tie.
     ``max_segments`` None means no SMS budget (a web chat): only ``max_lines`` limits the list.
     """
+    best, best_shown = "", -1
+    for lines in variants:
+        text, shown = _fit(header, lines, tail, max_segments, max_lines)
+        if shown > best_shown:
+            best, best_shown = text, shown
+    return best
+
+
+def _fit(
+    header: str, lines: list[str], tail: Callable[[int], str], max_segments: int | None, max_lines: int
+) -> tuple[str, int]:
     text = ""
     for shown in range(min(len(lines), max_lines), -1, -1):
         text = "\n".join([header, *lines[:shown], tail(len(lines) - shown)])
         if max_segments is None or count_segments(text) <= max_segments:
-            return text
-    return text  # even the header and the tail alone are over budget: the portal cuts that
+            return text, shown
+    return text, 0  # even the header and the tail alone are over budget: the portal cuts that

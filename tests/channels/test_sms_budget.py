@@ -72,7 +72,7 @@ def test_a_list_the_bot_fitted_reaches_the_phone_as_it_was_with_an_honest_count(
     def tail(left_out: int) -> str:
         return f"{left_out} more: {url}" if left_out else f"All: {url}"
 
-    text = bot_budget.fit_lines("Your week:", lines, tail, max_segments=budget, max_lines=10)
+    text = bot_budget.fit_lines("Your week:", [lines], tail, max_segments=budget, max_lines=10)
     sent = fit_sms([text], max_segments=budget, public_base_url="https://ankomst.example.se")
 
     *shown, last = sent.splitlines()

@@ -110,7 +110,10 @@ def test_person_with_nothing_booked_is_told_so(portal, run_action):
 
 def test_no_next_internship_names_the_kind_asked_about(portal, run_action):
     question = {"span": "next", "first_day": None, "last_day": None, "day_word": None}
-    answer = {**day_answer("", "", []), "question": {**question, "activity_types": ["praktik"], "kind_label": "Praktik"}}
+    answer = {
+        **day_answer("", "", []),
+        "question": {**question, "activity_types": ["praktik"], "kind_label": "Praktik"},
+    }
     portal.add_conversation(CID, schedule_answer=answer)
 
     texts, _ = run_action(ActionNextActivity(), tracker_snapshot(CID, text="next internship", language="sv"))
@@ -231,7 +234,9 @@ def test_the_segment_budget_never_hides_a_count(portal, run_action, language, co
     assert count_segments(text) <= budget or not shown, text
     titles = [a["title"] for a in week]
     # Whole lines only, in order: never a line cut inside, never one skipped.
-    assert [next(t for t in titles if f": {t}," in line) for line in shown] == titles[: len(shown)]
+    assert [next(t for t in titles if f": {t}," in line or line.endswith(f": {t}")) for line in shown] == titles[
+        : len(shown)
+    ]
 
 
 def test_olenas_week_shows_what_fits_and_counts_the_rest_exactly(portal, run_action):
@@ -253,8 +258,29 @@ def test_a_tigrinya_line_is_never_cut_inside_its_time(portal, run_action):
     texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text="ዓርቢ", language="ti"))
 
     shown, left_out, _url = _shown_and_left_out(texts[0])
-    assert all(line.endswith(": SFI, Komvux Södertälje") for line in shown), texts[0]
+    assert all(line.endswith((": SFI, Komvux Södertälje", ": SFI")) for line in shown), texts[0]
     assert len(shown) + left_out == 6
+
+
+def test_places_are_left_out_when_that_shows_more_lines(portal, run_action):
+    week = [activity(23 + n) for n in range(5)]
+    answer = day_answer("2026-11-23", "2026-11-29", week, budget=1)
+    portal.add_conversation(CID, language="sv", schedule_answer=answer)
+
+    texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text="veckan", language="sv"))
+
+    # With its place not even one line fits one segment; without it, one does.
+    shown, left_out, _url = _shown_and_left_out(texts[0])
+    assert (len(shown), left_out) == (1, 4), texts[0]
+    assert "Komvux" not in texts[0] and count_segments(texts[0]) == 1
+
+
+def test_places_stay_when_every_line_fits_with_them(portal, run_action):
+    portal.add_conversation(CID, schedule_answer=day_answer("2026-11-27", "2026-11-27", [activity(27)]))
+
+    texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text="fredag", language="sv"))
+
+    assert "09:00-12:00: SFI, Komvux Södertälje" in texts[0]
 
 
 def test_a_web_chat_has_no_segment_budget_but_a_long_list_still_ends_with_a_link(portal, run_action):
