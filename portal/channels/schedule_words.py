@@ -5,7 +5,7 @@ the spellings of phone keyboards (no diacritics, Arabizi such as "bukra" and "ba
 Finglish such as "farda"). A message is folded (case, diacritics, Arabic-script variants,
 apostrophes, zero-width joiners), then read as words; phrases of up to three words are tried
 first, joined without spaces, so "i morgon" and "imorgon", "سه شنبه" and "سه‌شنبه" are one
-word. A word of five letters or more may carry a typo ("tomorow", "fredg"): it is matched
+word. A single word of five letters or more may carry a typo ("fredg", "thrusday"): it is matched
 with rapidfuzz against the conversation language, Swedish and English (the two languages
 every newcomer here mixes in), never against the others, where a near word can mean
 something else (Russian "неделю" is a week, Ukrainian "неділю" a Sunday). Words of three
@@ -72,7 +72,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sun": ("söndag", "söndagen", "sondag"),
         "this_week": ("denna vecka", "den här veckan", "i veckan", "veckan", "denna veckan", "nu i veckan"),
         "next_week": ("nästa vecka", "nästa veckan", "kommande vecka", "nästkommande vecka"),
-        "next": ("nästa", "näst", "kommande"),
+        "next": ("härnäst", "nästa", "näst", "kommande"),
         "sfi": ("sfi", "sfin", "svenska", "svenskan"),
         "praktik": ("praktik", "praktiken", "praktikplats", "praktikplatsen"),
         "class": ("lektion", "lektionen", "lektioner", "skola", "skolan", "kurs", "kursen", "klass", "klassen"),
@@ -99,7 +99,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("friday", "fri", "fryday"),
         "sat": ("saturday", "sat", "saterday"),
         "sun": ("sunday", "sun"),
-        "this_week": ("this week", "this wk", "the week", "this weeks"),
+        "this_week": ("whole week", "my week", "all week", "this week", "this wk", "the week", "this weeks"),
         "next_week": ("next week", "nxt week", "next wk", "following week", "coming week"),
         "next": ("next", "nxt", "upcoming", "coming"),
         "sfi": ("sfi", "swedish class", "swedish lesson", "swedish course", "swedish school", "swedish"),
@@ -136,6 +136,10 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sat": ("السبت", "سبت", "sabt", "el sabt", "es sabt"),
         "sun": ("الأحد", "الاحد", "يوم الاحد", "a7ad", "ahad", "el a7ad", "el 7ad", "l7ad"),
         "this_week": (
+            "hal osbo3",
+            "hal esbou3",
+            "لهالاسبوع",
+            "بهالاسبوع",
             "هالجمعة",
             "هالجمعه",
             "هذا الأسبوع",
@@ -147,6 +151,11 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "hada el osbo3",
         ),
         "next_week": (
+            "للاسبوع القادم",
+            "للأسبوع القادم",
+            "للاسبوع الجاي",
+            "osbo3 el jay",
+            "el osbo3 el jay",
             "الأسبوع القادم",
             "الاسبوع القادم",
             "الاسبوع الجاي",
@@ -173,7 +182,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("جمعه", "جمعه ها", "jome", "jomeh", "jomee"),
         "sat": ("شنبه", "shanbe", "shanbeh"),
         "sun": ("یکشنبه", "یک شنبه", "yekshanbe", "yekshanbeh"),
-        "this_week": ("این هفته", "همین هفته", "in hafte", "in hafteh"),
+        "this_week": ("کل هفته", "این هفته", "همین هفته", "in hafte", "in hafteh"),
         "next_week": ("هفته بعد", "هفته ی بعد", "هفته آینده", "هفته دیگه", "هفته دیگر", "hafte bad", "hafteye bad"),
         "next": ("بعدی", "بعدیم", "آینده", "badi"),
         "sfi": ("sfi", "اس اف ای", "کلاس سوئدی", "سوئدی", "زبان سوئدی"),
@@ -183,7 +192,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "prs": {
         "today": ("امروز", "emroz", "imroz"),
         "tomorrow": ("فردا", "صبا", "farda", "saba"),
-        "day_after_tomorrow": ("پس فردا", "پسفردا", "بل صبا", "pas farda"),
+        "day_after_tomorrow": ("پس صبا", "پس فردا", "پسفردا", "بل صبا", "pas farda"),
         "mon": ("دوشنبه", "دو شنبه", "doshanbe"),
         "tue": ("سه شنبه", "سشنبه", "seshanbe"),
         "wed": ("چهارشنبه", "چارشنبه", "چهار شنبه", "charshanbe"),
@@ -191,7 +200,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("جمعه", "juma", "jumma"),
         "sat": ("شنبه", "shanbe"),
         "sun": ("یکشنبه", "یک شنبه", "yakshanbe", "yekshanbe"),
-        "this_week": ("این هفته", "همی هفته", "in hafta"),
+        "this_week": ("تمام هفته", "ای هفته", "همین هفته", "این هفته", "همی هفته", "in hafta"),
         "next_week": ("هفته بعد", "هفته آینده", "هفته دیگه", "هفته دیگر", "هفته ای بعد", "hafta bad", "hafta e ayenda"),
         "next": ("بعدی", "آینده", "badi"),
         "sfi": ("sfi", "اس اف ای", "سویدنی", "زبان سویدنی", "کورس سویدنی"),
@@ -200,7 +209,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "so": {
         "today": ("maanta", "manta", "maanto"),
-        "tomorrow": ("berri", "beri", "berrito", "berito"),
+        "tomorrow": ("maalinta xigta", "maalinta berri", "berri", "beri", "berrito", "berito"),
         "day_after_tomorrow": ("saadambe", "saa dambe", "sadambe", "sa dambe"),
         "mon": ("isniin", "isnin", "isniinta", "isnaynta"),
         "tue": ("talaado", "talaada", "talado", "salaasada", "talaadada"),
@@ -209,7 +218,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("jimce", "jimco", "jimca", "jimcaha", "jimco"),
         "sat": ("sabti", "sabtida", "sabtiga"),
         "sun": ("axad", "axada", "ahad", "axadda"),
-        "this_week": ("toddobaadkan", "todobaadkan", "usbuucan", "usbuucaan", "asbuucan", "toddobaadkaan"),
+        "this_week": (
+            "isbuucan",
+            "wiigan",
+            "wiiggan",
+            "toddobaadkan",
+            "todobaadkan",
+            "usbuucan",
+            "usbuucaan",
+            "asbuucan",
+            "toddobaadkaan",
+        ),
         "next_week": (
             "toddobaadka dambe",
             "toddobaadka soo socda",
@@ -256,10 +275,21 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sun": ("неділя", "неділю", "у неділю", "в неділю", "нд"),
         "this_week": ("цього тижня", "на цьому тижні", "цей тиждень", "на цей тиждень", "цього тиждня"),
         "next_week": ("наступного тижня", "на наступному тижні", "наступний тиждень", "на наступний тиждень"),
-        "next": ("наступне", "наступна", "наступний", "наступну", "наступного", "наступні"),
+        "next": (
+            "nastupne",
+            "nastupna",
+            "nastupnyi",
+            "nastupnyj",
+            "наступне",
+            "наступна",
+            "наступний",
+            "наступну",
+            "наступного",
+            "наступні",
+        ),
         "sfi": ("sfi", "сфі", "шведська", "шведської", "шведську", "курс шведської"),
         "praktik": ("практика", "практику", "практики", "стажування", "praktik"),
-        "class": ("урок", "уроки", "заняття", "курс", "курси", "школа", "школу", "клас"),
+        "class": ("урок", "уроки", "курс", "курси", "школа", "школу", "клас"),
     },
     "ru": {
         "today": ("сегодня", "седня", "сёдня", "segodnya", "sevodnya"),
@@ -281,14 +311,26 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "на след неделе",
             "след неделя",
         ),
-        "next": ("следующее", "следующая", "следующий", "следующую", "след", "ближайшее", "ближайшая"),
+        "next": (
+            "sleduyushee",
+            "sleduyuschee",
+            "sleduyushiy",
+            "sleduyushaya",
+            "следующее",
+            "следующая",
+            "следующий",
+            "следующую",
+            "след",
+            "ближайшее",
+            "ближайшая",
+        ),
         "sfi": ("sfi", "сфи", "шведский", "шведского", "курс шведского", "шведский язык"),
         "praktik": ("практика", "практику", "практики", "стажировка", "стажировку", "praktik"),
-        "class": ("урок", "уроки", "занятие", "занятия", "курс", "курсы", "школа", "школу", "класс"),
+        "class": ("урок", "уроки", "курс", "курсы", "школа", "школу", "класс"),
     },
     "ckb": {
         "today": ("ئەمڕۆ", "ئەمرۆ", "ئەمرو", "emro", "amro"),
-        "tomorrow": ("سبەی", "سبەینێ", "بەیانی", "سبەینی", "sbey", "sbeyni", "bayani"),
+        "tomorrow": ("sbay", "sbayni", "سبەی", "سبەینێ", "بەیانی", "سبەینی", "sbey", "sbeyni", "bayani"),
         "day_after_tomorrow": ("دووسبەی", "دوو سبەی", "دوسبەی", "dusbey"),
         "mon": ("دووشەممە", "دوشەممە", "دووشەمە", "dushamme"),
         "tue": ("سێشەممە", "سیشەممە", "سێشەمە", "seshamme"),
@@ -297,7 +339,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("هەینی", "هەینێ", "heyni", "hayni", "جومعە"),
         "sat": ("شەممە", "شەمە", "shamme"),
         "sun": ("یەکشەممە", "یەکشەمە", "yekshamme"),
-        "this_week": ("ئەم هەفتەیە", "ئەم هەفتە", "ئەو هەفتەیە", "em hefteye"),
+        "this_week": ("am hafteya", "em hefte", "ئەم هەفتەیە", "ئەم هەفتە", "ئەو هەفتەیە", "em hefteye"),
         "next_week": ("هەفتەی داهاتوو", "هەفتەی داهاتو", "هەفتەی دواتر", "heftey dahatu"),
         "next": ("داهاتوو", "داهاتو", "دواتر", "dahatu"),
         "sfi": ("sfi", "سوێدی", "زمانی سوێدی", "کۆرسی سوێدی"),
@@ -317,7 +359,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sun": ("yekşem", "yekşemb", "yekşemê", "yeksem", "yeksemb", "yşm"),
         "this_week": ("vê hefteyê", "vê heftê", "ev hefte", "ev heftê", "ve hefteye", "vê hefteya"),
         "next_week": ("hefteya bê", "hefteya din", "hefta bê", "hefteya tê", "hefteya were", "hefteya pêş"),
-        "next": ("bê", "tê", "a din", "ya din", "paşê"),
+        "next": ("din", "bê", "tê", "a din", "ya din", "paşê"),
         "sfi": ("sfi", "swêdî", "swedi", "zimanê swêdî", "kursa swêdî"),
         "praktik": ("praktîk", "praktik", "praktîka", "praktika", "staj", "stajyer"),
         "class": ("ders", "dersa", "dibistan", "dibistanê", "pol", "kurs", "kursa"),
@@ -333,7 +375,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fri": ("جمعه", "جمعې", "juma"),
         "sat": ("شنبه", "shanbe"),
         "sun": ("یکشنبه", "اتوار", "یک شنبه", "yakshanbe"),
-        "this_week": ("دا اونۍ", "دې اونۍ", "په دې اونۍ", "da onai"),
+        "this_week": ("ټوله اونۍ", "da de onai", "دا اونۍ", "دې اونۍ", "په دې اونۍ", "da onai"),
         "next_week": ("راتلونکې اونۍ", "راتلونکي اونۍ", "بله اونۍ", "راتلونکی اونۍ", "ratlonke onai"),
         "next": ("راتلونکې", "راتلونکی", "راتلونکي", "بل", "بله"),
         "sfi": ("sfi", "سویډني", "سویډنۍ ژبه", "د سویډني کورس"),
@@ -344,7 +386,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 
 SHORT = 3  # words this short count only in the conversation's own language
 FUZZY_MIN = 5  # words this long may carry a typo
-FUZZY_SCORE = 80  # rapidfuzz ratio: one wrong letter in a five-letter word still counts
+FUZZY_SCORE_SHORT = 90  # rapidfuzz ratio for words of up to six letters: one letter missing or extra
+FUZZY_SCORE = 85  # longer words: "thrusday", "wenesday"
 FUZZY_LANGUAGES = ("sv", "en")  # every conversation may mix these in, typos included
 LONGEST_PHRASE = 3  # words
 
@@ -412,7 +455,14 @@ _FUZZY_KEYS: dict[str, list[str]] = {
 }
 
 
-def _lookup(key: str, language: str) -> str | None:
+def _near_in_length(candidate: str, key: str) -> bool:
+    # A letter more or less is a typo; two only between long words ("wenesday", "wednesday"):
+    # Somali "maalinta" (the day) is not "maanta" (today), Kurmanji "hefteya" not "hefteya bê".
+    difference = abs(len(candidate) - len(key))
+    return len(candidate) >= FUZZY_MIN and (difference <= 1 or (difference == 2 and min(len(candidate), len(key)) >= 8))
+
+
+def _lookup(key: str, language: str, *, fuzzy: bool = True) -> str | None:
     """The meaning of one folded word or phrase (spaces removed) for a conversation language."""
     entries = _INDEX.get(key, [])
     own = [e for e in entries if e.language == language]
@@ -420,19 +470,31 @@ def _lookup(key: str, language: str) -> str | None:
         return own[0].meaning
     if entries and len(key) > SHORT:
         return entries[0].meaning
-    if len(key) < FUZZY_MIN or key.isdigit():
+    if not fuzzy or len(key) < FUZZY_MIN or key.isdigit():
         return None
-    candidates = [
-        k
-        for lang in dict.fromkeys((language, *FUZZY_LANGUAGES))
-        for k in _FUZZY_KEYS.get(lang, [])
-        if len(k) >= FUZZY_MIN and k[0] == key[0] and abs(len(k) - len(key)) <= 2
-    ]
-    best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+    candidates = [k for lang in dict.fromkeys((language, *FUZZY_LANGUAGES)) for k in _FUZZY_KEYS.get(lang, [])]
+    candidates = [k for k in candidates if _near_in_length(k, key) and k[0] == key[0]]
+    cutoff = FUZZY_SCORE_SHORT if len(key) <= 6 else FUZZY_SCORE
+    best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
         return None
     found = _INDEX[best[0]]
     return next((e.meaning for e in found if e.language == language), found[0].meaning)
+
+
+# Arabic-script proclitics written onto the word: "بالبراكتيك" (at the internship), "ويوم" (and
+# on day), "للجمعة" (for Friday: "ل" + "الجمعة", the alif dropped).
+_PROCLITICS = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال"), ("و", ""), ("ب", ""))
+
+
+def _without_proclitic(word: str) -> str | None:
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return None
+    for prefix, replacement in _PROCLITICS:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3:
+            return replacement + rest
+    return None
 
 
 def meanings(text: str, language: str) -> list[str]:
@@ -442,7 +504,10 @@ def meanings(text: str, language: str) -> list[str]:
     i = 0
     while i < len(words):
         for n in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
-            meaning = _lookup("".join(words[i : i + n]), language)
+            # Only single words may carry a typo: a fuzzy phrase matches too much ("اول يوم").
+            meaning = _lookup("".join(words[i : i + n]), language, fuzzy=n == 1)
+            if meaning is None and n == 1 and (bare := _without_proclitic(words[i])):
+                meaning = _lookup(bare, language, fuzzy=False)
             if meaning is not None:
                 found.append(meaning)
                 i += n

@@ -183,7 +183,38 @@ def test_a_question_without_a_day_word_gets_the_default(default, span):
         ("en", "i want to learn swedish in"),  # Kurmanji "în" (Friday) is English "in"
         ("ru", "какая неделю"),  # Russian week, not the Ukrainian Sunday "неділю"
         ("ar", "هل يوجد أحد"),  # "anyone", not "الأحد"
+        ("so", "xagee aadaa"),  # "where do I go", not a typo of "axada" (Sunday)
+        ("so", "maalinta"),  # "the day", not "maanta" (today)
+        ("ar", "امتى اول يوم"),  # "the first day": a phrase never matches by a near spelling
+        ("ku", "hefteya min"),  # "my week", not "hefteya bê" (next week)
     ],
 )
 def test_words_that_only_look_like_day_words_are_not_read_as_days(language, text):
     assert not [m for m in meanings(text, language) if m not in ("sfi", "class", "praktik", "next")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "meaning"),
+    [
+        ("en", "thrusday", "thu"),
+        ("en", "wenesday", "wed"),
+        ("en", "sundy", "sun"),
+        ("sv", "fredg", "fri"),
+        ("sv", "torsdg", "thu"),
+        ("uk", "пятниця", "fri"),
+        ("ar", "بالبراكتيك", "praktik"),  # "at the internship": the proclitic is written on
+        ("ar", "وبكرة؟", "tomorrow"),
+        ("ar", "للجمعة", "fri"),
+    ],
+)
+def test_typos_and_written_on_prefixes_still_read(language, text, meaning):
+    assert meanings(text, language) == [meaning]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("ru", "все мои занятия на этой неделе"), ("uk", "мої заняття наступного тижня")],
+)
+def test_a_generic_word_for_activities_filters_nothing(language, text):
+    # Russian and Ukrainian "занятия"/"заняття" is any activity: a class filter would hide praktik.
+    assert read_question(text, language, SPRING_SUNDAY).kind is None
