@@ -19,11 +19,12 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     else:
         app.config.from_object(config or config_from_env())
-    os.makedirs(app.instance_path, exist_ok=True)
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "ankomst.sqlite")
     app.config["SQLALCHEMY_DATABASE_URI"] = _psycopg3_url(app.config["SQLALCHEMY_DATABASE_URI"])
     _refuse_unsafe_production(app)
+    _private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
 
     if app.config["TRUSTED_PROXY_COUNT"] > 0:
         # Only behind a proxy we run: otherwise anyone could forge X-Forwarded-For and dodge limits.
@@ -104,6 +105,17 @@ def _psycopg3_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _private_sqlite_file(url: str) -> None:
+    """An SQLite database file holds personal data: only its owner may read it (0600)."""
+    from sqlalchemy.engine import make_url
+
+    from portal.logs import create_private_file
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        create_private_file(parsed.database)
 
 
 def _enable_sqlite_foreign_keys(app: Flask) -> None:

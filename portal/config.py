@@ -66,6 +66,9 @@ class Config:
     OBJECTION_FILE_LIMIT = "30 per hour"
 
     INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN", "dev-internal-token")
+    # Where someone the assistant cannot identify is sent when they ask for a person.
+    RECEPTION_PHONE = os.environ.get("ANKOMST_RECEPTION_PHONE", "08-508 00 000")
+    RECEPTION_HOURS = os.environ.get("ANKOMST_RECEPTION_HOURS", "Mon-Fri 9-16")
     RASA_URL = os.environ.get("ANKOMST_RASA_URL", "http://127.0.0.1:5005")
     # The assistant (Rasa). Past RASA_TIMEOUT it counts as down and the portal's own menu answers.
     RASA_TIMEOUT = float(os.environ.get("ANKOMST_RASA_TIMEOUT", "12"))
@@ -73,6 +76,9 @@ class Config:
     # empty TwiML and the reply goes out later through the REST API, from a worker job.
     SMS_REPLY_DEADLINE = float(os.environ.get("ANKOMST_SMS_REPLY_DEADLINE", "4"))
     SMS_MAX_SEGMENTS = 3  # an assistant reply never costs more than this
+    # The internal API (the action server) reaches an SMS or anonymous chat conversation only
+    # this long after its last inbound message; a signed-in chat only while its session lasts.
+    ASSISTANT_LIVE_WINDOW = timedelta(minutes=int(os.environ.get("ANKOMST_ASSISTANT_LIVE_MINUTES", "5")))
     # How long a fallback menu stays open for its digit replies.
     ASSISTANT_MENU_MINUTES = 30
     CHAT_MESSAGE_MAX_CHARS = 1000

@@ -6,7 +6,9 @@
 #   worker         RQ jobs on $REDIS_URL                                      (if REDIS_URL is set;
 #                  without it jobs run inline in the portal and no worker is needed)
 # Without the bot the portal still works: SMS and chat answer with the portal's own menu.
+# Everything here runs as development (dev pages, dev secrets); unset, ANKOMST_ENV means production.
 set -euo pipefail
+umask 077   # the SQLite database, the tracker and any log are for this user only
 cd "$(dirname "$0")/.."
 pids=()
 cleanup() {
@@ -21,7 +23,10 @@ start() { setsid "$@" & pids+=($!); }
 
 export ANKOMST_PORTAL_URL="${ANKOMST_PORTAL_URL:-http://127.0.0.1:5000}"
 export ANKOMST_RASA_URL="${ANKOMST_RASA_URL:-http://127.0.0.1:5005}"
+export ANKOMST_ENV="${ANKOMST_ENV:-development}"
 export ANKOMST_INTERNAL_TOKEN="${ANKOMST_INTERNAL_TOKEN:-dev-internal-token}"
+# Rasa and the action server share this secret; a new one each run, so nothing to configure.
+export ANKOMST_ACTIONS_TOKEN="${ANKOMST_ACTIONS_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
 
 .venv/bin/flask --app portal seed-demo --if-empty | tail -n +1
 echo "Portal: http://127.0.0.1:5000  (SMS simulator: /dev/sms, chat: /chat)"
@@ -30,7 +35,7 @@ start .venv/bin/flask --app portal run --host 127.0.0.1 --port 5000
 if [[ -x bot/.venv/bin/rasa ]]; then
     echo "Assistant: training if the bot's data changed, then Rasa on $ANKOMST_RASA_URL"
     start bash -c 'bash bot/scripts/train_if_changed.sh && exec bash bot/scripts/run_rasa.sh'
-    echo "Action server: http://127.0.0.1:5055"
+    echo "Action server: http://127.0.0.1:5055 (token-protected)"
     start bash bot/scripts/run_actions.sh
 else
     echo "Assistant: bot/.venv is missing (bash bot/scripts/setup_venv.sh); the portal's own menu answers"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 from datetime import date, time, timedelta
 
 import pyotp
@@ -211,14 +212,22 @@ def create_conversation(
     phone: str | None = None,
     language: str | None = None,
 ):
-    """An assistant conversation; an SMS one has the person's number (or `phone`)."""
-    from portal.models import Channel, Conversation
+    """An assistant conversation; an SMS one has the person's number (or `phone`).
 
+    A web chat with a person is bound to a sign-in session of theirs, as the chat page makes it.
+    """
+    from portal.models import Channel, Conversation, SignInSession
+
+    signin_session = None
+    if channel == "chat" and person is not None:
+        signin_session = SignInSession(token_hash=secrets.token_hex(32), person_id=person.id)
+        db.session.add(signin_session)
     conversation = Conversation(
         channel=Channel(channel),
         person_id=person.id if person else None,
         phone=(phone or (person.phone if person else None)) if channel == "sms" else None,
         language=language or (person.preferred_language if person else None),
+        signin_session=signin_session,
     )
     db.session.add(conversation)
     db.session.commit()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from portal.logs import redact
 from tests.factories import create_person
 from tests.helpers import code_from_outbox
@@ -35,3 +37,54 @@ def test_logging_an_sms_body_or_number_by_mistake_is_redacted(caplog):
 
 def test_redact_leaves_ordinary_text_alone():
     assert redact("plan 12 updated in 2026") == "plan 12 updated in 2026"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "+46701740003",
+        "%2B46701740003",
+        "%2b46701740003",
+        "46701740003",
+        "0046701740003",
+        "0701740003",
+        "070-174 00 03",
+        "070-174%2000%2003",
+        "070+174+00+03",
+        "+46 70 174 00 03",
+        "701740003",
+    ],
+)
+def test_a_phone_number_is_redacted_in_every_spelling(spelling):
+    line = f'127.0.0.1 - - "GET /x HTTP/1.1" 200 - number={spelling} end'
+    assert "[phone]" in redact(line)
+    assert "74" not in redact(line).replace("[phone]", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('"GET /search?q=bostadsbidrag+hos+kassan HTTP/1.1" 200 -', '"GET /search?… HTTP/1.1" 200 -'),
+        ('"GET /calendar/Zk3-_a9bQ.ics HTTP/1.1" 200 -', '"GET /calendar/[token].ics HTTP/1.1" 200 -'),
+        ("GET /internal/v1/conversations/aB3_x-9Qz/plan", "GET /internal/v1/conversations/[id]/plan"),
+        ("https://ankomst.se/signin?next=/plan", "https://ankomst.se/signin?…"),
+        ('"POST /signin HTTP/1.1" 302 51200', '"POST /signin HTTP/1.1" 302 51200'),
+        ("published 2026-12-07 at 10:00", "published 2026-12-07 at 10:00"),
+        ("from 192.168.100.200:5000", "from 192.168.100.200:5000"),
+    ],
+)
+def test_redact_masks_queries_and_secret_path_segments_and_nothing_else(line, expected):
+    assert redact(line) == expected
+
+
+def test_string_extras_are_redacted_for_handlers_added_later(caplog):
+    caplog.set_level(logging.INFO)
+    logging.getLogger("ankomst.late").info("portal error", extra={"path": "/internal/v1/conversations/aB3x9/plan"})
+    assert caplog.records[-1].path == "/internal/v1/conversations/[id]/plan"
+
+
+def test_gunicorn_style_access_lines_with_dict_arguments_are_redacted(caplog):
+    caplog.set_level(logging.INFO)
+    atoms = {"h": "10.0.0.1", "r": "GET /search?q=%2B46701740003 HTTP/1.1", "s": "200", "b": "5120"}
+    logging.getLogger("gunicorn.access").info('%(h)s "%(r)s" %(s)s %(b)s', atoms)
+    assert caplog.records[-1].getMessage() == '10.0.0.1 "GET /search?… HTTP/1.1" 200 5120'

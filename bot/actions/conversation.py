@@ -47,6 +47,16 @@ def conversation_language(tracker: Tracker, api: portal_api.PortalClient) -> str
     return language if language in BABEL_LOCALES else DEFAULT_LANGUAGE
 
 
+def message_text(tracker: Tracker) -> str:
+    """Return the person's own words: the portal sends them as metadata when it set the intent."""
+    latest = tracker.latest_message or {}
+    original = (latest.get("metadata") or {}).get("text")
+    if isinstance(original, str) and original.strip():
+        return original
+    text = latest.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
 def _language_set_this_turn(tracker: Tracker) -> str | None:
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -73,8 +83,13 @@ class Turn:
 
     @property
     def text(self) -> str:
-        """Return the text of the latest user message."""
-        return (self.tracker.latest_message or {}).get("text") or ""
+        """Return the person's own words in the latest message (not an intent the portal set)."""
+        return message_text(self.tracker)
+
+    @property
+    def triage(self) -> dict:
+        """Return what the portal's triage found in the latest message (emergency, language...)."""
+        return ((self.tracker.latest_message or {}).get("metadata") or {}).get("triage") or {}
 
     def say(self, text: str) -> None:
         """Send one reply message."""

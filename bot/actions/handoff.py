@@ -1,8 +1,37 @@
-"""Putting the person in touch with a caseworker."""
+"""Putting the person in touch with a caseworker, from any state of the conversation."""
 
 from __future__ import annotations
 
+from actions import portal_api
 from actions.conversation import PortalAction, Turn
+
+
+def say_reception(turn: Turn) -> None:
+    """Tell someone we cannot identify how to reach the municipality's reception (nothing personal)."""
+    _ = turn.messages._
+    reception = {}
+    try:
+        reception = turn.api.conversation(turn.cid).get("reception") or {}
+    except portal_api.PortalError:
+        reception = {}
+    phone = reception.get("phone")
+    if phone:
+        turn.say(
+            _(
+                "I cannot see who you are, so I cannot ask your caseworker. Call the newcomers' reception on "
+                "%(phone)s (%(hours)s), or write from the phone number you registered with us.",
+                phone=phone,
+                hours=reception.get("hours") or "",
+            )
+        )
+    else:
+        turn.say(
+            _(
+                "I cannot see who you are, so I cannot ask your caseworker. Contact your municipality's "
+                "reception, or write from the phone number you registered with us."
+            )
+        )
+    turn.say(_("In an emergency, call 112."))
 
 
 class ActionHandoff(PortalAction):
@@ -15,6 +44,10 @@ class ActionHandoff(PortalAction):
         _ = turn.messages._
         # The person's own words tell the caseworker what it is about; the portal stores them
         # with the conversation it already holds, so nothing new leaves the portal's care.
-        turn.api.request_handoff(turn.cid, note=turn.text or None)
+        try:
+            turn.api.request_handoff(turn.cid, note=turn.text or None)
+        except portal_api.NotIdentified:
+            say_reception(turn)
+            return
         turn.say(_("I have asked a caseworker to contact you. It can take a few working days."))
         turn.say(_("In an emergency, call 112."))

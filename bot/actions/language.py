@@ -1,110 +1,83 @@
-"""Changing the conversation language: by name in any language, or by number from a menu.
+"""The conversation language: changed only when the person asks for it, and interpreters.
 
-The portal owns the conversation's language and understands the person's own words
-("arabic", "عربي", "soomaali"), so the bot passes the raw text on as ``choice``. A bare number
-is an answer to our menu, whose order is ``BABEL_LOCALES``, so the bot maps it to a code itself.
+The portal's triage reads an explicit request ("in English please", "українською будь
+ласка") and sends the ``choose_language`` intent with the language it found. When the NLU
+alone guessed ``choose_language``, the portal is asked with the person's words; it switches
+only on an explicit request, so "how can I learn Swedish" never changes anything. There is no
+language menu form any more: a menu took the next message as a language name, and trapped
+people who had meant something else. A wrong switch is undone in one message, by writing the
+old language's name, which the confirmation names.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
-from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
-from rasa_sdk.types import DomainDict
 
 from actions import portal_api
-from actions.conversation import PortalAction, Turn, known_language, say_portal_unavailable
-from actions.i18n import BABEL_LOCALES, DEFAULT_LANGUAGE, Messages, native_name
+from actions.conversation import PortalAction, Turn
+from actions.i18n import BABEL_LOCALES, Messages, native_name
 
 MENU_LANGUAGES = list(BABEL_LOCALES)
 
 
-def menu_choice(text: str) -> str | None:
-    """Return the language code for an answer like "3" or "٣" to the language menu."""
-    match = re.fullmatch(r"\W*(\d{1,2})\W*", text)  # \d also matches Arabic-Indic digits
-    if not match:
-        return None
-    index = int(match.group(1)) - 1
-    return MENU_LANGUAGES[index] if 0 <= index < len(MENU_LANGUAGES) else None
-
-
-def request_language(api: portal_api.PortalClient, cid: str, text: str) -> str | None:
-    """Ask the portal to switch language from the person's words; None if it did not understand."""
-    code = menu_choice(text)
-    try:
-        if code:
-            return api.set_language(cid, language=code)
-        return api.set_language(cid, choice=text.strip())
-    except portal_api.Invalid:
-        return None
-
-
-class ActionAskLanguageChoice(PortalAction):
-    """Show the numbered list of languages, each written in its own language."""
-
-    def name(self) -> str:
-        return "action_ask_language_choice"
-
-    def respond(self, turn: Turn) -> None:
-        _ = turn.messages._
-        lines = [_("Which language do you want? Answer with a number:")]
-        lines += [f"{number}. {native_name(code)}" for number, code in enumerate(MENU_LANGUAGES, 1)]
-        turn.say("\n".join(lines))
-
-
-class ValidateLanguageForm(FormValidationAction):
-    """Take the person's words for a language and let the portal switch to it."""
-
-    def name(self) -> str:
-        return "validate_language_form"
-
-    def extract_language_choice(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Use the whole message: the one that asked for a change, or the answer to the menu."""
-        if tracker.active_loop_name not in (None, "language_form"):
-            return {}
-        return {"language_choice": (tracker.latest_message or {}).get("text") or ""}
-
-    def validate_language_choice(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Switch the language through the portal; ask again once, then give up politely."""
-        current = known_language(tracker) or DEFAULT_LANGUAGE
-        api = portal_api.client()
-        try:
-            language = request_language(api, tracker.sender_id, str(value or ""))
-        except portal_api.PortalError:
-            turn = Turn(dispatcher, tracker, api, Messages(current))
-            say_portal_unavailable(turn)
-            return {"language_choice": None, "requested_slot": None}
-        if language:
-            return {"language_choice": language, "language": language}
-        if tracker.get_slot("requested_slot") == "language_choice":
-            # This was already the answer to the menu: stop instead of looping.
-            _ = Messages(current)._
-            dispatcher.utter_message(
-                text=_(
-                    "I did not recognise that language, so I keep writing in %(language)s.",
-                    language=native_name(current),
-                )
-            )
-            return {"language_choice": None, "requested_slot": None}
-        return {"language_choice": None}
-
-
 class ActionChangeLanguage(PortalAction):
-    """Confirm the new conversation language, in that language."""
+    """Switch to the language the person asked for, and confirm in that language."""
 
     def name(self) -> str:
         return "action_change_language"
 
     def respond(self, turn: Turn) -> list[EventType]:
+        before = turn.messages.language
+        wanted = turn.triage.get("language")
+        try:
+            if wanted in BABEL_LOCALES:
+                language = turn.api.set_language(turn.cid, language=wanted)
+            else:
+                language = turn.api.set_language(turn.cid, choice=turn.text.strip())
+        except portal_api.Invalid:
+            language = None
+        if not language or language == before:
+            _ = turn.messages._
+            names = ", ".join(native_name(code) for code in MENU_LANGUAGES if code != before)
+            turn.say(
+                _(
+                    "I write in %(language)s. To change, write the language you want, for example: %(names)s",
+                    language=native_name(before),
+                    names=names,
+                )
+            )
+            return []
+        _ = Messages(language)._
+        turn.say(
+            _(
+                "OK, I will write in %(language)s from now on. To go back, write: %(previous)s",
+                language=native_name(language),
+                previous=native_name(before),
+            )
+        )
+        return [SlotSet("language", language)]
+
+
+class ActionInterpreter(PortalAction):
+    """Record that an interpreter is needed and tell a caseworker; the language stays as it is."""
+
+    def name(self) -> str:
+        return "action_interpreter"
+
+    def respond(self, turn: Turn) -> None:
         _ = turn.messages._
-        if turn.tracker.get_slot("language_choice"):
-            turn.say(_("OK, I will write in %(language)s from now on.", language=native_name(turn.messages.language)))
-        return [SlotSet("language_choice", None)]
+        interpreter = turn.triage.get("interpreter") or turn.messages.language
+        try:
+            turn.api.request_handoff(turn.cid, note=turn.text or None, interpreter=interpreter)
+        except portal_api.NotIdentified:
+            from actions.handoff import say_reception
+
+            say_reception(turn)
+            return
+        turn.say(
+            _(
+                "I have noted that you need an interpreter in %(language)s, and asked a caseworker to contact you. "
+                "An interpreter is free at your meetings with the municipality.",
+                language=native_name(interpreter) if interpreter in BABEL_LOCALES else interpreter,
+            )
+        )

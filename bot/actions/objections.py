@@ -27,6 +27,8 @@ from actions.conversation import (
     say_portal_unavailable,
 )
 from actions.i18n import Messages
+from actions.leaving import OBJECTION_SLOTS, clear_objection
+from actions.objection_target import WHOLE_PLAN, ask_target, parse_target, plan_activities
 
 # The order is the numbering shown to people and answered with; changing it changes the answers.
 REASON_CODES = [
@@ -39,7 +41,9 @@ REASON_CODES = [
     "treatment_discrimination",
     "other",
 ]
-FORM_SLOTS = ["objection_reason", "objection_text", "objection_wanted", "objection_confirm"]
+FORM_SLOTS = OBJECTION_SLOTS
+# Intents that answer the confirmation question; anything else is asked once more, then dropped.
+CONFIRM_INTENTS = {"affirm": True, "deny": False}
 MAX_LISTED_OBJECTIONS = 3
 # The portal's limits (TEXT_MAX_LENGTH, WANTED_MAX_LENGTH); longer answers are cut, not refused.
 MAX_TEXT_CHARS = 4000
@@ -172,7 +176,21 @@ def idempotency_key(tracker: Tracker) -> str:
 
 def answer_was_rejected(tracker: Tracker, slot: str) -> bool:
     """Return whether the latest message answered the question for ``slot`` and did not fit."""
+    return _rejected(tracker.events, slot)
+
+
+def previous_answer_was_rejected(tracker: Tracker, slot: str) -> bool:
+    """Return whether the message before the latest one answered ``slot`` and did not fit.
+
+    While the form validates the latest message, the events after it hold nothing about
+    ``slot`` yet; whether the question was already asked again shows in the turn before.
+    """
     events = tracker.events
+    latest_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
+    return latest_user is not None and _rejected(events[:latest_user], slot)
+
+
+def _rejected(events: list[dict[str, Any]], slot: str) -> bool:
     cleared = None
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
@@ -194,24 +212,59 @@ def answer_was_rejected(tracker: Tracker, slot: str) -> bool:
 
 
 def _clear_form() -> list[EventType]:
-    return [SlotSet(slot, None) for slot in FORM_SLOTS]
+    return clear_objection()
+
+
+def _latest_intent(tracker: Tracker) -> tuple[str | None, float]:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def _escapes(tracker: Tracker, domain: DomainDict) -> bool:
+    """Whether the latest message is one of the intents that leave the form (domain.yml)."""
+    name, _confidence = _latest_intent(tracker)
+    mappings = (domain.get("slots", {}).get("objection_reason", {}) or {}).get("mappings") or [{}]
+    return name in set(mappings[0].get("not_intent") or [])
 
 
 class ActionStartObjection(PortalAction):
-    """Check that the person is identified before the objection form asks anything."""
+    """Check that the person is identified and has a plan before the objection form asks anything."""
 
     def name(self) -> str:
         return "action_start_objection"
 
     def respond(self, turn: Turn) -> list[EventType]:
+        _ = turn.messages._
         try:
             identified = bool(turn.api.conversation(turn.cid).get("identified"))
+            plan = turn.api.plan(turn.cid) if identified else None
         except portal_api.PortalUnavailable:
             say_portal_unavailable(turn)
-            return [SlotSet("identified", False)]
+            return [SlotSet("can_object", False)]
         if not identified:
             say_not_identified(turn)
-        return [SlotSet("identified", identified), *_clear_form()]
+            return [SlotSet("can_object", False), SlotSet("identified", False)]
+        if plan is None:
+            # An objection needs a plan to object to; a form that can never be sent is a trap.
+            turn.say(
+                _(
+                    "You do not have a plan yet, so there is nothing to object to. If something is wrong, "
+                    'write "caseworker" and a caseworker will contact you.'
+                )
+            )
+            return [SlotSet("can_object", False), SlotSet("identified", True)]
+        return [SlotSet("can_object", True), SlotSet("identified", True), *_clear_form()]
+
+
+class ActionAskObjectionTarget(PortalAction):
+    """Ask which activity of the person's own plan the objection is about, or the whole plan."""
+
+    def name(self) -> str:
+        return "action_ask_objection_target"
+
+    def respond(self, turn: Turn) -> None:
+        activities = plan_activities(turn.api.plan(turn.cid))
+        ask_target(turn, activities, again=answer_was_rejected(turn.tracker, "objection_target"))
 
 
 class ActionAskObjectionReason(PortalAction):
@@ -226,7 +279,7 @@ class ActionAskObjectionReason(PortalAction):
         if answer_was_rejected(turn.tracker, "objection_reason"):
             intro = _("Sorry, I did not understand. Answer with a number from 1 to %(count)s:", count=len(REASON_CODES))
         else:
-            intro = _("Why do you object? Answer with a number:")
+            intro = _("Why do you object? Answer with a number. Write %(word)s to stop.", word=_("cancel"))
         labels = reason_labels(messages)
         lines = [f"{number}. {labels[code]}" for number, code in enumerate(REASON_CODES, 1)]
         turn.say("\n".join([intro, *lines]))
@@ -278,6 +331,22 @@ class ValidateObjectionForm(FormValidationAction):
     def name(self) -> str:
         return "validate_objection_form"
 
+    def extract_objection_target(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Read the activity from a number or its name; a second unclear answer means the whole plan."""
+        if tracker.get_slot("requested_slot") != "objection_target" or _escapes(tracker, domain):
+            return {}
+        text = str((tracker.latest_message or {}).get("text") or "")
+        try:
+            activities = plan_activities(portal_api.client().plan(tracker.sender_id))
+        except portal_api.PortalError:
+            return {"objection_target": WHOLE_PLAN}
+        target = parse_target(text, activities)
+        if target is None and previous_answer_was_rejected(tracker, "objection_target"):
+            target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
+        return {"objection_target": target}
+
     def validate_objection_reason(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -302,11 +371,16 @@ class ValidateObjectionForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Read yes or no from the intent of the answer to the confirmation question."""
-        if tracker.get_slot("requested_slot") != "objection_confirm":
+        if tracker.get_slot("requested_slot") != "objection_confirm" or _escapes(tracker, domain):
+            # Another intent leaves the form through its rules (nothing is sent).
             return {}
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        # None (not understood) is still returned, so the form asks again instead of rejecting.
-        return {"objection_confirm": {"affirm": True, "deny": False}.get(intent)}
+        intent, _confidence = _latest_intent(tracker)
+        if intent in CONFIRM_INTENTS:
+            return {"objection_confirm": CONFIRM_INTENTS[intent]}
+        # Only a clear yes sends. Unclear once: ask again; unclear twice: send nothing.
+        if previous_answer_was_rejected(tracker, "objection_confirm"):
+            return {"objection_confirm": False}
+        return {"objection_confirm": None}
 
     def validate_objection_wanted(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -337,6 +411,7 @@ class ActionSubmitObjection(PortalAction):
                 text=slots.get("objection_text") or "",
                 interpreter=False,
                 idempotency_key=idempotency_key(turn.tracker),
+                target=slots.get("objection_target") or WHOLE_PLAN,
             )
         except (portal_api.Invalid, portal_api.PortalUnavailable):
             turn.say(_("Sorry, your objection was not sent. Please try again later, or ask to talk to a caseworker."))

@@ -40,3 +40,28 @@ class ActionPlanSummary(PortalAction):
         else:
             lines.append(_("Read the whole plan at %(url)s", url=url))
         turn.say("\n".join(lines))
+
+
+class ActionAskAcknowledge(PortalAction):
+    """Say what confirming the plan means, whether it waits for the person, and where to do it."""
+
+    def name(self) -> str:
+        return "action_ask_acknowledge"
+
+    def respond(self, turn: Turn) -> None:
+        _ = turn.messages._
+        plan = turn.api.plan(turn.cid)
+        if plan is None:
+            turn.say(_("You do not have a plan yet. Your caseworker makes it together with you."))
+            return
+        url = plan.get("url") or PLAN_PATH
+        turn.say(
+            _(
+                "You confirm that you have read your plan. Confirming does not take away your right to object: "
+                "you can still object to the plan or to one activity."
+            )
+        )
+        if plan.get("awaiting_acknowledgement"):
+            turn.say(_("Your plan waits for you. Read it and confirm at %(url)s", url=url))
+        else:
+            turn.say(_("Your plan does not wait for anything from you now. Read it at %(url)s", url=url))

@@ -98,11 +98,19 @@ class PortalClient:
     # -- objections ------------------------------------------------------------------------
 
     def file_objection(
-        self, cid: str, *, reason: str, wanted: str, text: str, interpreter: bool, idempotency_key: str
+        self,
+        cid: str,
+        *,
+        reason: str,
+        wanted: str,
+        text: str,
+        interpreter: bool,
+        idempotency_key: str,
+        target: str = "plan",
     ) -> dict[str, Any]:
-        """File an objection to the plan; the same idempotency key never files twice."""
+        """File an objection to the plan or one activity; the same idempotency key never files twice."""
         body = {
-            "target": "plan",
+            "target": target,
             "reason": reason,
             "wanted": wanted,
             "text": text,
@@ -121,14 +129,21 @@ class PortalClient:
 
     # -- people and content ----------------------------------------------------------------
 
-    def request_handoff(self, cid: str, note: str | None) -> dict[str, Any]:
-        """Ask a caseworker to take over the conversation."""
-        return self._request("POST", _conversation_path(cid, "handoff"), json={"note": note})
+    def request_handoff(self, cid: str, note: str | None, interpreter: str | None = None) -> dict[str, Any]:
+        """Ask a caseworker to take over the conversation (and note an interpreter's language)."""
+        body: dict[str, Any] = {"note": note}
+        if interpreter:
+            body["interpreter"] = interpreter
+        return self._request("POST", _conversation_path(cid, "handoff"), json=body)
 
     def search(self, query: str, language: str, limit: int = 3) -> list[dict[str, Any]]:
         """Search the published civic information in one language."""
+        return self.search_answer(query, language, limit)["results"]
+
+    def search_answer(self, query: str, language: str, limit: int = 3) -> dict[str, Any]:
+        """Search and return the whole answer: confidence, the best sentences, and the results."""
         params = {"q": query, "lang": language, "limit": limit}
-        return self._request("GET", "/search", params=params)["results"]
+        return self._request("GET", "/search", params=params)
 
     # -- plumbing --------------------------------------------------------------------------
 

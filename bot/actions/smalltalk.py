@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from rasa_sdk.events import EventType
+
+from actions.civic import answer_by_search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
+
+# A greeting longer than this many words usually carries a question ("hi, where is the dentist").
+GREETING_WORDS = 3
 
 
 def what_i_can_do(messages: Messages) -> str:
@@ -21,10 +27,15 @@ class ActionGreet(PortalAction):
     def name(self) -> str:
         return "action_greet"
 
-    def respond(self, turn: Turn) -> None:
+    def respond(self, turn: Turn) -> list[EventType] | None:
         _ = turn.messages._
+        if len(turn.text.split()) > GREETING_WORDS:
+            answered = answer_by_search(turn, when_none="silent", offer=False)
+            if answered is not None:
+                return answered
         turn.say(_("Hello! I am the Ankomst assistant."))
         turn.say(what_i_can_do(turn.messages))
+        return None
 
 
 class ActionGoodbye(PortalAction):
@@ -71,27 +82,46 @@ class ActionBotChallenge(PortalAction):
 
 
 class ActionOutOfScope(PortalAction):
-    """Say that this is outside what the assistant can do, and what it can do."""
+    """Search the civic information first; only when nothing matches, say it is out of scope."""
 
     def name(self) -> str:
         return "action_out_of_scope"
 
-    def respond(self, turn: Turn) -> None:
+    def respond(self, turn: Turn) -> list[EventType] | None:
+        answered = answer_by_search(turn, when_none="silent")
+        if answered is not None:
+            return answered
         _ = turn.messages._
-        turn.say(_("Sorry, I cannot help with that."))
+        turn.say(_('Sorry, I cannot help with that. Write "caseworker" if you want to ask a person.'))
         turn.say(what_i_can_do(turn.messages))
+        return None
 
 
 class ActionFallback(PortalAction):
-    """Say the message was not understood, and show the help menu."""
+    """Search the civic information before giving up; then say so and offer a person."""
 
     def name(self) -> str:
         return "action_fallback"
 
+    def respond(self, turn: Turn) -> list[EventType] | None:
+        answered = answer_by_search(turn, when_none="silent")
+        if answered is not None:
+            return answered
+        _ = turn.messages._
+        turn.say(_('Sorry, I did not understand. Write "caseworker" if you want to ask a person.'))
+        turn.say(what_i_can_do(turn.messages))
+        return None
+
+
+class ActionCancel(PortalAction):
+    """Answer "cancel" when nothing is going on: nothing was started, so nothing is lost."""
+
+    def name(self) -> str:
+        return "action_cancel"
+
     def respond(self, turn: Turn) -> None:
         _ = turn.messages._
-        turn.say(_("Sorry, I did not understand."))
-        turn.say(what_i_can_do(turn.messages))
+        turn.say(_("OK, nothing more is happening. What else can I help you with?"))
 
 
 class ActionAcknowledge(PortalAction):

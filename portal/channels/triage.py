@@ -47,6 +47,7 @@ _ARABIC_VARIANTS = str.maketrans(
         "ئ": "ی",
         "ك": "ک",
         "ۀ": "ه",
+        "ە": "ه",  # Sorani ae, typed as heh on many keyboards
         "ؤ": "و",
         "\u200c": "",  # zero-width non-joiner: "می‌خوام" and "میخوام" are one word
         "ـ": "",  # tatweel

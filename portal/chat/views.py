@@ -10,7 +10,7 @@ from portal.chat.forms import ChatForm
 from portal.data.conversations import get_conversation, list_messages
 from portal.extensions import limiter
 from portal.i18n import current_language
-from portal.models import Channel, Conversation, Direction, Message
+from portal.models import Conversation, Direction, Message
 from portal.services import conversations
 
 bp = Blueprint("chat", __name__)
@@ -20,12 +20,7 @@ SESSION_KEY = "chat"
 def _current_conversation() -> Conversation | None:
     """This browser's conversation, if it still belongs to whoever is signed in (or nobody)."""
     conversation = get_conversation(session.get(SESSION_KEY) or "")
-    person = current_person()
-    if conversation is None or conversation.channel != Channel.CHAT:
-        return None
-    if conversation.person_id != (person.id if person else None):
-        return None
-    return conversation
+    return conversation if conversations.belongs_to_browser(conversation, current_person()) else None
 
 
 def _wants_json() -> bool:

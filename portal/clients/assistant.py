@@ -48,13 +48,15 @@ class AssistantClient:
     def from_config(cls, config: Mapping[str, Any]) -> AssistantClient:
         return cls(config["RASA_URL"], timeout=float(config["RASA_TIMEOUT"]))
 
-    def send(self, sender: str, text: str, *, language: str | None) -> list[AssistantReply]:
+    def send(
+        self, sender: str, text: str, *, language: str | None, metadata: Mapping[str, Any] | None = None
+    ) -> list[AssistantReply]:
         """Send one user message; return the bot's replies, or raise AssistantUnavailable.
 
         No replies at all also counts as unavailable: Rasa answers an empty list when a custom
         action failed because the action server is down.
         """
-        payload = {"sender": sender, "message": text, "metadata": {"language": language}}
+        payload = {"sender": sender, "message": text, "metadata": {**(metadata or {}), "language": language}}
         try:
             response = self._session.post(self.url, json=payload, timeout=self.timeout)
         except requests.Timeout as exc:

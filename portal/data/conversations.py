@@ -50,7 +50,13 @@ def get_or_create_sms_conversation(phone: str) -> Conversation:
 
 
 def create_chat_conversation(person: Person | None, language: str | None) -> Conversation:
-    conversation = Conversation(channel=Channel.CHAT, person_id=person.id if person else None, language=language)
+    """A new web-chat conversation; a signed-in person's is bound to their sign-in session."""
+    conversation = Conversation(
+        channel=Channel.CHAT,
+        person_id=person.id if person else None,
+        signin_session_id=person.signin_session_id if person else None,
+        language=language,
+    )
     db.session.add(conversation)
     db.session.commit()
     return conversation

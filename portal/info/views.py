@@ -9,7 +9,7 @@ from portal.languages import get_language
 from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
 from portal.services.fragments import cached, render_fragment
-from portal.services.search import MAX_QUERY_CHARS, search
+from portal.services.search import MAX_QUERY_CHARS, NONE, answer
 
 bp = Blueprint("info", __name__, url_prefix="/info")
 
@@ -41,14 +41,16 @@ def index():
 def search_page():
     query = request.args.get("q", "")[:MAX_QUERY_CHARS]
     municipality = _municipality()
-    results = None
+    found, cards = None, []
     if query.strip():
         language, municipality_id = current_language().code, municipality.id if municipality else None
-        results = cached(
+        found = cached(
             ("search", query, language, municipality_id, content_stamp()),
-            lambda: search(query, language, municipality_id=municipality_id),
+            lambda: answer(query, language, municipality_id=municipality_id, limit=5),
         )
-    return render_template("info/search.html", q=query, results=results, municipality=municipality)
+        if found.confidence == NONE:
+            cards = cached(("module_cards", language, content_stamp()), lambda: module_cards(language))
+    return render_template("info/search.html", q=query, found=found, cards=cards, municipality=municipality)
 
 
 @bp.get("/<slug>")

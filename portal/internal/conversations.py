@@ -22,8 +22,9 @@ def _assistant_error(error: AssistantError):
 
 
 def _conversation(cid: str) -> Conversation:
+    # An ended conversation answers like an unknown one: the id is no key once it is over.
     conversation = get_conversation(cid)
-    if conversation is None:
+    if conversation is None or not assistant_api.is_live(conversation):
         abort(404)
     return conversation
 

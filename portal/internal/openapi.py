@@ -190,10 +190,47 @@ INTERNAL_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {"note": {"type": "string", "nullable": True, "description": "At most 1000 characters."}},
     },
     "Handoff": {"type": "object", "required": ["handoff"], "properties": {"handoff": {"type": "integer"}}},
+    "CivicAnswer": {
+        "type": "object",
+        "description": "The one or two sentences of the best section that answer the question.",
+        "required": ["title", "text", "url", "slug"],
+        "properties": {
+            "title": {"type": "string", "description": "The section heading."},
+            "text": {"type": "string"},
+            "sentences": {"type": "array", "items": {"type": "string"}},
+            "url": {"type": "string", "example": "https://ankomst.example.se/info/halsa-och-vard#tandvard"},
+            "slug": {"type": "string"},
+            "section_anchor": {"type": "string"},
+            "language": {"type": "string"},
+        },
+    },
+    "InternalSearchResult": {
+        "allOf": [
+            _ref("SearchResult"),
+            {
+                "type": "object",
+                "required": ["score"],
+                "properties": {
+                    "url": {"type": "string", "description": "Absolute, on PUBLIC_BASE_URL."},
+                    "score": {"type": "number"},
+                },
+            },
+        ]
+    },
     "InternalSearchResults": {
         "type": "object",
-        "required": ["results"],
-        "properties": {"results": {"type": "array", "items": _ref("SearchResult")}},
+        "required": ["confidence", "answer", "results", "fallback_language"],
+        "properties": {
+            "confidence": {"type": "string", "enum": ["confident", "middling", "none"]},
+            "answer": {"allOf": [_ref("CivicAnswer")], "nullable": True},
+            "results": {"type": "array", "items": _ref("InternalSearchResult")},
+            "fallback_language": {
+                "type": "string",
+                "nullable": True,
+                "enum": ["sv", None],
+                "description": "sv when the conversation's language had nothing good and these are Swedish results.",
+            },
+        },
     },
 }
 

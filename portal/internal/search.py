@@ -1,4 +1,9 @@
-"""GET /internal/v1/search: the assistant's civic answers come from the same search as the portal."""
+"""GET /internal/v1/search: the assistant's civic answers come from the same search as the portal.
+
+The answer is the one or two sentences of the best section (services.search.answers), with
+how sure search is of it: "confident" (say it), "middling" (offer the two or three topics),
+"none" (say so and offer a person). Swedish results are flagged in `fallback_language`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from flask import abort, jsonify, request
 
 from portal.internal.base import bp
 from portal.languages import get_language
-from portal.services.search import MAX_QUERY_CHARS, search
+from portal.services.search import MAX_QUERY_CHARS, answer
 
 
 @bp.get("/search")
@@ -18,5 +23,5 @@ def search_content():
         limit = int(request.args.get("limit", "3")) or 3
     except ValueError:
         abort(422)
-    results = search(request.args.get("q", "")[:MAX_QUERY_CHARS], language.code, limit=max(1, min(limit, 10)))
-    return jsonify(results=[hit.as_dict() for hit in results.hits])
+    found = answer(request.args.get("q", "")[:MAX_QUERY_CHARS], language.code, limit=max(1, min(limit, 10)))
+    return jsonify(found.as_dict())

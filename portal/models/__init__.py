@@ -1,7 +1,7 @@
 """The data model. Import models from here so every table is registered with the metadata."""
 
 from portal.models.audit import AuditEvent
-from portal.models.auth import SignInCode, SignInSession
+from portal.models.auth import SignInCode, SignInSession, SignInThrottle
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.content import (
     ContentModule,
@@ -94,6 +94,7 @@ __all__ = [
     "Role",
     "SignInCode",
     "SignInSession",
+    "SignInThrottle",
     "SmsMessage",
     "StaffUser",
     "UTCDateTime",

@@ -31,6 +31,20 @@ class SignInCode(Base):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class SignInThrottle(Base):
+    """One row per number that asked for a code: the lock that makes the hourly limit exact.
+
+    Code requests for one number update this row first, which holds a row lock (PostgreSQL) or
+    the write lock (SQLite) until the request commits; so counting the last hour's codes and
+    adding one happen as one step, and parallel requests cannot all pass the limit at once.
+    """
+
+    __tablename__ = "signin_throttle"
+
+    phone_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
 class SignInSession(Base):
     """One signed-in session. The cookie carries only its random token.
 

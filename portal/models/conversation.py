@@ -6,7 +6,10 @@ Decisions:
 - An SMS conversation is keyed by the phone number (one per number). The person is looked up
   again on every inbound message, so a number that changes hands stops reaching the old
   owner's data at once. A web-chat conversation belongs to one browser session, linked to the
-  person only while that person is signed in.
+  person only while that person is signed in: a personal one is bound to the sign-in session
+  (`signin_session_id`) and ends with it, at sign-out or expiry.
+- The internal API (the action server) reaches a conversation only while it is live
+  (services.assistant_api.is_live), so an id seen once is not a key to someone's data.
 - `Message` is the transcript of both channels, in both directions. An outbound SMS is also
   an `SmsMessage` (the one SMS ledger: segments, backend, provider id, delivery status, the
   /dev/outbox page); `Message.sms_message_id` links the two, and a status callback updates both.
@@ -25,6 +28,7 @@ from typing import Any
 from sqlalchemy import JSON, Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.models.auth import SignInSession
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.messaging import SmsMessage
 from portal.models.organisation import Organisation, StaffUser
@@ -71,6 +75,11 @@ class Conversation(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     channel: Mapped[Channel] = mapped_column(Enum(Channel, native_enum=False, length=8))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    # Web chat of a signed-in newcomer: the session it belongs to. Sign-out deletes the session,
+    # and the database sets this to NULL, which ends the conversation's personal answers.
+    signin_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("signin_session.id", ondelete="SET NULL"), index=True
+    )
     # E.164, SMS only (where replies go). Never logged, never sent to Rasa.
     phone: Mapped[str | None] = mapped_column(String(20), unique=True)
     # None until the language is known (stored preference, detection or the menu).
@@ -86,6 +95,7 @@ class Conversation(Base):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
     person: Mapped[Person | None] = relationship()
+    signin_session: Mapped[SignInSession | None] = relationship()
     messages: Mapped[list[Message]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Message.id"
     )
@@ -148,6 +158,9 @@ class HandoffRequest(Base):
     language: Mapped[str] = mapped_column(String(8))
     channel: Mapped[str] = mapped_column(String(8))
     note: Mapped[str | None] = mapped_column(Text)
+    # The language of the interpreter the person asked for, if any (the conversation's own
+    # language is `language`; they differ when, say, someone writes English but needs Dari).
+    interpreter_language: Mapped[str | None] = mapped_column(String(8))
     status: Mapped[HandoffStatus] = mapped_column(
         Enum(HandoffStatus, native_enum=False, length=10), default=HandoffStatus.OPEN, index=True
     )

@@ -30,6 +30,8 @@ class Person(UserMixin, Base):
     phone: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     preferred_language: Mapped[str] = mapped_column(String(8), default="sv")
+    # Set when the person asks for an interpreter (by SMS or chat); never changes their language.
+    interpreter_language: Mapped[str | None] = mapped_column(String(8))
     gender: Mapped[Gender] = mapped_column(Enum(Gender, native_enum=False, length=20), default=Gender.UNSPECIFIED)
     home_municipality_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
     # The municipality or district whose caseworkers are responsible; staff access follows it.
@@ -43,6 +45,7 @@ class Person(UserMixin, Base):
 
     kind = "newcomer"
     session_token = None  # set per request by the session loader; not a column
+    signin_session_id = None  # that session's row id (web chat binds to it); not a column
 
     def get_id(self) -> str | None:
         return self.session_token

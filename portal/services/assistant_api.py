@@ -10,6 +10,9 @@ Privacy rules kept here:
   an SMS conversation whose number is, right now, the registered number of that person.
   Everyone else gets 403 not_identified (civic information only).
 - A draft plan is not shown: the newcomer does not see it on the web either.
+- The action server reaches a conversation only while it is live (`is_live`): within
+  ASSISTANT_LIVE_WINDOW of its last inbound message, or, for a signed-in web chat, while its
+  sign-in session lasts. Anyone who learns an id later (a log, a screenshot) gets nothing.
 """
 
 from __future__ import annotations
@@ -21,14 +24,16 @@ from typing import Any
 from flask import current_app
 from flask_babel import force_locale, gettext
 
+from portal.channels import triage
 from portal.channels.schedule_words import Span, read_question
 from portal.channels.sms_text import portal_url
 from portal.extensions import db
 from portal.languages import DEFAULT_LANGUAGE, get_language, resolve_choice
-from portal.models import Channel, Conversation, Person
+from portal.models import Channel, Conversation, Person, utcnow
 from portal.services import objections_assistant, plan_api
 from portal.services.objections_assistant import AssistantError
 from portal.services.schedule import STOCKHOLM
+from portal.services.sessions import session_is_current
 
 MAX_NOTE_CHARS = 1000
 MAX_QUESTION_CHARS = 300  # a schedule question is short; a long message is read only this far
@@ -61,6 +66,15 @@ def identified_person(conversation: Conversation) -> Person | None:
     return person
 
 
+def is_live(conversation: Conversation) -> bool:
+    """Whether the action server may act in this conversation now."""
+    if conversation.channel == Channel.CHAT and conversation.person_id is not None:
+        # Personal web chat: bound to its sign-in session, it ends at sign-out or expiry.
+        record = conversation.signin_session
+        return record is not None and record.person_id == conversation.person_id and session_is_current(record)
+    return utcnow() - conversation.last_activity_at <= current_app.config["ASSISTANT_LIVE_WINDOW"]
+
+
 def _require_person(conversation: Conversation) -> Person:
     person = identified_person(conversation)
     if person is None:
@@ -85,6 +99,11 @@ def describe_conversation(conversation: Conversation) -> dict[str, Any]:
         "language": conversation_language(conversation),
         "channel": conversation.channel.value,
         "identified": identified_person(conversation) is not None,
+        # Someone we cannot identify may still ask for a person: the reception, nothing personal.
+        "reception": {
+            "phone": current_app.config.get("RECEPTION_PHONE"),
+            "hours": current_app.config.get("RECEPTION_HOURS"),
+        },
     }
 
 
@@ -97,7 +116,9 @@ def change_language(conversation: Conversation, payload: Any) -> dict[str, Any]:
         raw = payload.get(field)
         if not isinstance(raw, str):
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field=field)
-        lang = get_language(raw) if field == "language" else resolve_choice(raw)
+        # Words switch only when they ask for a language ("in English please"): a language named
+        # for another reason ("how can I learn Swedish") is not a request (channels.triage).
+        lang = get_language(raw) if field == "language" else _requested_language(raw)
         if lang is None:
             raise AssistantError(
                 422, "invalid", gettext("That language is not available. Please choose one from the list."), field=field
@@ -105,6 +126,15 @@ def change_language(conversation: Conversation, payload: Any) -> dict[str, Any]:
     set_conversation_language(conversation, lang.code)
     db.session.commit()
     return {"language": lang.code}
+
+
+def _requested_language(raw: str):
+    code = triage.language_request(raw)
+    if code:
+        return get_language(code)
+    # A menu answer: a number or a bare code.
+    stripped = raw.strip()
+    return resolve_choice(stripped) if stripped.isdecimal() or len(stripped) <= 3 else None
 
 
 def set_conversation_language(conversation: Conversation, code: str) -> None:
@@ -212,6 +242,9 @@ def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
         if note is not None and not isinstance(note, str):
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="note")
         note = (note or "").strip() or None
+        interpreter = payload.get("interpreter")
+        if interpreter is not None and (not isinstance(interpreter, str) or get_language(interpreter) is None):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="interpreter")
         if note and len(note) > MAX_NOTE_CHARS:
             raise AssistantError(
                 422,
@@ -219,5 +252,7 @@ def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
                 gettext("Please write at most %(count)s characters.", count=MAX_NOTE_CHARS),
                 field="note",
             )
-    handoff = create_handoff(person, conversation, note)
+    handoff = create_handoff(
+        person, conversation, note, interpreter=get_language(interpreter).code if interpreter else None
+    )
     return {"handoff": handoff.id}

@@ -9,11 +9,21 @@ from portal.models import Conversation, HandoffRequest, HandoffStatus, Person, S
 from portal.services import audit
 
 
-def create_handoff(person: Person, conversation: Conversation | None, note: str | None) -> HandoffRequest:
-    """Open a request (or add to the one already open from this conversation) and commit."""
+def create_handoff(
+    person: Person, conversation: Conversation | None, note: str | None, *, interpreter: str | None = None
+) -> HandoffRequest:
+    """Open a request (or add to the one already open from this conversation) and commit.
+
+    `interpreter` is the language of an interpreter the person asked for: it is recorded on the
+    person (their caseworker books one for every meeting) and on the request.
+    """
     language = (conversation.language if conversation else None) or person.preferred_language
+    if interpreter:
+        person.interpreter_language = interpreter
     existing = get_open_handoff(person, conversation) if conversation is not None else None
     if existing is not None:
+        if interpreter:
+            existing.interpreter_language = interpreter
         # Asking twice (or a retry of the same call) is one request; a new note is added to it.
         if note and note not in (existing.note or ""):
             existing.note = f"{existing.note}\n{note}" if existing.note else note
@@ -27,6 +37,7 @@ def create_handoff(person: Person, conversation: Conversation | None, note: str 
         language=language,
         channel=conversation.channel.value if conversation else "web",
         note=note,
+        interpreter_language=interpreter,
     )
     db.session.add(handoff)
     db.session.flush()

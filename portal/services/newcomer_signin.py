@@ -14,13 +14,15 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import force_locale, gettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from portal.clients.sms import send_sms
 from portal.data.people import get_person_by_phone
 from portal.extensions import db
 from portal.languages import get_language
-from portal.models import Person, SignInCode, utcnow
+from portal.models import Person, SignInCode, SignInThrottle, utcnow
 from portal.phones import normalise_phone, phone_digest
 from portal.services.hashing import burn_time, hash_secret, verify_secret
 
@@ -44,6 +46,7 @@ def request_code(raw_phone: str) -> CodeRequest:
     """
     e164 = normalise_phone(raw_phone)
     digest = phone_digest(e164)
+    _lock_number(digest)
     since = utcnow() - timedelta(hours=1)
     recent = db.session.scalar(
         select(func.count())
@@ -51,6 +54,7 @@ def request_code(raw_phone: str) -> CodeRequest:
         .where(SignInCode.phone_digest == digest, SignInCode.created_at >= since)
     )
     if recent >= current_app.config["SIGNIN_CODES_PER_NUMBER_PER_HOUR"]:
+        db.session.commit()  # releases the lock
         log.info("signin code refused: hourly limit")
         burn_time("000000")
         return CodeRequest(digest)
@@ -67,13 +71,25 @@ def request_code(raw_phone: str) -> CodeRequest:
             expires_at=utcnow() + current_app.config["SIGNIN_CODE_TTL"],
         )
     )
-    db.session.commit()
+    db.session.commit()  # the new code counts, and the lock is released
     if person is not None:
         _send_code(person, code)
         log.info("signin code sent", extra={"person_id": person.id})
     else:
         log.info("signin code requested for an unknown number")
     return CodeRequest(digest)
+
+
+def _lock_number(digest: str) -> None:
+    """Hold this number's throttle row until the next commit, so one request counts at a time.
+
+    The row is created on a number's first request (a concurrent first request waits on the
+    unique key, then finds it). The UPDATE takes PostgreSQL's row lock, or SQLite's write lock.
+    """
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(insert(SignInThrottle).values(phone_digest=digest, updated_at=utcnow()).on_conflict_do_nothing())
+    db.session.execute(update(SignInThrottle).where(SignInThrottle.phone_digest == digest).values(updated_at=utcnow()))
 
 
 def _send_code(person: Person, code: str) -> None:
@@ -84,23 +100,48 @@ def _send_code(person: Person, code: str) -> None:
 
 
 def verify_code(digest: str, code: str) -> Person | None:
-    """Return the person when `code` is the live code for `digest`; count the try either way."""
+    """Return the person when `code` is the live code for `digest`; count the try either way.
+
+    The try is counted before the code is checked, by one conditional UPDATE that only succeeds
+    while tries are left; using the code is another, that only succeeds while it is unused.
+    Parallel tries therefore cannot pass the limit, nor use one code twice.
+    """
     code = "".join(ch for ch in (code or "") if ch.isdigit())
     now = utcnow()
-    record = db.session.scalar(
-        select(SignInCode)
+    record = db.session.execute(
+        select(SignInCode.id, SignInCode.code_hash, SignInCode.person_id)
         .where(SignInCode.phone_digest == digest, SignInCode.used_at.is_(None), SignInCode.expires_at > now)
-        .order_by(SignInCode.created_at.desc())
+        .order_by(SignInCode.created_at.desc(), SignInCode.id.desc())
         .limit(1)
-    )
-    if record is None or record.attempts >= current_app.config["SIGNIN_CODE_MAX_TRIES"]:
+    ).first()
+    if record is None or not _count_try(record.id):
         burn_time("000000")
         return None
-    record.attempts += 1
-    ok = len(code) == 6 and verify_secret(record.code_hash, code)
-    if ok and record.person_id is not None:
-        record.used_at = now
-        db.session.commit()
-        return db.session.get(Person, record.person_id)
+    if not (len(code) == 6 and verify_secret(record.code_hash, code)) or record.person_id is None:
+        return None
+    used = db.session.execute(
+        update(SignInCode)
+        .where(SignInCode.id == record.id, SignInCode.used_at.is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
-    return None
+    if used.rowcount != 1:
+        return None  # a parallel try with the same code was first
+    return db.session.get(Person, record.person_id)
+
+
+def _count_try(code_id: int) -> bool:
+    """Count one try at a code; False when its tries are used up (then nothing is counted)."""
+    counted = db.session.execute(
+        update(SignInCode)
+        .where(
+            SignInCode.id == code_id,
+            SignInCode.used_at.is_(None),
+            SignInCode.attempts < current_app.config["SIGNIN_CODE_MAX_TRIES"],
+        )
+        .values(attempts=SignInCode.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return counted.rowcount == 1

@@ -122,7 +122,7 @@ def plan_summary_for(person: Person) -> dict[str, Any]:
             "awaiting_acknowledgement": plan.awaiting_acknowledgement,
             "goals": [{"title": str(goal_label(g.template_key)), "horizon": g.horizon.value} for g in plan.goals],
             "activities": [
-                {"title": str(activity_label(a.type_key)), "hours_per_week": round(weekly_hours(a), 1)}
+                {"id": a.id, "title": str(activity_label(a.type_key)), "hours_per_week": round(weekly_hours(a), 1)}
                 for a in plan.activities
                 if a.end_date >= now().date()
             ],

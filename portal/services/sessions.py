@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app, g, session
 from flask_login import login_user, logout_user
@@ -37,6 +37,7 @@ def start_session(principal: Principal) -> str:
     db.session.add(record)
     db.session.commit()
     principal.session_token = token
+    principal.signin_session_id = record.id
     login_user(principal)
     return token
 
@@ -49,6 +50,16 @@ def end_session(principal: Principal | None) -> None:
         db.session.commit()
     logout_user()
     session.clear()
+
+
+def session_is_current(record: SignInSession, now: datetime | None = None) -> bool:
+    """Whether a sign-in session is within its idle and absolute lifetimes."""
+    now = now or utcnow()
+    cfg = current_app.config
+    return (
+        now - record.last_seen_at <= cfg["SESSION_IDLE_TIMEOUT"]
+        and now - record.created_at <= cfg["SESSION_ABSOLUTE_LIFETIME"]
+    )
 
 
 def load_principal(token: str) -> Principal | None:
@@ -64,10 +75,7 @@ def load_principal(token: str) -> Principal | None:
         if record is None:
             return None
         now = utcnow()
-        cfg = current_app.config
-        if now - record.last_seen_at > cfg["SESSION_IDLE_TIMEOUT"] or (
-            now - record.created_at > cfg["SESSION_ABSOLUTE_LIFETIME"]
-        ):
+        if not session_is_current(record, now):
             db.session.delete(record)
             db.session.commit()
             return None
@@ -77,6 +85,7 @@ def load_principal(token: str) -> Principal | None:
         principal: Principal | None = record.staff if record.staff_id else record.person
         if principal is not None:
             principal.session_token = token
+            principal.signin_session_id = record.id
         return principal
     finally:
         g._loading_user = False

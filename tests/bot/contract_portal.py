@@ -87,6 +87,9 @@ class ContractPortal:
         self.idempotency: dict[str, dict[str, Any]] = {}
         self.search_index: list[dict[str, Any]] = []
         self.handoffs: list[dict[str, Any]] = []
+        # How sure the search is; None: "confident" when something matched, else "none".
+        self.search_confidence: str | None = None
+        self.reception: dict[str, Any] = {"phone": None, "hours": None}
         self.requests: list[Request] = []
         self.fail_with_status: int | None = None
         self._case_counter = 0
@@ -156,6 +159,7 @@ class ContractPortal:
                 "language": conversation.language,
                 "channel": conversation.channel,
                 "identified": conversation.person is not None,
+                "reception": dict(self.reception),
             }
         if route == ("PUT", "language"):
             return self._set_language(conversation, request.body or {})
@@ -231,7 +235,7 @@ class ContractPortal:
         return 201, response
 
     def _handoff(self, cid: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        self.handoffs.append({"conversation": cid, "note": body.get("note")})
+        self.handoffs.append({"conversation": cid, "note": body.get("note"), "interpreter": body.get("interpreter")})
         return 201, {"handoff": len(self.handoffs)}
 
     def _search(self, query: dict[str, list[str]]) -> dict[str, Any]:
@@ -239,8 +243,16 @@ class ContractPortal:
         lang = query.get("lang", [""])[0]
         limit = int(query.get("limit", ["3"])[0])
         hits = [r for r in self.search_index if r["lang"] == lang and words & set(r["keywords"])]
-        results = [{k: v for k, v in r.items() if k not in ("lang", "keywords")} for r in hits]
-        return {"results": results[:limit]}
+        results = [{k: v for k, v in r.items() if k not in ("lang", "keywords")} for r in hits][:limit]
+        # Like the real portal: how sure it is, the best section's answering sentences, the results.
+        confidence = self.search_confidence or ("confident" if results else "none")
+        best = results[0] if results and confidence != "none" else None
+        answer = (
+            {"title": best.get("section_title") or best["title"], "text": best["snippet"], "url": best["url"]}
+            if best
+            else None
+        )
+        return {"confidence": confidence, "answer": answer, "results": results, "fallback_language": None}
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         portal = self

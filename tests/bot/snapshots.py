@@ -19,6 +19,7 @@ def tracker_snapshot(
     active_loop: str | None = None,
     events_after_user: list[dict[str, Any]] | None = None,
     events_before_user: list[dict[str, Any]] | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> Any:
     """Build a Tracker from a state like the one Rasa posts to the action server."""
     latest_message = {
@@ -26,7 +27,7 @@ def tracker_snapshot(
         "intent": {"name": intent, "confidence": confidence} if intent else {},
         "intent_ranking": [{"name": intent, "confidence": confidence}] if intent else [],
         "entities": entities or [],
-        "metadata": {"language": language} if language else {},
+        "metadata": {**({"language": language} if language else {}), **(metadata or {})},
         "message_id": "m-1",
     }
     events = [

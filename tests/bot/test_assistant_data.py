@@ -34,6 +34,12 @@ CONTRACT_INTENTS = {
     "deny",
     "bot_challenge",
     "out_of_scope",
+    # Added where people need them (bot/README.md), never renaming one of the above.
+    "ask_acknowledge",
+    "cancel",
+    "ask_interpreter",
+    "emergency",
+    "choose_option",
 }
 
 

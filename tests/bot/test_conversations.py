@@ -130,10 +130,23 @@ def assistant(tmp_path_factory):
         portal.stop()
 
 
-def test_objection_is_filed_over_sms_with_a_number_and_words(assistant):
-    assistant.portal.add_conversation("c-objection")
+PLAN = {
+    "status": "active",
+    "status_label": "Aktiv",
+    "hours_per_week": 15,
+    "awaiting_acknowledgement": False,
+    "goals": [],
+    "activities": [{"id": 7, "title": "SFI", "hours_per_week": 12}, {"id": 8, "title": "Praktik", "hours_per_week": 3}],
+    "url": "/plan",
+}
 
-    assert assistant("c-objection", "jag vill klaga på min plan")[0].startswith("Why do you object?")
+
+def test_objection_is_filed_over_sms_with_a_number_and_words(assistant):
+    assistant.portal.add_conversation("c-objection", plan=PLAN)
+
+    question = assistant("c-objection", "jag vill klaga på min plan")[0]
+    assert question.splitlines()[1:] == ["1. SFI", "2. Praktik", "3. The whole plan"]
+    assert assistant("c-objection", "2")[0].startswith("Why do you object?")
     assert assistant("c-objection", "5") == ["Tell me in a few words what is wrong."]
     assert assistant("c-objection", "Bussen tar två timmar") == [
         "What do you want instead? Write it in your own words."
@@ -149,12 +162,14 @@ def test_objection_is_filed_over_sms_with_a_number_and_words(assistant):
     assert request.body["reason"] == "too_far"
     assert request.body["wanted"] == "Praktik närmare Södertälje"
     assert request.body["text"] == "Bussen tar två timmar"
+    assert request.body["target"] == "activity:8"
 
 
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
-    assistant.portal.add_conversation("c-changed-mind")
+    assistant.portal.add_conversation("c-changed-mind", plan=PLAN)
 
     assistant("c-changed-mind", "I want to complain about my plan", language="en")
+    assistant("c-changed-mind", "3", language="en")
     assistant("c-changed-mind", "my kids preschool closes at 3", language="en")
     assistant("c-changed-mind", "A later SFI class", language="en")
     replies = assistant("c-changed-mind", "no", language="en")
@@ -177,19 +192,49 @@ def test_language_named_in_the_message_is_switched_at_once(assistant):
 
     replies = assistant("c-arabic", "عربي", language="sv")
 
-    assert replies == ["OK, I will write in العربية from now on."]
+    assert replies == ["OK, I will write in العربية from now on. To go back, write: svenska"]
     assert assistant.portal.conversations["c-arabic"].language == "ar"
 
 
-def test_language_menu_is_shown_and_answered_with_a_number(assistant):
+def test_a_request_without_a_language_says_how_to_ask_and_changes_nothing(assistant):
     assistant.portal.add_conversation("c-menu")
 
-    menu = assistant("c-menu", "byt språk")
-    replies = assistant("c-menu", "6")
+    replies = assistant("c-menu", "/choose_language")
 
-    assert menu[0].startswith("Which language do you want? Answer with a number:")
-    assert replies == ["OK, I will write in Soomaali from now on."]
-    assert assistant.portal.conversations["c-menu"].language == "so"
+    assert replies[0].startswith("I write in svenska. To change, write the language you want")
+    assert assistant.portal.conversations["c-menu"].language == "sv"
+
+
+def test_no_objection_form_without_a_plan(assistant):
+    assistant.portal.add_conversation("c-no-plan")
+
+    replies = assistant("c-no-plan", "/file_objection")
+
+    assert replies[0].startswith("You do not have a plan yet, so there is nothing to object to.")
+    assert assistant("c-no-plan", "/greet")[0] == "Hello! I am the Ankomst assistant."
+
+
+@pytest.mark.parametrize(
+    ("escape", "first_reply"),
+    [
+        ("/talk_to_human", "I have asked a caseworker to contact you."),
+        ("/emergency", "If you or someone else is in danger right now, call 112"),
+        ("/objection_status", "You have"),
+        ("/cancel", "OK, nothing more is happening."),
+    ],
+)
+def test_a_message_for_something_else_leaves_the_objection_form_and_files_nothing(assistant, escape, first_reply):
+    cid = f"c-escape-{escape.strip('/')}"
+    assistant.portal.add_conversation(cid, plan=PLAN)
+    assistant(cid, "/file_objection")
+    assistant(cid, "1")
+
+    replies = assistant(cid, escape)
+
+    assert replies[0] == "I did not send your objection. You can object again at any time."
+    assert replies[1].startswith(first_reply)
+    assert assistant.portal.requests_to("POST", f"/conversations/{cid}/objections") == []
+    assert assistant(cid, "/greet")[0] == "Hello! I am the Ankomst assistant."
 
 
 def test_next_activity_question_in_arabic_gets_an_arabic_date(assistant):
@@ -220,7 +265,7 @@ def test_message_that_was_not_understood_gets_the_help_menu(assistant):
 
 
 def test_no_to_the_first_objection_question_cancels_the_form(assistant):
-    assistant.portal.add_conversation("c-cancel")
+    assistant.portal.add_conversation("c-cancel", plan=PLAN)
 
     assistant("c-cancel", "/file_objection")
     replies = assistant("c-cancel", "/deny")
@@ -230,19 +275,20 @@ def test_no_to_the_first_objection_question_cancels_the_form(assistant):
 
 
 def test_help_in_the_middle_of_the_objection_form_answers_and_asks_again(assistant):
-    assistant.portal.add_conversation("c-interrupt")
+    assistant.portal.add_conversation("c-interrupt", plan=PLAN)
 
     assistant("c-interrupt", "/file_objection")
     replies = assistant("c-interrupt", "/help")
 
     assert replies[0].startswith("I can help with your activities")
-    assert replies[1].startswith("Why do you object? Answer with a number:")
+    assert replies[1].startswith("Which part of your plan do you object to? Answer with a number.")
 
 
 def test_answer_that_fits_no_reason_gets_the_list_again_with_an_apology(assistant):
-    assistant.portal.add_conversation("c-unclear")
+    assistant.portal.add_conversation("c-unclear", plan=PLAN)
 
     assistant("c-unclear", "/file_objection")
+    assistant("c-unclear", "1")
     replies = assistant("c-unclear", "/nlu_fallback")
 
     assert replies[0].startswith("Sorry, I did not understand. Answer with a number from 1 to 8:")

@@ -4,10 +4,11 @@
     ... stack.rasa_url ...
     stack.stop()
 
-Starts the rasa-sdk action server (`rasa run actions`, from bot/, talking to the portal at
-`portal_url` with the internal token) and Rasa (`rasa run --enable-api` with the trained model,
-an in-memory tracker store and the action server's port), each on a free port, and waits until
-both answer. Also serves a Flask app on a free port in a thread (`serve_app`), so the action
+Starts the rasa-sdk action server (bot/actions_server.py, as bot/scripts/run_actions.sh does:
+127.0.0.1 and a shared secret; it talks to the portal at `portal_url` with the internal token)
+and Rasa (`rasa run --enable-api` on 127.0.0.1 with the trained model, an in-memory tracker
+store, and the action server's port and secret), each on a free port, and waits until both
+answer. Also serves a Flask app on a free port in a thread (`serve_app`), so the action
 server can call the portal's internal API while a test drives it.
 
 If the bot's virtual environment or its trained model is missing, `missing_bot()` says what to
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
 MODEL = BOT / "models" / "ankomst.tar.gz"
+ACTIONS_SERVER = BOT / "actions_server.py"
 READY_TIMEOUT = float(os.environ.get("ANKOMST_RASA_READY_TIMEOUT", "240"))
 
 
@@ -82,6 +85,7 @@ class AssistantStack:
     rasa_url: str
     actions_url: str
     portal_url: str = ""
+    actions_token: str = ""
     processes: list[subprocess.Popen] = field(default_factory=list)
     workdir: tempfile.TemporaryDirectory | None = None
 
@@ -94,13 +98,19 @@ class AssistantStack:
         workdir = tempfile.TemporaryDirectory(prefix="ankomst-rasa-")
         logs = Path(log_dir or workdir.name)
         actions_port, rasa_port = free_port(), free_port()
+        actions_token = secrets.token_urlsafe(24)
         endpoints = Path(workdir.name) / "endpoints.yml"
         # In-memory tracker and lock stores: every run starts clean, nothing is written to bot/.
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+        # The secret is written out (the folder is private to this user), so a restarted Rasa
+        # (bench/faults) finds it without the environment.
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n  token: "{actions_token}"\n'
+        )
         env = {
             **os.environ,
             "ANKOMST_PORTAL_URL": portal_url,
             "ANKOMST_INTERNAL_TOKEN": token,
+            "ANKOMST_ACTIONS_TOKEN": actions_token,
             "PYTHONUNBUFFERED": "1",
             # Rasa asks about telemetry on its first run; never in tests.
             "RASA_TELEMETRY_ENABLED": "false",
@@ -109,12 +119,13 @@ class AssistantStack:
             rasa_url=f"http://127.0.0.1:{rasa_port}",
             actions_url=f"http://127.0.0.1:{actions_port}",
             portal_url=portal_url,
+            actions_token=actions_token,
             workdir=workdir,
         )
         try:
             stack.processes.append(
                 _spawn(
-                    [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+                    [str(BOT / ".venv" / "bin" / "python"), str(ACTIONS_SERVER), "--port", str(actions_port)],
                     env,
                     logs / "actions.log",
                 )

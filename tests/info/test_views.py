@@ -8,7 +8,14 @@ from portal.data.content import get_module
 from portal.extensions import db
 from portal.languages import LANGUAGES
 from portal.models import ContentRevision, ReviewStatus, RevisionStatus, Role
-from portal.services.content import LocalInput, RevisionInput, save_local_section, save_revision, sync_from_files
+from portal.services.content import (
+    DEFAULT_CONTENT_DIR,
+    LocalInput,
+    RevisionInput,
+    save_local_section,
+    save_revision,
+    sync_from_files,
+)
 from tests.content.test_markdown import assert_harmless
 from tests.content_fixtures import SV_HEALTH, small_tree, write_file
 from tests.factories import create_person, create_staff
@@ -153,27 +160,52 @@ def test_a_signed_in_newcomer_sees_their_home_municipalitys_local_sections(clien
     assert local.select_one(".notice")
 
 
-def test_search_works_as_a_plain_form_and_links_to_the_section(client, synced):
+@pytest.fixture
+def real_content(app):
+    # Confidence thresholds are tuned on the real modules; a three-module fixture scores lower.
+    sync_from_files(DEFAULT_CONTENT_DIR)
+
+
+def test_search_works_as_a_plain_form_and_links_to_the_section(client, real_content):
     soup = page(client, "/info/?lang=sv")
     form = soup.find("form", attrs={"role": "search"})
     assert form["method"] == "get" and form["action"] == "/info/search"
-    soup = page(client, "/info/search?q=tandlakare")
-    first = soup.select_one(".search-results li")
-    assert first.h2.a["href"] == "/info/halsa-och-vard#tandvard"
-    assert first.select_one(".snippet mark")
+    soup = page(client, "/info/search?q=tandlakare&lang=sv")
+    first = soup.select_one(".search-answer a, .search-results li h3 a")
+    assert first["href"] == "/info/halsa-och-vard#tandvard"
     assert not soup.find("script")
+
+
+def test_a_confident_answer_comes_first_with_its_sentences(client, real_content):
+    soup = page(client, "/info/search?q=var hittar jag en tandläkare&lang=sv")
+    answer = soup.select_one("section.search-answer")
+    assert answer is not None, "no answer box"
+    assert answer.h2.get_text() == "Tandvård"
+    assert "tandläkare" in answer.get_text()
+    assert answer.select_one("a")["href"] == "/info/halsa-och-vard#tandvard"
+    assert len(soup.select(".search-results li")) <= 2  # few weak ones after it
+
+
+def test_a_middling_result_is_offered_as_a_few_topics_with_snippets(client, real_content):
+    soup = page(client, "/info/search?q=papper&lang=sv")
+    assert soup.select_one("section.search-answer") is None
+    assert 1 <= len(soup.select(".search-results li")) <= 3
+    assert soup.select_one(".search-results .snippet mark")
 
 
 def test_search_announces_swedish_results_when_the_language_has_none(client, synced):
     soup = page(client, "/info/search?q=1177&lang=fa", "fa")
     assert soup.select_one("p.notice")
-    assert soup.select_one(".search-results li")["lang"] == "sv"
+    assert soup.select_one(".search-answer, .search-results li")["lang"] == "sv"
 
 
-def test_search_with_no_results_says_so(client, synced):
+def test_search_with_no_good_answer_says_so_and_offers_a_person_and_the_topics(client, synced):
     soup = page(client, "/info/search?q=zzzqqq&lang=en")
-    assert not soup.select(".search-results li")
+    assert not soup.select(".search-results li") and not soup.select(".search-answer")
     assert soup.find(attrs={"role": "status"})
+    assert soup.select_one(".search-none a")["href"] == "/chat"
+    topics = [a["href"] for a in soup.select(".search-topics a")]
+    assert "/info/halsa-och-vard" in topics and "/info/boende" in topics
 
 
 def test_an_unknown_module_is_404(client, synced):

@@ -88,10 +88,27 @@ def test_an_unknown_conversation_is_not_found(client, db):
 
 
 def test_the_conversation_says_its_language_channel_and_whether_someone_is_identified(client, sms, anonymous):
+    reception = {
+        "phone": client.application.config["RECEPTION_PHONE"],
+        "hours": client.application.config["RECEPTION_HOURS"],
+    }
     body = api(client, "GET", f"/{sms.public_id}").get_json()
-    assert body == {"conversation": sms.public_id, "language": "ar", "channel": "sms", "identified": True}
+    assert body == {
+        "conversation": sms.public_id,
+        "language": "ar",
+        "channel": "sms",
+        "identified": True,
+        "reception": reception,
+    }
     body = api(client, "GET", f"/{anonymous.public_id}").get_json()
-    assert body == {"conversation": anonymous.public_id, "language": "so", "channel": "sms", "identified": False}
+    assert body == {
+        "conversation": anonymous.public_id,
+        "language": "so",
+        "channel": "sms",
+        "identified": False,
+        "reception": reception,
+    }
+    assert reception["phone"]
     assert len(sms.public_id) >= 20 and "+46" not in sms.public_id
 
 
@@ -227,7 +244,14 @@ def test_the_plan_summary_has_the_contracts_shape(client, caseworker, newcomer, 
     assert plan["status"] == "active" and plan["url"] == "/plan"
     assert plan["hours_per_week"] == 3.5
     assert plan["awaiting_acknowledgement"] is False
-    assert plan["activities"] == [{"title": plan["activities"][0]["title"], "hours_per_week": 3.5}]
+    # The id lets the assistant name one activity in an objection ("activity:<id>").
+    from sqlalchemy import select
+
+    from portal.extensions import db as database
+    from portal.models import Activity
+
+    activity_id = database.session.scalar(select(Activity.id))
+    assert plan["activities"] == [{"id": activity_id, "title": plan["activities"][0]["title"], "hours_per_week": 3.5}]
     from flask_babel import force_locale, gettext
 
     with force_locale("ar"):

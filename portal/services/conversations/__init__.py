@@ -22,7 +22,7 @@ Web chat takes the same path without the SMS parts (keywords, segments, deadline
 from __future__ import annotations
 
 from portal.services.conversations.background import wait_for_background
-from portal.services.conversations.chat import chat_conversation, send_chat_message
+from portal.services.conversations.chat import belongs_to_browser, chat_conversation, send_chat_message
 from portal.services.conversations.delivery_status import record_delivery_status
 from portal.services.conversations.sms import (
     ReplyNotDelivered,
@@ -35,6 +35,7 @@ from portal.services.conversations.sms import (
 __all__ = [
     "ReplyNotDelivered",
     "SmsAnswer",
+    "belongs_to_browser",
     "chat_conversation",
     "deliver_reply",
     "language_menu_text",

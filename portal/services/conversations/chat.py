@@ -21,15 +21,24 @@ from portal.models import (
 )
 from portal.services import assistant_fallback
 from portal.services.conversations.state import assistant_down, assistant_recovered, state_active
+from portal.services.conversations.triage import assistant_message
+
+
+def belongs_to_browser(conversation: Conversation | None, person: Person | None) -> bool:
+    """Whether a chat conversation is this browser's: same person (or nobody), same sign-in session."""
+    if conversation is None or conversation.channel != Channel.CHAT:
+        return False
+    if person is None:
+        return conversation.person_id is None
+    return conversation.person_id == person.id and conversation.signin_session_id == person.signin_session_id
 
 
 def chat_conversation(public_id: str | None, person: Person | None, ui_language: str) -> Conversation:
-    """The browser's chat conversation: reused while it belongs to the same person (or nobody)."""
+    """The browser's chat conversation: reused while it belongs to the same sign-in (or nobody)."""
     conversation = get_conversation(public_id) if public_id else None
-    if conversation is not None and (
-        conversation.channel != Channel.CHAT or conversation.person_id != (person.id if person else None)
-    ):
-        # Signed in or out since: a civic-only conversation never turns personal, nor back.
+    if not belongs_to_browser(conversation, person):
+        # Signed in or out since: a civic-only conversation never turns personal, nor back, and
+        # a personal one lives only as long as its sign-in session.
         conversation = None
     if conversation is None:
         language = person.preferred_language if person and get_language(person.preferred_language) else ui_language
@@ -57,7 +66,8 @@ def send_chat_message(conversation: Conversation, text: str) -> list[Message]:
     public_id, language = conversation.public_id, conversation.language
     db.session.commit()
     try:
-        replies = client.send(public_id, text, language=language)
+        message = assistant_message(conversation, text)
+        replies = client.send(public_id, message.text, language=language, metadata=message.metadata)
     except AssistantUnavailable as error:
         episode = assistant_down(conversation, error.reason)
         return [

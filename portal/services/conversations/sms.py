@@ -48,6 +48,7 @@ from portal.services.conversations.state import (
     set_state,
     state_active,
 )
+from portal.services.conversations.triage import AssistantMessage, assistant_message
 from portal.worker import enqueue, job_context
 
 log = logging.getLogger(__name__)
@@ -325,7 +326,8 @@ def _ask_assistant_for_sms(conversation: Conversation, inbound: Message, text: s
     db.session.commit()
     pending = _PendingAnswer()
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    submit(_call_assistant, app, client, pending, public_id, text, language, inbound_id)
+    message = assistant_message(conversation, text)
+    submit(_call_assistant, app, client, pending, public_id, message, language, inbound_id)
     pending.done.wait(current_app.config["SMS_REPLY_DEADLINE"])
     with pending.lock:
         if not pending.done.is_set():
@@ -345,12 +347,12 @@ def _call_assistant(
     client: AssistantClient,
     pending: _PendingAnswer,
     public_id: str,
-    text: str,
+    message: AssistantMessage,
     language: str | None,
     inbound_id: int,
 ) -> None:
     try:
-        pending.replies = client.send(public_id, text, language=language)
+        pending.replies = client.send(public_id, message.text, language=language, metadata=message.metadata)
     except AssistantUnavailable as error:
         pending.error = error.reason
     except Exception:  # the webhook must get an answer whatever went wrong here

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from actions.civic import ActionCivicAnswer, ActionCivicMore, shorten
+import pytest
+
+from actions.civic import ActionChooseOption, ActionCivicAnswer, ActionCivicMore, shorten
 from tests.bot.snapshots import slot_events, tracker_snapshot
 
 CID = "c-ZmFrZUNvbnZlcnNhdGlvbg"
@@ -31,7 +33,7 @@ EMERGENCY = {
 }
 
 
-def test_civic_question_is_answered_with_summary_short_link_and_offer_of_more(portal, run_action):
+def test_confident_answer_gives_title_the_answering_sentences_link_and_offer_of_more(portal, run_action):
     portal.add_conversation(CID, language="ar")
     portal.search_index = [HEALTH_CENTRE, DENTIST, EMERGENCY]
     tracker = tracker_snapshot(CID, text="أين أجد طبيب", intent="ask_civic_info", language="ar")
@@ -40,15 +42,31 @@ def test_civic_question_is_answered_with_summary_short_link_and_offer_of_more(po
 
     (request,) = portal.requests_to("GET", "/search")
     assert request.query == {"q": ["أين أجد طبيب"], "lang": ["ar"], "limit": ["3"]}
-    lines = texts[0].splitlines()
-    assert lines[0].startswith("المركز الصحي: المركز الصحي هو المكان الأول")
-    assert lines[0].endswith("…") and len(lines[0]) < 140
-    assert lines[1] == "Read more: /info/halsa-och-vard#vardcentral"
-    assert lines[2] == "Do you want more links about this?"
+    # The portal already picked the sentences that answer: they are given whole, not cut.
+    assert texts[0].splitlines() == [
+        f"المركز الصحي: {HEALTH_CENTRE['snippet']}",
+        "Read more: /info/halsa-och-vard#vardcentral",
+        "Do you want more links about this?",
+    ]
     assert slot_events(events)["civic_more"] == [
         {"title": "طبيب الأسنان", "url": "/info/halsa-och-vard#tandvard"},
         {"title": "112", "url": "/info/trygghet-och-akut-hjalp#112"},
     ]
+    assert slot_events(events)["civic_choices"] is None
+
+
+def test_middling_answer_offers_the_likeliest_topics_as_a_numbered_list(portal, run_action):
+    portal.add_conversation(CID, language="ar")
+    portal.search_index = [HEALTH_CENTRE, DENTIST, EMERGENCY]
+    portal.search_confidence = "middling"
+    tracker = tracker_snapshot(CID, text="طبيب", intent="ask_civic_info", language="ar")
+
+    texts, events = run_action(ActionCivicAnswer(), tracker)
+
+    assert texts == ["Which of these do you mean? Answer with a number:\n1. المركز الصحي\n2. طبيب الأسنان\n3. 112"]
+    choices = slot_events(events)["civic_choices"]
+    assert [c["url"] for c in choices] == [HEALTH_CENTRE["url"], DENTIST["url"], EMERGENCY["url"]]
+    assert slot_events(events)["civic_more"] is None
 
 
 def test_yes_to_more_sends_the_other_links(portal, run_action):
@@ -73,13 +91,16 @@ def test_single_hit_makes_no_offer_of_more(portal, run_action):
     assert slot_events(events)["civic_more"] is None
 
 
-def test_question_without_hits_points_to_all_civic_information(portal, run_action):
+def test_question_without_hits_says_so_and_offers_a_caseworker(portal, run_action):
     portal.add_conversation(CID, language="sv")
     tracker = tracker_snapshot(CID, text="var bor tomten", intent="ask_civic_info", language="sv")
 
-    texts, _ = run_action(ActionCivicAnswer(), tracker)
+    texts, events = run_action(ActionCivicAnswer(), tracker)
 
-    assert texts == ["I found nothing about that. All civic information is at /info"]
+    assert texts == [
+        'I did not find an answer to that. Write "caseworker" to ask a person, or read all civic information at /info'
+    ]
+    assert slot_events(events)["civic_more"] is None
 
 
 def test_civic_answers_need_no_identified_person(portal, run_action):
@@ -95,3 +116,36 @@ def test_civic_answers_need_no_identified_person(portal, run_action):
 def test_shorten_cuts_at_a_word_and_marks_the_cut():
     assert shorten("one two three four", 12) == "one two…"
     assert shorten("  short\n text ", 50) == "short text"
+
+
+CHOICES = [
+    {"title": "المركز الصحي", "url": HEALTH_CENTRE["url"], "text": "اتصل بالرقم 1177."},
+    {"title": "طبيب الأسنان", "url": DENTIST["url"], "text": "طب الأسنان مجاني للأطفال."},
+]
+
+
+@pytest.mark.parametrize("answer", ["2", "٢", "nr 2"])
+def test_a_number_picks_the_topic_from_the_list_just_offered(portal, run_action, answer):
+    portal.add_conversation(CID, language="ar")
+    tracker = tracker_snapshot(
+        CID, text=answer, intent="choose_option", language="ar", slots={"civic_choices": CHOICES}
+    )
+
+    texts, events = run_action(ActionChooseOption(), tracker)
+
+    assert texts == ["طبيب الأسنان: طب الأسنان مجاني للأطفال.\nRead more: /info/halsa-och-vard#tandvard"]
+    assert slot_events(events)["civic_choices"] is None
+
+
+@pytest.mark.parametrize(("answer", "choices"), [("3", CHOICES), ("0", CHOICES), ("2", None)])
+def test_a_number_outside_the_list_or_without_a_list_is_not_understood(portal, run_action, answer, choices):
+    portal.add_conversation(CID, language="sv")
+    tracker = tracker_snapshot(
+        CID, text=answer, intent="choose_option", language="sv", slots={"civic_choices": choices}
+    )
+
+    texts, events = run_action(ActionChooseOption(), tracker)
+
+    assert texts[0] == "Sorry, I did not understand."
+    assert texts[1].startswith("I can help with your activities")
+    assert slot_events(events)["civic_choices"] is None

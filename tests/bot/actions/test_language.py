@@ -1,129 +1,82 @@
 from __future__ import annotations
 
-import pytest
-
-from actions.language import (
-    ActionAskLanguageChoice,
-    ActionChangeLanguage,
-    ValidateLanguageForm,
-    menu_choice,
-)
+from actions.language import ActionChangeLanguage, ActionInterpreter
 from tests.bot.snapshots import slot_events, tracker_snapshot
 
 CID = "c-ZmFrZUNvbnZlcnNhdGlvbg"
 
 
-def language_message(text: str, *, answering_menu: bool = False):
-    """A tracker for a message in the language form: the request itself or a menu answer."""
-    slots = {"requested_slot": "language_choice"} if answering_menu else {}
-    return tracker_snapshot(
-        CID,
-        text=text,
-        intent="choose_language",
-        language="sv",
-        slots=slots,
-        active_loop="language_form" if answering_menu else None,
-    )
+def request(text: str, *, triage: dict | None = None, language: str = "sv"):
+    """A tracker for a language request: set by the portal's triage, or guessed by the NLU."""
+    if triage:
+        return tracker_snapshot(
+            CID, text="/choose_language", intent="choose_language", language=language,
+            metadata={"text": text, "triage": triage}, slots={"language": language},
+        )  # fmt: skip
+    return tracker_snapshot(CID, text=text, intent="choose_language", language=language, slots={"language": language})
 
 
-@pytest.mark.parametrize(
-    ("answer", "language"),
-    [
-        ("1", "sv"),
-        ("3", "ar"),
-        ("٣", "ar"),
-        ("5", "prs"),
-        (" 12 ", "ps"),
-        ("13", None),
-        ("0", None),
-        ("arabic", None),
-        ("3 and 4", None),
-    ],
-)
-def test_menu_answer_is_a_number_in_the_menus_order(answer, language):
-    assert menu_choice(answer) == language
-
-
-def test_language_menu_lists_every_language_in_its_own_name(portal, run_action):
-    portal.add_conversation(CID)
-
-    texts, _ = run_action(ActionAskLanguageChoice(), tracker_snapshot(CID, language="sv"))
-
-    lines = texts[0].splitlines()
-    assert lines[0] == "Which language do you want? Answer with a number:"
-    assert lines[1:] == [
-        "1. svenska",
-        "2. English",
-        "3. العربية",
-        "4. فارسی",
-        "5. دری",
-        "6. Soomaali",
-        "7. ትግርኛ",
-        "8. українська",
-        "9. русский",
-        "10. کوردیی ناوەندی",
-        "11. kurdî (kurmancî)",
-        "12. پښتو",
-    ]
-
-
-def test_language_named_in_the_persons_own_words_is_passed_on_raw(portal, run_action):
+def test_a_request_the_portal_read_switches_and_says_how_to_go_back(portal, run_action):
     conversation = portal.add_conversation(CID, language="sv")
 
-    _, events = run_action(ValidateLanguageForm(), language_message("عربي"))
+    texts, events = run_action(ActionChangeLanguage(), request("in english please", triage={"language": "en"}))
 
-    (request,) = portal.requests_to("PUT", f"/conversations/{CID}/language")
-    assert request.body == {"choice": "عربي"}
-    assert slot_events(events) == {"language_choice": "ar", "language": "ar"}
-    assert conversation.language == "ar"
-
-
-def test_number_from_the_menu_is_sent_as_a_language_code(portal, run_action):
-    portal.add_conversation(CID, language="sv")
-
-    _, events = run_action(ValidateLanguageForm(), language_message("3", answering_menu=True))
-
-    assert portal.requests_to("PUT", "/language")[0].body == {"language": "ar"}
-    assert slot_events(events)["language"] == "ar"
+    assert portal.requests_to("PUT", "/language")[0].body == {"language": "en"}
+    assert texts == ["OK, I will write in English from now on. To go back, write: svenska"]
+    assert slot_events(events)["language"] == "en"
+    assert conversation.language == "en"
 
 
-def test_request_without_a_language_leads_to_the_menu(portal, run_action):
-    portal.add_conversation(CID, language="sv")
+def test_words_the_portal_does_not_take_as_a_request_change_nothing(portal, run_action):
+    conversation = portal.add_conversation(CID, language="sv")
 
-    texts, events = run_action(ValidateLanguageForm(), language_message("change language"))
+    texts, events = run_action(ActionChangeLanguage(), request("klingon"))
 
-    assert texts == []
-    assert slot_events(events) == {"language_choice": None}
-
-
-def test_unknown_answer_to_the_menu_keeps_the_language_and_ends_the_form(portal, run_action):
-    portal.add_conversation(CID, language="sv")
-
-    texts, events = run_action(ValidateLanguageForm(), language_message("klingon", answering_menu=True))
-
-    assert texts == ["I did not recognise that language, so I keep writing in svenska."]
-    assert slot_events(events) == {"language_choice": None, "requested_slot": None}
+    assert portal.requests_to("PUT", "/language")[0].body == {"choice": "klingon"}
+    assert texts[0].startswith("I write in svenska. To change, write the language you want, for example: English")
+    assert "language" not in slot_events(events)
+    assert conversation.language == "sv"
 
 
-def test_new_language_is_confirmed_in_that_language(portal, run_action):
+def test_asking_for_the_language_already_in_use_changes_nothing(portal, run_action):
     portal.add_conversation(CID, language="ar")
-    # The portal's metadata still says Swedish: it was sent before the change in this turn.
-    tracker = tracker_snapshot(
-        CID,
-        text="عربي",
-        language="sv",
-        slots={"language_choice": "ar"},
-        events_after_user=[{"event": "slot", "name": "language", "value": "ar"}],
-    )
 
-    texts, events = run_action(ActionChangeLanguage(), tracker)
+    texts, events = run_action(ActionChangeLanguage(), request("عربي", triage={"language": "ar"}, language="ar"))
 
-    assert texts == ["OK, I will write in العربية from now on."]
-    assert slot_events(events)["language_choice"] is None
+    assert "language" not in slot_events(events)
+    assert len(texts) == 1 and "svenska" in texts[0]
 
 
 def test_changing_language_when_the_portal_is_down_apologises(portal_down, run_action):
-    texts, events = run_action(ValidateLanguageForm(), language_message("arabic"))
+    texts, events = run_action(ActionChangeLanguage(), request("english", triage={"language": "en"}))
 
     assert texts == ["Sorry, I cannot reach the service right now. Please try again in a while."]
-    assert slot_events(events) == {"language_choice": None, "requested_slot": None}
+    assert "language" not in slot_events(events)
+
+
+def interpreter_request(language: str = "so"):
+    return tracker_snapshot(
+        CID, text="/ask_interpreter", intent="ask_interpreter", language=language,
+        metadata={"text": "turjumaan soomaali ah", "triage": {"interpreter": "so"}}, slots={"language": language},
+    )  # fmt: skip
+
+
+def test_an_interpreter_request_reaches_a_caseworker_and_keeps_the_language(portal, run_action):
+    conversation = portal.add_conversation(CID, language="so")
+
+    texts, events = run_action(ActionInterpreter(), interpreter_request())
+
+    assert portal.handoffs[-1]["interpreter"] == "so"
+    assert portal.handoffs[-1]["note"] == "turjumaan soomaali ah"
+    assert "language" not in slot_events(events)
+    assert conversation.language == "so"
+    assert len(texts) == 1 and "Soomaali" in texts[0]
+
+
+def test_a_stranger_asking_for_an_interpreter_gets_the_reception_and_nothing_personal(portal, run_action):
+    portal.add_conversation(CID, language="so", person=None)
+
+    texts, _ = run_action(ActionInterpreter(), interpreter_request())
+
+    assert portal.handoffs == []
+    assert "reception" in texts[0] and texts[-1] == "In an emergency, call 112."

@@ -3,9 +3,12 @@ from __future__ import annotations
 import pytest
 
 from actions.i18n import Messages
+from actions.leaving import ActionLeaveForm
+from actions.objection_target import WHOLE_PLAN, parse_target
 from actions.objections import (
     ActionAskObjectionConfirm,
     ActionAskObjectionReason,
+    ActionAskObjectionTarget,
     ActionAskObjectionText,
     ActionCancelObjection,
     ActionObjectionStatus,
@@ -18,6 +21,19 @@ from actions.objections import (
 from tests.bot.snapshots import slot_events, tracker_snapshot
 
 CID = "c-ZmFrZUNvbnZlcnNhdGlvbg"
+PLAN = {
+    "status": "active",
+    "status_label": "aktiv",
+    "awaiting_acknowledgement": False,
+    "goals": [],
+    "activities": [
+        {"id": 11, "title": "SFI", "hours_per_week": 15},
+        {"id": 12, "title": "Praktik på Solgården", "hours_per_week": 16},
+        {"title": "Samhällsorientering", "hours_per_week": 2},  # no id: cannot be objected to alone
+    ],
+    "url": "/plan",
+}
+ACTIVITIES = [a for a in PLAN["activities"] if "id" in a]
 FORM_STARTED = {"event": "active_loop", "name": "objection_form", "timestamp": 1700000010.0}
 CONFIRMED = {
     "objection_reason": "too_far",
@@ -69,14 +85,36 @@ def test_case_number_is_normalised_like_the_portal_does(raw, case_number):
     assert normalise_case_number(raw) == case_number
 
 
-def test_objection_form_starts_only_for_an_identified_person(portal, run_action):
-    portal.add_conversation(CID)
+def test_objection_form_starts_for_an_identified_person_with_a_plan(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
 
     texts, events = run_action(ActionStartObjection(), tracker_snapshot(CID, intent="file_objection", language="sv"))
 
     assert texts == []
+    assert slot_events(events)["can_object"] is True
     assert slot_events(events)["identified"] is True
     assert slot_events(events)["objection_reason"] is None
+    assert slot_events(events)["objection_target"] is None
+
+
+def test_no_objection_form_for_a_person_without_a_plan(portal, run_action):
+    portal.add_conversation(CID, plan=None)
+
+    texts, events = run_action(ActionStartObjection(), tracker_snapshot(CID, intent="file_objection", language="sv"))
+
+    assert slot_events(events)["can_object"] is False
+    assert texts == [
+        "You do not have a plan yet, so there is nothing to object to. If something is wrong, "
+        'write "caseworker" and a caseworker will contact you.'
+    ]
+    assert "objection_reason" not in slot_events(events)
+
+
+def test_no_objection_form_when_the_portal_is_down(portal_down, run_action):
+    texts, events = run_action(ActionStartObjection(), tracker_snapshot(CID, intent="file_objection", language="sv"))
+
+    assert slot_events(events)["can_object"] is False
+    assert texts == ["Sorry, I cannot reach the service right now. Please try again in a while."]
 
 
 def test_unidentified_person_is_not_asked_for_an_objection(portal, run_action):
@@ -86,6 +124,7 @@ def test_unidentified_person_is_not_asked_for_an_objection(portal, run_action):
 
     assert "registered phone" in texts[0]
     assert slot_events(events)["identified"] is False
+    assert slot_events(events)["can_object"] is False
 
 
 def test_reason_question_is_a_numbered_list_of_all_eight_reasons(portal, run_action):
@@ -94,7 +133,7 @@ def test_reason_question_is_a_numbered_list_of_all_eight_reasons(portal, run_act
     texts, _ = run_action(ActionAskObjectionReason(), tracker_snapshot(CID, language="sv"))
 
     lines = texts[0].splitlines()
-    assert lines[0] == "Why do you object? Answer with a number:"
+    assert lines[0] == "Why do you object? Answer with a number. Write cancel to stop."
     assert lines[1] == "1. Clashes with childcare"
     assert lines[8] == "8. Other"
 
@@ -112,7 +151,7 @@ def test_reason_question_has_no_apology_right_after_the_form_starts(portal, run_
 
     texts, _ = run_action(ActionAskObjectionReason(), tracker)
 
-    assert texts[0].startswith("Why do you object? Answer with a number:")
+    assert texts[0].startswith("Why do you object? Answer with a number. Write cancel to stop.")
 
 
 def test_reason_question_says_sorry_when_the_answer_did_not_fit(portal, run_action):
@@ -179,7 +218,9 @@ def test_confirmation_repeats_reason_and_wish_before_asking_yes_or_no(portal, ru
 
 def answer_to(slot: str, text: str, intent: str = "nlu_fallback", **slots):
     """A tracker where the person answered the form's question for ``slot``."""
-    extracted = [{"event": "slot", "name": slot, "value": text}] if slot != "objection_confirm" else []
+    # Rasa fills the free-text slots before validation; target and confirm are custom (extract_*).
+    custom = slot in ("objection_target", "objection_confirm")
+    extracted = [] if custom else [{"event": "slot", "name": slot, "value": text}]
     return tracker_snapshot(
         CID,
         text=text,
@@ -219,13 +260,177 @@ def test_unreadable_reason_is_cleared_so_the_question_is_asked_again(run_action)
     assert slot_events(events) == {"objection_reason": None}
 
 
-@pytest.mark.parametrize(
-    ("intent", "value"), [("affirm", True), ("deny", False), ("nlu_fallback", None), ("greet", None)]
-)
+@pytest.mark.parametrize(("intent", "value"), [("affirm", True), ("nlu_fallback", None), ("greet", None)])
 def test_confirmation_is_read_from_the_intent_of_the_answer(run_action, intent, value):
     _, events = run_action(ValidateObjectionForm(), answer_to("objection_confirm", "...", intent=intent))
 
     assert slot_events(events) == {"objection_confirm": value}
+
+
+@pytest.mark.parametrize("intent", ["deny", "talk_to_human", "choose_language", "emergency", "cancel", "ask_plan"])
+def test_no_or_another_intent_at_the_confirmation_fills_nothing_so_the_form_is_left(run_action, intent):
+    # The form rejects the turn, and a rule answers instead (data/rules/objections.yml).
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_confirm", "...", intent=intent))
+
+    assert slot_events(events) == {}
+
+
+def unclear_again(slot: str, text: str):
+    """A tracker where the previous answer to ``slot`` was rejected and the latest is unclear too.
+
+    As Rasa sends it to the validation: nothing about ``slot`` after the latest message yet.
+    """
+    before = [
+        {"event": "slot", "name": "requested_slot", "value": slot},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "hmm", "timestamp": 1700000001.5},
+        {"event": "action", "name": "objection_form"},
+        {"event": "slot", "name": slot, "value": None},
+        {"event": "slot", "name": "requested_slot", "value": slot},
+    ]
+    return tracker_snapshot(
+        CID,
+        text=text,
+        intent="nlu_fallback",
+        language="sv",
+        slots={"requested_slot": slot},
+        active_loop="objection_form",
+        events_before_user=before,
+    )
+
+
+def test_a_second_unclear_answer_to_the_confirmation_sends_nothing(run_action):
+    _, events = run_action(ValidateObjectionForm(), unclear_again("objection_confirm", "my daughter has a fever"))
+
+    assert slot_events(events) == {"objection_confirm": False}
+
+
+def test_a_second_unclear_answer_to_the_target_means_the_whole_plan(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(ValidateObjectionForm(), unclear_again("objection_target", "hmm what"))
+
+    assert slot_events(events) == {"objection_target": WHOLE_PLAN}
+
+
+def test_a_first_unclear_answer_to_the_target_asks_again(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_target", "hmm what"))
+
+    assert slot_events(events) == {"objection_target": None}
+
+
+def test_target_answer_is_read_against_the_persons_own_plan(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_target", "2"))
+
+    assert slot_events(events) == {"objection_target": "activity:12"}
+
+
+def test_another_intent_at_the_target_question_fills_nothing(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(
+        ValidateObjectionForm(), answer_to("objection_target", "can I talk to a real person", intent="talk_to_human")
+    )
+
+    assert slot_events(events) == {}
+    assert portal.requests_to("GET", "/plan") == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "target"),
+    [
+        ("1", "activity:11"),
+        ("2", "activity:12"),
+        ("٢", "activity:12"),  # Arabic-Indic digit
+        ("۱", "activity:11"),  # Persian digit
+        ("nr 1", "activity:11"),
+        ("3", WHOLE_PLAN),  # the last number on the list
+        ("٣", WHOLE_PLAN),
+        ("0", WHOLE_PLAN),
+        ("4", None),
+        ("sfi", "activity:11"),
+        ("the praktik på solgården is too far", "activity:12"),
+        ("sfi and praktik på solgården", None),  # two named: unclear
+        ("hmm", None),
+    ],
+)
+def test_target_answer_is_a_number_from_the_list_or_an_activitys_name(answer, target):
+    assert parse_target(answer, ACTIVITIES) == target
+
+
+def test_target_with_an_empty_plan_is_the_whole_plan_by_number_one():
+    assert parse_target("1", []) == WHOLE_PLAN
+    assert parse_target("2", []) is None
+
+
+def test_target_question_lists_the_persons_activities_and_the_whole_plan(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    texts, _ = run_action(ActionAskObjectionTarget(), tracker_snapshot(CID, language="sv"))
+
+    assert texts[0].splitlines() == [
+        "Which part of your plan do you object to? Answer with a number. Write cancel to stop.",
+        "1. SFI",
+        "2. Praktik på Solgården",
+        "3. The whole plan",
+    ]
+
+
+def test_target_question_says_sorry_when_the_answer_did_not_fit(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+    asked = [{"event": "slot", "name": "requested_slot", "value": "objection_target"}]
+    rejected = [{"event": "slot", "name": "objection_target", "value": None}]
+    tracker = tracker_snapshot(
+        CID,
+        language="sv",
+        slots={"requested_slot": "objection_target"},
+        events_before_user=asked,
+        events_after_user=rejected,
+    )
+
+    texts, _ = run_action(ActionAskObjectionTarget(), tracker)
+
+    assert texts[0].splitlines()[0] == "Sorry, I did not understand. Answer with a number:"
+    assert texts[0].splitlines()[-1] == "3. The whole plan"
+
+
+def test_objection_about_one_activity_is_filed_with_that_target(portal, run_action):
+    portal.add_conversation(CID)
+
+    run_action(ActionSubmitObjection(), confirmed_form(objection_target="activity:12"))
+
+    (request,) = portal.requests_to("POST", "/objections")
+    assert request.body["target"] == "activity:12"
+
+
+def test_leaving_the_form_closes_it_clears_every_answer_and_says_nothing_was_sent(portal, run_action):
+    portal.add_conversation(CID)
+    tracker = tracker_snapshot(
+        CID,
+        text="I want to talk to an employee",
+        intent="talk_to_human",
+        language="sv",
+        slots={"language": "sv", "requested_slot": "objection_confirm", "objection_target": "plan", **CONFIRMED},
+        active_loop="objection_form",
+    )
+
+    texts, events = run_action(ActionLeaveForm(), tracker)
+
+    assert texts == ["I did not send your objection. You can object again at any time."]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+    assert slot_events(events) == {
+        "requested_slot": None,
+        "objection_target": None,
+        "objection_reason": None,
+        "objection_text": None,
+        "objection_wanted": None,
+        "objection_confirm": None,
+    }
+    assert portal.requests_to("POST", "/objections") == []
 
 
 def test_confirmed_objection_is_filed_with_all_fields_and_an_idempotency_key(portal, run_action):

@@ -5,6 +5,7 @@ import pytest
 from actions.smalltalk import (
     ActionAcknowledge,
     ActionBotChallenge,
+    ActionCancel,
     ActionFallback,
     ActionGoodbye,
     ActionGreet,
@@ -12,7 +13,7 @@ from actions.smalltalk import (
     ActionOutOfScope,
     ActionThanks,
 )
-from tests.bot.snapshots import tracker_snapshot
+from tests.bot.snapshots import slot_events, tracker_snapshot
 
 CID = "c-ZmFrZUNvbnZlcnNhdGlvbg"
 HELP = (
@@ -32,9 +33,10 @@ HELP = (
             ActionBotChallenge(),
             ["I am a computer program, not a person. Ask for a caseworker if you want to talk to a person."],
         ),
-        (ActionOutOfScope(), ["Sorry, I cannot help with that.", HELP]),
-        (ActionFallback(), ["Sorry, I did not understand.", HELP]),
+        (ActionOutOfScope(), ['Sorry, I cannot help with that. Write "caseworker" if you want to ask a person.', HELP]),
+        (ActionFallback(), ['Sorry, I did not understand. Write "caseworker" if you want to ask a person.', HELP]),
         (ActionAcknowledge(), ["OK. What else can I help you with?"]),
+        (ActionCancel(), ["OK, nothing more is happening. What else can I help you with?"]),
     ],
 )
 def test_small_talk_replies_come_from_the_catalogue(portal, run_action, action, replies):
@@ -50,3 +52,86 @@ def test_small_talk_still_answers_when_the_portal_is_down(portal_down, run_actio
 
     assert texts == [HELP]
     assert events == [{"event": "slot", "timestamp": None, "name": "language", "value": "sv"}]
+
+
+FEVER = {
+    "lang": "sv",
+    "keywords": {"feber", "barn"},
+    "slug": "halsa-och-vard",
+    "title": "Hälsa och vård",
+    "summary": "Vården i Sverige.",
+    "section_anchor": "1177",
+    "section_title": "Sjukvårdsrådgivning 1177",
+    "snippet": "Ring 1177 dygnet runt om ditt barn har feber.",
+    "url": "https://ankomst.example.se/info/halsa-och-vard#1177",
+}
+PRESCHOOL = {
+    **FEVER,
+    "slug": "forskola",
+    "section_anchor": "sjuk",
+    "section_title": "När barnet är sjukt",
+    "snippet": "Ett sjukt barn stannar hemma från förskolan.",
+    "url": "https://ankomst.example.se/info/forskola#sjuk",
+}
+
+
+def lost_message(text: str = "barn feber natt vad gör jag"):
+    return tracker_snapshot(CID, text=text, intent="nlu_fallback", confidence=0.3, language="sv")
+
+
+@pytest.mark.parametrize("action", [ActionFallback(), ActionOutOfScope()])
+def test_fallback_and_out_of_scope_answer_a_confident_search_hit(portal, run_action, action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(action, lost_message())
+
+    assert portal.requests_to("GET", "/search")[0].query["q"] == ["barn feber natt vad gör jag"]
+    assert texts == [
+        "Sjukvårdsrådgivning 1177: Ring 1177 dygnet runt om ditt barn har feber.\n"
+        "Read more: https://ankomst.example.se/info/halsa-och-vard#1177"
+    ]
+
+
+def test_fallback_offers_numbered_topics_when_the_search_is_middling(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER, PRESCHOOL]
+    portal.search_confidence = "middling"
+
+    texts, events = run_action(ActionFallback(), lost_message())
+
+    assert texts == [
+        "Which of these do you mean? Answer with a number:\n1. Sjukvårdsrådgivning 1177\n2. När barnet är sjukt"
+    ]
+    assert len(slot_events(events)["civic_choices"]) == 2
+
+
+def test_fallback_without_a_search_answer_says_so_and_offers_a_caseworker(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+    portal.search_confidence = "none"
+
+    texts, events = run_action(ActionFallback(), lost_message())
+
+    assert texts == ['Sorry, I did not understand. Write "caseworker" if you want to ask a person.', HELP]
+    assert "civic_choices" not in slot_events(events)
+
+
+def test_a_greeting_that_carries_a_question_is_answered_by_the_search(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+    tracker = tracker_snapshot(CID, text="hej, mitt barn har feber vad gör jag", intent="greet", language="sv")
+
+    texts, _ = run_action(ActionGreet(), tracker)
+
+    assert texts[0].startswith("Sjukvårdsrådgivning 1177: Ring 1177")
+
+
+def test_a_short_greeting_is_not_searched(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionGreet(), tracker_snapshot(CID, text="hej barn feber", intent="greet", language="sv"))
+
+    assert portal.requests_to("GET", "/search") == []
+    assert texts == ["Hello! I am the Ankomst assistant.", HELP]

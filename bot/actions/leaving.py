@@ -1,0 +1,27 @@
+"""Leaving a half-filled form: nothing is filed, and the person is told so in one line."""
+
+from __future__ import annotations
+
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+
+from actions.conversation import PortalAction, Turn
+
+OBJECTION_SLOTS = ["objection_target", "objection_reason", "objection_text", "objection_wanted", "objection_confirm"]
+
+
+def clear_objection() -> list[EventType]:
+    """Return the events that empty every answer of the objection form."""
+    return [SlotSet(slot, None) for slot in OBJECTION_SLOTS]
+
+
+class ActionLeaveForm(PortalAction):
+    """End the active form because the person asked for something else; nothing is sent."""
+
+    def name(self) -> str:
+        return "action_leave_form"
+
+    def respond(self, turn: Turn) -> list[EventType]:
+        _ = turn.messages._
+        if turn.tracker.active_loop_name == "objection_form":
+            turn.say(_("I did not send your objection. You can object again at any time."))
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *clear_objection()]

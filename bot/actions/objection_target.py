@@ -1,0 +1,61 @@
+"""Which part of the plan an objection is about: the whole plan, or one of the person's activities.
+
+Over SMS the person answers from a numbered list of their own current activities ("0" or the
+last number is the whole plan), or with words that name one ("the internship"). The list comes
+from the portal each time, so it is always the person's own plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from actions.conversation import Turn
+
+WHOLE_PLAN = "plan"
+MAX_LISTED = 6
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def plan_activities(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Return the activities of the plan that can be objected to one by one (they have an id)."""
+    return [a for a in (plan or {}).get("activities", []) if a.get("id") is not None][:MAX_LISTED]
+
+
+def ask_target(turn: Turn, activities: list[dict[str, Any]], *, again: bool) -> None:
+    """Ask which activity the objection is about, with the cancel word in the first question."""
+    _ = turn.messages._
+    intro = (
+        _("Sorry, I did not understand. Answer with a number:")
+        if again
+        else _(
+            "Which part of your plan do you object to? Answer with a number. Write %(word)s to stop.", word=_("cancel")
+        )
+    )
+    lines = [intro]
+    lines += [f"{number}. {activity['title']}" for number, activity in enumerate(activities, 1)]
+    whole_plan = _("The whole plan")
+    lines.append(f"{len(activities) + 1}. {whole_plan}")
+    turn.say("\n".join(lines))
+
+
+def parse_target(text: str, activities: list[dict[str, Any]]) -> str | None:
+    """Return "plan" or "activity:<id>" for an answer like "2", "٢" or "praktik"; None if unclear."""
+    number = re.fullmatch(r"\D{0,4}?(\d+)\W*", text.strip())
+    if number:
+        index = int(number.group(1))
+        if index == 0 or index == len(activities) + 1:
+            return WHOLE_PLAN
+        if 1 <= index <= len(activities):
+            return f"activity:{activities[index - 1]['id']}"
+        return None
+    answer = f" {_fold(text)} "
+    named = [a for a in activities if len(_fold(a["title"])) >= 3 and f" {_fold(a['title'])}" in answer]
+    if len(named) == 1:
+        return f"activity:{named[0]['id']}"
+    return None

@@ -1,0 +1,51 @@
+"""Emergencies: the right number first, in the person's language, then what the content says.
+
+The portal's triage (portal/channels/triage.py) recognises the message and sends the
+``emergency`` intent with the kinds it found, gravest first. A half-filled form is left before
+this runs (data/rules/objections.yml), so nothing from an emergency is ever filed.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk.events import EventType
+
+from actions.civic import answer_by_search
+from actions.conversation import PortalAction, Turn
+from actions.i18n import Messages
+
+DEFAULT_KINDS = ["danger"]
+
+
+def emergency_lines(messages: Messages, kinds: list[str]) -> list[str]:
+    """Return the line with the right number for each kind of emergency, gravest first."""
+    _ = messages._
+    lines = {
+        "suicide": _(
+            "If you think about taking your life, call 90101 (Mind, free, every day) now. "
+            "If you are in danger right now, call 112."
+        ),
+        "violence": _(
+            "If someone hurts or threatens you at home, call Kvinnofridslinjen on 020-50 50 50: "
+            "free, day and night, and it does not show on your phone bill. In danger now, call 112."
+        ),
+        "danger": _("If you or someone else is in danger right now, call 112 (police, ambulance, fire)."),
+        "health": _(
+            "Call 1177 for health advice day and night, also about a sick child. If it is life-threatening, call 112."
+        ),
+    }
+    return [lines[kind] for kind in kinds if kind in lines] or [lines["danger"]]
+
+
+class ActionEmergency(PortalAction):
+    """Give the emergency number first, then the civic answer if the search has a good one."""
+
+    def name(self) -> str:
+        return "action_emergency"
+
+    def respond(self, turn: Turn) -> list[EventType]:
+        kinds = list(turn.triage.get("emergencies") or DEFAULT_KINDS)
+        turn.say("\n".join(emergency_lines(turn.messages, kinds)))
+        if not turn.text:
+            return []
+        # The content adds what to do next; a weak match adds nothing to the numbers.
+        return answer_by_search(turn, when_none="silent", confident_only=True) or []

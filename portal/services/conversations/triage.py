@@ -1,0 +1,53 @@
+"""What goes to the assistant for one message: its text, or an explicit intent, and metadata.
+
+portal.channels.triage reads emergencies, explicit language requests and interpreter requests
+with word lists, because safety and the stored language must not hang on a classifier's guess.
+A recognised message goes to Rasa as an explicit intent (``/emergency``), which Rasa takes
+without its NLU, so its dialogue rules still decide what happens next (leaving a half-filled
+form first). The person's own words travel in the metadata, for the civic search and the
+caseworker's note.
+
+People's own messages never start with "/" when they reach Rasa: Rasa would read "/affirm" as
+the intent itself, and anyone could confirm a form or pick an intent by typing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from portal.channels import triage
+from portal.models import Conversation
+
+
+@dataclass(frozen=True)
+class AssistantMessage:
+    """The text Rasa gets, and what the portal found in the message."""
+
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _plain(text: str) -> str:
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        stripped = stripped.lstrip("/ ").strip() or "?"
+    return stripped
+
+
+def assistant_message(conversation: Conversation, text: str) -> AssistantMessage:
+    """Return what to send to the assistant for `text`, written in this conversation."""
+    plain = _plain(text)
+    emergencies = triage.find_emergencies(plain)
+    if emergencies:
+        return AssistantMessage("/emergency", {"text": plain, "triage": {"emergencies": [e.kind for e in emergencies]}})
+    wants_interpreter, interpreter_language = triage.interpreter_request(plain)
+    if wants_interpreter:
+        return AssistantMessage(
+            "/ask_interpreter",
+            {"text": plain, "triage": {"interpreter": interpreter_language or conversation.language}},
+        )
+    requested = triage.language_request(plain)
+    if requested and requested != conversation.language:
+        return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})
+    return AssistantMessage(plain)

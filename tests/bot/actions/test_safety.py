@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from actions.safety import ActionEmergency
+from tests.bot.snapshots import slot_events, tracker_snapshot
+
+CID = "c-ZmFrZUNvbnZlcnNhdGlvbg"
+FEVER = {
+    "lang": "en",
+    "keywords": {"fever", "child"},
+    "slug": "halsa-och-vard",
+    "title": "Health and care",
+    "summary": "Health care in Sweden.",
+    "section_anchor": "1177",
+    "section_title": "Health advice 1177",
+    "snippet": "Call 1177 day and night if your child has a fever.",
+    "url": "https://ankomst.example.se/info/halsa-och-vard#1177",
+}
+NUMBERS = {
+    "health": "1177",
+    "danger": "112",
+    "violence": "020-50 50 50",
+    "suicide": "90101",
+}
+
+
+def emergency(text: str, kinds: list[str] | None):
+    triage = {"emergencies": kinds} if kinds is not None else {}
+    return tracker_snapshot(
+        CID,
+        text="/emergency",
+        intent="emergency",
+        language="en",
+        slots={"language": "en"},
+        metadata={"text": text, "triage": triage},
+    )
+
+
+@pytest.mark.parametrize("kind", list(NUMBERS))
+def test_an_emergency_answers_first_with_its_number(portal, run_action, kind):
+    portal.add_conversation(CID, language="en")
+
+    texts, _ = run_action(ActionEmergency(), emergency("help", [kind]))
+
+    assert NUMBERS[kind] in texts[0].splitlines()[0]
+    others = [number for other, number in NUMBERS.items() if other not in (kind, "danger")]
+    assert not any(number in texts[0] for number in others)
+
+
+def test_several_kinds_are_answered_gravest_first_in_one_message(portal, run_action):
+    portal.add_conversation(CID, language="en")
+
+    texts, _ = run_action(ActionEmergency(), emergency("help", ["suicide", "violence"]))
+
+    lines = texts[0].splitlines()
+    assert "90101" in lines[0] and "020-50 50 50" in lines[1]
+
+
+def test_an_emergency_without_kinds_gives_112(portal, run_action):
+    portal.add_conversation(CID, language="en")
+
+    texts, _ = run_action(ActionEmergency(), emergency("help", None))
+
+    assert texts[0] == "If you or someone else is in danger right now, call 112 (police, ambulance, fire)."
+
+
+def test_the_civic_answer_comes_after_the_number_when_the_search_is_confident(portal, run_action):
+    portal.add_conversation(CID, language="en")
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionEmergency(), emergency("my child has a fever at night", ["health"]))
+
+    assert texts[0].startswith("Call 1177 for health advice day and night")
+    assert texts[1].splitlines()[0] == "Health advice 1177: Call 1177 day and night if your child has a fever."
+    # The search gets the person's own words, not the intent the portal set.
+    assert portal.requests_to("GET", "/search")[0].query["q"] == ["my child has a fever at night"]
+
+
+def test_without_a_search_answer_only_the_number_is_given(portal, run_action):
+    portal.add_conversation(CID, language="en")
+
+    texts, events = run_action(ActionEmergency(), emergency("my child has a fever at night", ["health"]))
+
+    assert len(texts) == 1 and "1177" in texts[0]
+    assert "civic_more" not in slot_events(events)
+
+
+def test_the_number_is_given_even_when_the_portal_is_down(portal_down, run_action):
+    texts, _ = run_action(ActionEmergency(), emergency("someone is hitting me", ["violence"]))
+
+    assert "020-50 50 50" in texts[0]
+
+
+def test_a_middling_search_adds_no_list_of_topics_to_the_number(portal, run_action):
+    portal.add_conversation(CID, language="en")
+    portal.search_index = [FEVER, {**FEVER, "section_title": "Children", "url": "https://ankomst.example.se/info/barn"}]
+    portal.search_confidence = "middling"
+
+    texts, events = run_action(ActionEmergency(), emergency("my child has a fever at night", ["health"]))
+
+    assert len(texts) == 1 and "1177" in texts[0]
+    assert "civic_choices" not in slot_events(events)

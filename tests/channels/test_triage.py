@@ -1,0 +1,114 @@
+"""Emergencies, language requests and interpreter requests read by word lists, in 12 languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.channels.triage import find_emergencies, interpreter_request, language_request
+
+# One message per language and kind (fixtures written for these tests, not from an evaluation set).
+EMERGENCIES = [
+    ("sv", "min dotter har hog feber i natt", "health"),
+    ("en", "my son has a fever and its 2am", "health"),
+    ("ar", "ابني حرارته عالية بالليل شو اعمل", "health"),
+    ("fa", "بچم تب داره نصف شبه", "health"),
+    ("prs", "بچیم تب کرده شب است", "health"),
+    ("so", "wiilkaygu qandho ayuu qabaa habeenkii", "health"),
+    ("ti", "ወደይ ረስኒ ሒዝዎ ለይቲ", "health"),
+    ("uk", "у дитини висока температура вночі", "health"),
+    ("ru", "у ребенка температура ночью что делать", "health"),
+    ("ckb", "منداڵەکەم تایە شەو", "health"),
+    ("ku", "zaroka min ta heye sev", "health"),
+    ("ps", "زما ماشوم تبه لری شپه ده", "health"),
+    ("en", "my husband hits me", "violence"),
+    ("sv", "han slar mig hemma", "violence"),
+    ("ar", "جوزي بيضربني", "violence"),
+    ("ru", "муж бьет меня", "violence"),
+    ("en", "i want to kill myself", "suicide"),
+    ("sv", "jag vill inte leva längre", "suicide"),
+    ("ar", "بدي موت ما بدي عيش", "suicide"),
+    ("uk", "я не хочу жити", "suicide"),
+    ("en", "someone is following me with a knife", "danger"),
+    ("ar", "في حريق بالبناية", "danger"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), EMERGENCIES)
+def test_an_emergency_is_recognised_in_every_language(language, text, kind):
+    assert kind in [e.kind for e in find_emergencies(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["when is my next sfi class", "jag har ont i ryggen och vill till en läkare", "var finns tandläkaren", "مرحبا"],
+)
+def test_an_ordinary_message_is_no_emergency(text):
+    assert find_emergencies(text) == []
+
+
+def test_the_gravest_emergency_comes_first():
+    kinds = [e.kind for e in find_emergencies("he hits me and i want to die")]
+    assert kinds[:2] == ["suicide", "violence"]
+
+
+# "Learn Swedish" and its like, in all 12 languages: a language named, but no request.
+NOT_A_SWITCH = [
+    "how can i learn swedish for free",
+    "svenska kurs gratis?",
+    "jag vill lara mig svenska",
+    "كيف اتعلم سويدي ببلاش",
+    "چطوری سوئدی یاد بگیرم",
+    "کورس سویدی کجاست",
+    "sidee baran karaa af iswiidhish",
+    "ሽወደንኛ ክመሃር እደሊ",
+    "як вивчити шведську безкоштовно",
+    "курсы шведского языка бесплатно",
+    "چۆن فێری سویدی ببم",
+    "ez dixwazim swedi fer bibim",
+    "سویډنی ژبه څنګه زده کړم",
+    "i dont speak swedish",
+    "I need a somali interpreter",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_SWITCH)
+def test_naming_a_language_for_another_reason_is_not_a_request(text):
+    assert language_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("in english please", "en"),
+        ("English?", "en"),
+        ("kan du skriva på engelska", "en"),
+        ("بالعربي لو سمحت", "ar"),
+        ("українською будь ласка", "uk"),
+        ("по-русски пожалуйста", "ru"),
+        ("fadlan ii qor af ingiriisi", "en"),
+        ("به فارسی بنویس", "fa"),
+        ("دری", "prs"),
+        ("bi kurmanci binivise", "ku"),
+        ("په پښتو ولیکه", "ps"),
+        ("prata svenska", "sv"),
+    ],
+)
+def test_an_explicit_request_names_its_language(text, code):
+    assert language_request(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("turjumaan soomaali ah ma heli karaa", "so"),
+        ("ترجمان دری کار دارم", "prs"),
+        ("I need an interpreter", None),
+        ("мне нужен переводчик на русский", "ru"),
+    ],
+)
+def test_an_interpreter_request_is_read_with_its_language(text, code):
+    assert interpreter_request(text) == (True, code)
+
+
+def test_a_message_without_interpreter_words_is_no_interpreter_request():
+    assert interpreter_request("can you speak english") == (False, None)

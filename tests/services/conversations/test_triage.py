@@ -1,0 +1,46 @@
+"""What the portal sends the assistant: the person's words, or an intent its triage set."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.models import Channel, Conversation
+from portal.services.conversations.triage import assistant_message
+
+
+def conversation(language: str = "sv") -> Conversation:
+    return Conversation(channel=Channel.SMS, language=language)
+
+
+def test_an_ordinary_message_goes_as_it_is():
+    message = assistant_message(conversation(), "när är sfi imorgon")
+    assert message.text == "när är sfi imorgon" and message.metadata == {}
+
+
+@pytest.mark.parametrize("text", ["/affirm", "  /talk_to_human", '//file_objection{"x": 1}'])
+def test_a_message_never_reaches_the_assistant_as_an_intent_of_its_own(text):
+    assert not assistant_message(conversation(), text).text.startswith("/")
+
+
+def test_an_emergency_is_sent_as_the_emergency_intent_with_the_persons_words():
+    message = assistant_message(conversation("ar"), "بنتي حرارتها عالية بالليل")
+    assert message.text == "/emergency"
+    assert message.metadata == {"text": "بنتي حرارتها عالية بالليل", "triage": {"emergencies": ["health"]}}
+
+
+def test_an_explicit_request_for_another_language_is_sent_as_choose_language():
+    message = assistant_message(conversation("so"), "fadlan ii qor af ingiriisi")
+    assert message.text == "/choose_language" and message.metadata["triage"] == {"language": "en"}
+
+
+def test_asking_for_the_language_already_in_use_is_an_ordinary_message():
+    assert assistant_message(conversation("en"), "english please").text == "english please"
+
+
+def test_learning_swedish_is_an_ordinary_message():
+    assert assistant_message(conversation("en"), "how can i learn swedish for free").text.startswith("how")
+
+
+def test_an_interpreter_request_keeps_the_conversation_language_when_none_is_named():
+    message = assistant_message(conversation("ps"), "زه ژباړونکی غواړم")
+    assert message.text == "/ask_interpreter" and message.metadata["triage"] == {"interpreter": "ps"}
