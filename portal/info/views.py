@@ -9,7 +9,7 @@ from portal.languages import get_language
 from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
 from portal.services.fragments import cached, render_fragment
-from portal.services.search import MAX_QUERY_CHARS, NONE, answer
+from portal.services.search import MAX_QUERY_CHARS, NONE, CivicAnswer, answer
 
 bp = Blueprint("info", __name__, url_prefix="/info")
 
@@ -44,13 +44,17 @@ def search_page():
     found, cards = None, []
     if query.strip():
         language, municipality_id = current_language().code, municipality.id if municipality else None
-        found = cached(
+        found, cards = cached(
             ("search", query, language, municipality_id, content_stamp()),
-            lambda: answer(query, language, municipality_id=municipality_id, limit=5),
+            lambda: _search(query, language, municipality_id),
         )
-        if found.confidence == NONE:
-            cards = cached(("module_cards", language, content_stamp()), lambda: module_cards(language))
     return render_template("info/search.html", q=query, found=found, cards=cards, municipality=municipality)
+
+
+def _search(query: str, language: str, municipality_id: int | None) -> tuple[CivicAnswer, list]:
+    found = answer(query, language, municipality_id=municipality_id, limit=5)
+    # With no good answer the page offers every topic instead.
+    return found, module_cards(language) if found.confidence == NONE else []
 
 
 @bp.get("/<slug>")
