@@ -12,7 +12,8 @@ Which library does what:
 - No library stems Ukrainian, Pashto, Sorani, Kurmanji, Somali or Tigrinya. For those a small
   rule set (RULES below) strips the commonest endings (Ukrainian case endings, Pashto and
   Sorani plural and definite endings, Kurmanji ezafe and plural, Somali definite articles,
-  Tigrinya one-syllable prepositions), never below three letters; search also matches a
+  Tigrinya one-syllable prepositions), never below three letters (four in Kurmanji, two
+  Ge'ez syllables in Tigrinya); search also matches a
   query term as a prefix in these languages (see ranking.py).
 - Stop words: stopwords.py, per language.
 - Typing mistakes: rapidfuzz, against the terms of the index (ranking.py).
@@ -88,7 +89,7 @@ RULES: dict[str, Callable[[str], str]] = {
     # Sorani definite, indefinite, plural and ezafe endings.
     "ckb": _rule("ەکانی ەکان یەکان ەکەی ەکە یەک ێک ەوە انی ان یش ەش ی ە"),
     # Kurmanji ezafe, definite/indefinite and plural endings.
-    "ku": _rule("ekê eke ekî ên an ek yê ya yî ê a î e"),
+    "ku": _rule("ekê eke ekî ên an ek yê ya yî ê a î e", keep=4),
     # Somali definite articles, possessives and plural endings.
     "so": _rule(
         "ooyinka ooyinkii yaasha ooyin yaal kooda tooda kiisa tiisa kayga tayda kaaga taada keena teena "

@@ -2,9 +2,9 @@
 
 Every query word becomes a group of index terms that may stand for it, gentlest first:
 the term itself; index terms it is a prefix of (Swedish compounds: "tand" finds
-"tandläkare"), or that are a prefix of it ("föräldraledig" finds "föräldrar"); and, only when
-none of those exists, the index terms rapidfuzz finds closest (typing mistakes and phonetic
-spellings: "personummer", "forsakringskasan"). A section scores the sum over the groups of
+"tandläkare"), or that are a prefix of it ("föräldraledig" finds "föräldrar"); and, when the
+term itself is not in the index, the index terms rapidfuzz finds closest (typing mistakes and
+phonetic spellings: "personummer", "forsakringskasan"). A section scores the sum over the groups of
 the best term's BM25 score, weighted by field (heading, the questions the section answers,
 text, module title and summary). A module scores by its best section plus a little for its
 other matching sections.
@@ -125,11 +125,11 @@ class LanguageIndex:
             shorter = [term[:n] for n in range(cut, len(term)) if term[:n] in self.df]
             for t in sorted(longer + shorter, key=lambda t: -self.df[t])[:MAX_ALTERNATIVES]:
                 found.setdefault(t, PREFIX_WEIGHT)
-        if not found and len(term) >= 4 and not term.isdigit():
+        if term not in self.df and len(term) >= 4 and not term.isdigit():
             for t, similarity, _ in process.extract(
                 term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF
             ):
-                found[t] = FUZZY_WEIGHT * similarity / 100
+                found[t] = max(found.get(t, 0.0), FUZZY_WEIGHT * similarity / 100)
         return list(found.items())
 
 
