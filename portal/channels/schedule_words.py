@@ -55,6 +55,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # ISO 1..7
+# The meanings that name days; the bot's NLU has these words as a lookup table (plan.yml).
+DAY_MEANINGS = ("today", "tomorrow", "day_after_tomorrow", *_WEEKDAYS, "this_week", "next_week")
 
 # meaning -> words, per language. Meanings: today, tomorrow, day_after_tomorrow, mon..sun,
 # this_week, next_week, next (the word "next"), and the kinds above.
@@ -531,6 +533,11 @@ class ScheduleQuestion:
     def activity_types(self) -> tuple[str, ...]:
         """The activity types asked about; empty means all of them."""
         return KINDS[self.kind] if self.kind else ()
+
+
+def nlu_day_words(language: str) -> list[str]:
+    """The day words of a language that the bot's NLU knows as a lookup table (not the short ones)."""
+    return [w for meaning in DAY_MEANINGS for w in WORDS[language][meaning] if len(fold(w).replace(" ", "")) > SHORT]
 
 
 def _monday(day: date) -> date:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
-from portal.channels.schedule_words import WORDS, DayWord, Span, fold, meanings, read_question
+from portal.channels.schedule_words import WORDS, DayWord, Span, fold, meanings, nlu_day_words, read_question
 from portal.languages import CODES
+
+BOT_NLU = Path(__file__).resolve().parents[2] / "bot" / "data" / "nlu"
 
 # Sunday 29 March 2026: Sweden moves to summer time that night, and the ISO week ends.
 SPRING_SUNDAY = date(2026, 3, 29)
@@ -218,3 +222,13 @@ def test_typos_and_written_on_prefixes_still_read(language, text, meaning):
 def test_a_generic_word_for_activities_filters_nothing(language, text):
     # Russian and Ukrainian "занятия"/"заняття" is any activity: a class filter would hide praktik.
     assert read_question(text, language, SPRING_SUNDAY).kind is None
+
+
+@pytest.mark.parametrize("language", CODES)
+def test_the_bots_lookup_of_day_words_is_a_copy_of_these(language):
+    # The NLU learns "a day word is here" from a lookup table in its plan.yml; it must know
+    # the same words the portal reads, or a weekday it never saw in an example is missed.
+    nlu = yaml.safe_load((BOT_NLU / language / "plan.yml").read_text(encoding="utf-8"))["nlu"]
+    (table,) = [block for block in nlu if block.get("lookup") == "schedule_day"]
+    words = [line.removeprefix("- ").strip() for line in table["examples"].splitlines() if line.strip()]
+    assert words == nlu_day_words(language)
