@@ -312,6 +312,41 @@ def test_a_short_day_in_a_gsm7_language_stays_one_gsm7_segment(portal, run_actio
     assert count_segments(texts[0]) == 1, texts[0]
 
 
+def _compile_real_catalogue(locales_dir: Path, locale: str) -> None:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    source = Path(__file__).resolve().parents[3] / "locales" / locale / "LC_MESSAGES" / "messages.po"
+    with source.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    target = locales_dir / locale / "LC_MESSAGES" / "messages.mo"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as handle:
+        write_mo(handle, catalog)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "empty_day"),
+    [("sv", "fredag?", False), ("en", "friday?", False), ("so", "jimcaha?", False), ("sv", "lördag?", True)],
+)
+def test_the_real_catalogues_keep_a_short_gsm7_answer_in_one_segment(portal, run_action, language, text, empty_day):
+    _compile_real_catalogue(Path(os.environ["ANKOMST_LOCALES_DIR"]), language)
+    i18n.clear_cache()
+    if empty_day:
+        answer = {**day_answer("2026-11-28", "2026-11-28", []), "next": activity(30)}
+    else:
+        answer = day_answer("2026-11-27", "2026-11-27", [activity(27)])
+    answer["url"] = "https://ankomst.se/plan/upcoming"
+    portal.add_conversation(CID, language=language, schedule_answer=answer)
+
+    texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text=text, language=language))
+
+    if language != "en":
+        assert "Your" not in texts[0] and "You have" not in texts[0]  # translated, not the msgid
+    assert is_gsm7(texts[0]), ascii(texts[0])
+    assert count_segments(texts[0]) == 1, texts[0]
+
+
 @pytest.mark.parametrize("language", ["sv", "en", "so", "ku"])
 def test_time_ranges_use_a_plain_hyphen_and_space_in_latin_script_languages(language):
     messages = i18n.Messages(language)
