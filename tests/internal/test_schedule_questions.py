@@ -152,3 +152,12 @@ def test_a_stranger_gets_no_schedule(client, region, newcomer, week_plan):
     stranger = create_conversation(channel="sms", phone="+46709999999", language="so")
     response = ask(client, stranger, "berri")
     assert response.status_code == 403 and response.get_json()["error"] == "not_identified"
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong-token", f"Basic {TOKEN}"])
+def test_the_schedule_question_needs_the_bearer_token(client, sms, header):
+    headers = {"Authorization": header} if header else {}
+    response = client.post(
+        f"/internal/v1/conversations/{sms.public_id}/schedule/query", headers=headers, json={"text": "imorgon"}
+    )
+    assert response.status_code == 401
