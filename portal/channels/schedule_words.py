@@ -138,6 +138,10 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sat": ("السبت", "سبت", "sabt", "el sabt", "es sabt"),
         "sun": ("الأحد", "الاحد", "يوم الاحد", "a7ad", "ahad", "el a7ad", "el 7ad", "l7ad"),
         "this_week": (
+            "هل اسبوع",
+            "هل الاسبوع",
+            "هالسبوع",
+            "هل الأسبوع",
             "hal osbo3",
             "hal esbou3",
             "لهالاسبوع",
@@ -241,9 +245,20 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "usbuuca xiga",
             "toddobaadka xiga",
         ),
-        "next": ("xigta", "ku xigta", "xiga", "ku xiga", "soo socda", "dambe"),
+        "next": ("soo socota", "socota", "soo socda", "xigta", "ku xigta", "xiga", "ku xiga", "soo socda", "dambe"),
         "sfi": ("sfi", "iswidhish", "af iswidhish", "luqada iswidhishka", "swedish"),
-        "praktik": ("praktik", "praktiga", "tababar", "tababarka", "shaqo barasho", "layli", "laylis"),
+        "praktik": (
+            "praktikka",
+            "praktikga",
+            "praktigga",
+            "praktik",
+            "praktiga",
+            "tababar",
+            "tababarka",
+            "shaqo barasho",
+            "layli",
+            "laylis",
+        ),
         "class": ("fasal", "fasalka", "cashar", "casharka", "iskuul", "iskuulka", "koorso", "koorsada"),
     },
     "ti": {
@@ -258,7 +273,16 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sat": ("ቀዳም", "qedam", "kedam"),
         "sun": ("ሰንበት", "senbet", "sanbet"),
         "this_week": ("እዚ ሰሙን", "ኣብዚ ሰሙን", "ezi semun", "abzi semun"),
-        "next_week": ("ዝመጽእ ሰሙን", "ዝመፅእ ሰሙን", "ቀጻሊ ሰሙን", "ዝቕጽል ሰሙን", "zmetse semun", "kitsali semun"),
+        "next_week": (
+            "zmetse semunke",
+            "zmetse semun",
+            "ዝመጽእ ሰሙን",
+            "ዝመፅእ ሰሙን",
+            "ቀጻሊ ሰሙን",
+            "ዝቕጽል ሰሙን",
+            "zmetse semun",
+            "kitsali semun",
+        ),
         "next": ("ዝቕጽል", "ዝመጽእ", "ቀጻሊ", "ዝቕፅል"),
         "sfi": ("sfi", "ኤስኤፍኣይ", "ሽወደን ቋንቋ", "ቋንቋ ሽወደን"),
         "praktik": ("ልምምድ", "ልምምድ ስራሕ", "ፕራክቲክ", "praktik"),
@@ -540,6 +564,16 @@ def nlu_day_words(language: str) -> list[str]:
     return [w for meaning in DAY_MEANINGS for w in WORDS[language][meaning] if len(fold(w).replace(" ", "")) > SHORT]
 
 
+def _kind(found: list[str]) -> str | None:
+    # "the next SFI lesson" is SFI (the narrower kind); "praktik or SFI?" is both, so no filter:
+    # a filter must never hide an activity the person asked about.
+    kinds = {m for m in found if m in KINDS}
+    narrowest = sorted(kinds, key=lambda k: len(KINDS[k]))
+    if narrowest and all(set(KINDS[narrowest[0]]) <= set(KINDS[k]) for k in kinds):
+        return narrowest[0]
+    return None
+
+
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -552,7 +586,7 @@ def read_question(
     Without a day word the question is `default`: the next activity, or the coming `days` days.
     """
     found = meanings(text, language)
-    kind = next((m for m in found if m in KINDS), None)
+    kind = _kind(found)
     wants_next = "next" in found
     for meaning in found:
         if meaning == "today":

@@ -232,3 +232,22 @@ def test_the_bots_lookup_of_day_words_is_a_copy_of_these(language):
     (table,) = [block for block in nlu if block.get("lookup") == "schedule_day"]
     words = [line.removeprefix("- ").strip() for line in table["examples"].splitlines() if line.strip()]
     assert words == nlu_day_words(language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        ("ru", "когда следующий урок SFI", "sfi"),  # a lesson of SFI: the narrower kind
+        ("ti", "arbi entay aloni? praktik diyu wey SFI", None),  # "praktik or SFI?": both, so no filter
+        ("en", "internship or class on friday?", None),
+        ("so", "PRAKTIKKA XIGA GOORMA", "praktik"),
+    ],
+)
+def test_the_kind_asked_about_never_hides_another_kind_the_person_named(language, text, kind):
+    assert read_question(text, language, SPRING_SUNDAY).kind == kind
+
+
+def test_the_coming_monday_said_on_a_monday_is_next_week():
+    # Somali "isniinta soo socota": the coming Monday.
+    monday = date(2026, 12, 7)
+    assert read_question("isniinta soo socota maxaa ii qorsheysan", "so", monday).first_day == date(2026, 12, 14)
