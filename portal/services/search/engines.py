@@ -64,9 +64,10 @@ class SqliteFts5(_Engine):
         match = " OR ".join(f'"{term}"' for term in terms)
         rows = session.execute(
             text(
-                "SELECT s.id FROM search_section_fts JOIN search_section s ON s.id = search_section_fts.rowid "
-                "WHERE search_section_fts MATCH :match AND s.language = :language "
-                "AND (s.municipality_id IS NULL OR s.municipality_id = :municipality)"
+                # The full-text match first, on its own: joined, SQLite plans it ten times slower.
+                "SELECT id FROM search_section WHERE id IN "
+                "(SELECT rowid FROM search_section_fts WHERE search_section_fts MATCH :match) "
+                "AND language = :language AND (municipality_id IS NULL OR municipality_id = :municipality)"
             ),
             {"match": match, "language": language, "municipality": _municipality(municipality_id)},
         )

@@ -17,17 +17,18 @@ SNIPPET_CHARS = 180
 _CHUNK_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"«»“”/–—-]+")
 
 
-@functools.lru_cache(maxsize=65536)
-def _chunk_words(chunk: str, language: str) -> tuple[str, ...]:
-    return tuple(analysed_terms(chunk, language))
+@functools.lru_cache(maxsize=4096)
+def prepare_snippets(source: str, language: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """The words of a section's text with their index terms, analysed once for every query."""
+    return tuple(
+        (match.start(), match.end(), frozenset(analysed_terms(match.group(), language)))
+        for match in _CHUNK_RE.finditer(source)
+    )
 
 
 def make_snippet(source: str, terms: set[str], language: str) -> tuple[str, Markup]:
     """A short passage of `source` around the first word with one of these index terms: plain, and HTML with <mark>."""
-    spans: list[tuple[int, int]] = []
-    for match in _CHUNK_RE.finditer(source):
-        if any(word in terms for word in _chunk_words(match.group(), language)):
-            spans.append((match.start(), match.end()))
+    spans = [(start, end) for start, end, words in prepare_snippets(source, language) if not words.isdisjoint(terms)]
     if spans:
         centre = spans[0][0]
         start = max(0, centre - SNIPPET_CHARS // 3)
