@@ -71,5 +71,6 @@ def search_content():
         requested_language=results.requested_language,
         language=results.language,
         fallback=results.fell_back,
+        confidence=results.confidence,
         results=[hit.as_dict() for hit in results.hits],
     )

@@ -119,7 +119,15 @@ SCHEMAS: dict[str, Any] = {
             "query": {"type": "string"},
             "requested_language": {"type": "string"},
             "language": {"type": "string", "description": "The language of the results."},
-            "fallback": {"type": "boolean", "description": "True when nothing matched and these are Swedish results."},
+            "fallback": {
+                "type": "boolean",
+                "description": "True when nothing good matched in the language and these are Swedish results.",
+            },
+            "confidence": {
+                "type": "string",
+                "enum": ["confident", "middling", "none"],
+                "description": "How sure search is of the first result: none means nothing good was found.",
+            },
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
         },
     },

@@ -52,6 +52,11 @@ def test_search_returns_ranked_modules_with_section_anchors_and_snippets(client,
     assert "tandläkare" in first["snippet"] and "<mark>" not in first["snippet"]
 
 
+def test_search_says_how_sure_it_is(client, synced):
+    assert client.get("/api/v1/search?q=tandläkare&lang=sv").json["confidence"] in {"confident", "middling", "none"}
+    assert client.get("/api/v1/search?q=zzzqqq&lang=sv").json["confidence"] == "none"
+
+
 def test_search_says_when_the_results_are_swedish(client, synced):
     data = client.get("/api/v1/search?q=1177&lang=fa").json
     assert data["fallback"] is True and data["language"] == "sv" and data["results"]
