@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from portal.extensions import db
-from portal.models import SearchSection
 from portal.services.search.analysis import terms
 from portal.services.search.ranking import TermGroup, language_index, prepare_query, search
 from portal.services.search.results import NONE, SearchHit, SearchResults
@@ -90,8 +88,7 @@ def answer(query: str, language: str, *, municipality_id: int | None = None, lim
     if results.confidence == NONE or not results.hits:
         return CivicAnswer(NONE, None, results)
     best = results.hits[0]
-    row = db.session.get(SearchSection, best.section_id) if best.section_id else None
-    text = row.text if row else best.snippet
+    text = language_index(results.language).row(best.section_id).text if best.section_id else best.snippet
     groups = prepare_query(results.query, results.language)
     return CivicAnswer(
         results.confidence,

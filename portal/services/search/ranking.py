@@ -67,9 +67,15 @@ class TermGroup:
 
 @dataclass
 class _Row:
+    """What a hit shows of an indexed section, kept with the models so a query reads no rows."""
+
     id: int
     module_id: int
     municipality_id: int | None
+    anchor: str
+    section_title: str
+    text: str
+    local: bool
 
 
 @dataclass
@@ -82,12 +88,20 @@ class LanguageIndex:
     df: dict[str, int]
     vocabulary: list[str]
     heads: dict[int, tuple[str, str]]  # module id → title and summary in this language
+    modules: dict[int, tuple[str, int]]  # module id → slug and place in the regional order
     _scores: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _alternatives: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+    _by_id: dict[int, _Row] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
         return len(self.rows)
+
+    def row(self, section_id: int) -> _Row:
+        """One indexed section of this language."""
+        if not self._by_id:
+            self._by_id.update((r.id, r) for r in self.rows)
+        return self._by_id[section_id]
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
@@ -178,11 +192,20 @@ def _build(language: str) -> LanguageIndex:
         # bm25s needs at least one term; a field nobody filled in yet scores nothing.
         model.index(corpus if any(corpus) else [["\x00"]] * max(1, len(corpus)), show_progress=False)
         models[name] = model
-    rows = [_Row(s.id, s.module_id, s.municipality_id) for s in sections]
+    rows = [
+        _Row(s.id, s.module_id, s.municipality_id, s.anchor, s.section_title, s.text, s.local_section_id is not None)
+        for s in sections
+    ]
     for section in sections:
         prepare_snippets(section.text, language)  # once per publication, not on a reader's query
     heads = _module_heads(sorted({s.module_id for s in sections}), language)
-    return LanguageIndex(language, rows, models, dict(df), sorted(df), heads)
+    modules = {
+        m.id: (m.slug, m.sort_order)
+        for m in db.session.scalars(
+            select(ContentModule).where(ContentModule.id.in_(heads.keys() | {r.module_id for r in rows}))
+        )
+    }
+    return LanguageIndex(language, rows, models, dict(df), sorted(df), heads, modules)
 
 
 def _questions(sections: list[SearchSection], language: str) -> dict[int, list[str]]:
@@ -309,24 +332,19 @@ def _search_language(query: str, language: str, municipality_id: int | None, lim
         best = sections[0]
         total = best.score + OTHER_SECTIONS_WEIGHT * sum(s.score for s in sections[1:3])
         scored.append((total, module_id, best))
-    modules = {m.id: m for m in db.session.scalars(select(ContentModule).where(ContentModule.id.in_(by_module)))}
-    scored.sort(key=lambda item: (-item[0], modules[item[1]].sort_order))
+    scored.sort(key=lambda item: (-item[0], index.modules[item[1]][1]))
     top_score = scored[0][0]
     confidence = confidence_of(top_score, scored[1][0] if len(scored) > 1 else 0.0)
     kept = [item for item in scored[:limit] if item[0] >= RELATIVE_FLOOR * top_score]
-    rows = {
-        row.id: row
-        for row in db.session.scalars(select(SearchSection).where(SearchSection.id.in_([b.id for _, _, b in kept])))
-    }
     match_terms = {t for g in groups for t, _ in g.alternatives}
     hits = []
     for total, module_id, best in kept:
-        row = rows[best.id]
+        row = index.row(best.id)
         title, summary = index.heads.get(module_id, ("", ""))
         snippet, snippet_html = make_snippet(row.text, match_terms, language)
         hits.append(
             SearchHit(
-                slug=modules[module_id].slug,
+                slug=index.modules[module_id][0],
                 title=title,
                 summary=summary,
                 section_anchor=row.anchor,
@@ -334,7 +352,7 @@ def _search_language(query: str, language: str, municipality_id: int | None, lim
                 snippet=snippet,
                 snippet_html=snippet_html,
                 language=language,
-                local=row.local_section_id is not None,
+                local=row.local,
                 score=round(total, 4),
                 municipality_slug=_municipality_slug(row.municipality_id),
                 section_id=row.id,
