@@ -35,6 +35,8 @@ from portal.services.search.results import CONFIDENT, MIDDLING, NONE, SearchHit,
 from portal.services.search.snippets import make_snippet, prepare_snippets
 
 FIELD_WEIGHTS = {"title": 2.0, "questions": 1.5, "body": 1.0, "module": 0.6}
+BM25_K1 = 1.5  # bm25s's defaults
+BM25_B = 0.75
 PREFIX_WEIGHT = 0.7  # an index term the query word is a prefix of, or the reverse
 FUZZY_WEIGHT = 0.8  # times rapidfuzz's similarity (0..1)
 FUZZY_CUTOFF = 80
@@ -188,7 +190,7 @@ def _build(language: str) -> LanguageIndex:
         df.update(set().union(*fields.values()))
     models = {}
     for name, corpus in docs.items():
-        model = bm25s.BM25()
+        model = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         # bm25s needs at least one term; a field nobody filled in yet scores nothing.
         model.index(corpus if any(corpus) else [["\x00"]] * max(1, len(corpus)), show_progress=False)
         models[name] = model
