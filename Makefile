@@ -9,7 +9,9 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-FLASK := $(VENV)/bin/flask --app portal
+# Unset, ANKOMST_ENV means production (which refuses the public development secrets): the
+# targets here run the laptop setup, so they say development unless told otherwise.
+FLASK := ANKOMST_ENV=$${ANKOMST_ENV:-development} $(VENV)/bin/flask --app portal
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
@@ -66,7 +68,8 @@ test: install system-deps services locales lint bot-train
 
 bench: install services locales bot-train
 	@mkdir -p bench/results
-	@for b in bench/*; do [ -x "$$b" ] && [ -f "$$b" ] && { echo "== $$b"; "$$b"; } || true; done
+	@export ANKOMST_ENV=$${ANKOMST_ENV:-development}; \
+	for b in bench/*; do [ -x "$$b" ] && [ -f "$$b" ] && { echo "== $$b"; "$$b"; } || true; done
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite

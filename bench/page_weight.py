@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import sys
 import tempfile
@@ -19,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Unset, ANKOMST_ENV means production, which refuses the development secrets a bench uses.
+os.environ.setdefault("ANKOMST_ENV", "development")
 
 GOAL_BYTES = 50 * 1024
 

@@ -31,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Unset, ANKOMST_ENV means production, which refuses the development secrets a bench uses.
+os.environ.setdefault("ANKOMST_ENV", "development")
 
 import yaml  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402

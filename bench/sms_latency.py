@@ -48,6 +48,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# Unset, ANKOMST_ENV means production, which refuses the development secrets a bench uses.
+os.environ.setdefault("ANKOMST_ENV", "development")
 
 import requests  # noqa: E402
 

@@ -95,7 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(internal.bp)
     app.register_blueprint(webhooks.bp)
     app.register_blueprint(chat.bp)
-    if app.config["DEV_PAGES"]:
+    if app.config["DEV_PAGES"] and app.config.get("ANKOMST_ENV") != "production":
         app.register_blueprint(dev.bp)
 
 
@@ -132,8 +132,19 @@ def _refuse_unsafe_production(app: Flask) -> None:
     if app.config.get("SMS_BACKEND") == "twilio" and not app.config.get("TWILIO_AUTH_TOKEN"):
         # Without the token no webhook signature can be checked: refuse rather than trust anyone.
         raise RuntimeError("SMS_BACKEND=twilio needs TWILIO_AUTH_TOKEN in the environment")
-    if app.config.get("DEV_PAGES") or app.config.get("TESTING"):
+    if app.config.get("ANKOMST_ENV") != "production" or app.config.get("TESTING"):
         return
-    for key, default in (("SECRET_KEY", "dev-secret-key-change-me"), ("INTERNAL_API_TOKEN", "dev-internal-token")):
-        if app.config.get(key) == default:
-            raise RuntimeError(f"{key} must be set in the environment in production")
+    from portal.config import KNOWN_DEVELOPMENT_SECRETS, PRODUCTION_SECRETS
+
+    problems = []
+    for key in PRODUCTION_SECRETS:
+        if not app.config.get(key):
+            problems.append(f"{key} must be set in the environment")
+    for key in (*PRODUCTION_SECRETS, "TWILIO_AUTH_TOKEN"):
+        if app.config.get(key) in KNOWN_DEVELOPMENT_SECRETS:
+            problems.append(f"{key} is a public development value")
+    if app.config.get("DEV_PAGES"):
+        problems.append("DEV_PAGES must be off")
+    if problems:
+        # ANKOMST_ENV unset means production: `make run` and the tests say development/test.
+        raise RuntimeError("refusing to start in production: " + "; ".join(problems))

@@ -11,8 +11,29 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Secrets that are public (in this repository): production refuses to start with any of them.
+KNOWN_DEVELOPMENT_SECRETS = frozenset(
+    {
+        "dev-secret-key-change-me",
+        "dev-internal-token",
+        "dev-twilio-auth-token",
+        "test-secret-key",
+        "test-internal-token",
+        "test-twilio-auth-token",
+        "change-me",
+        "changeme",
+        "secret",
+    }
+)
+# Config keys production needs from the environment (TWILIO_AUTH_TOKEN too, with SMS_BACKEND=twilio).
+PRODUCTION_SECRETS = ("SECRET_KEY", "INTERNAL_API_TOKEN")
+
+
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-secret-key-change-me")
+    """Production settings: what runs when ANKOMST_ENV is unset. Secrets have no defaults here."""
+
+    ANKOMST_ENV = "production"
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     # None means "the SQLite file in the instance folder"; create_app() fills it in.
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -65,7 +86,7 @@ class Config:
     OBJECTION_LOOKUP_LIMIT = "120 per hour"
     OBJECTION_FILE_LIMIT = "30 per hour"
 
-    INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN", "dev-internal-token")
+    INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN")
     # Where someone the assistant cannot identify is sent when they ask for a person.
     RECEPTION_PHONE = os.environ.get("ANKOMST_RECEPTION_PHONE", "08-508 00 000")
     RECEPTION_HOURS = os.environ.get("ANKOMST_RECEPTION_HOURS", "Mon-Fri 9-16")
@@ -98,7 +119,11 @@ class Config:
 
 
 class DevelopmentConfig(Config):
+    ANKOMST_ENV = "development"
     DEV_PAGES = True
+    # Public values, so `make run` needs nothing set; production refuses every one of them.
+    SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-secret-key-change-me"
+    INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN") or "dev-internal-token"
     # The SMS simulator (/dev/sms) signs its requests like Twilio does, so the webhook needs a
     # token to check against even without a Twilio account.
     TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN") or "dev-twilio-auth-token"
@@ -106,6 +131,7 @@ class DevelopmentConfig(Config):
 
 
 class TestConfig(Config):
+    ANKOMST_ENV = "test"
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105 - test only
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
@@ -136,5 +162,8 @@ CONFIGS = {
 
 
 def config_from_env() -> type[Config]:
-    """Pick the config class named by ANKOMST_ENV (development by default)."""
-    return CONFIGS[os.environ.get("ANKOMST_ENV", "development")]
+    """Pick the config class named by ANKOMST_ENV; unset means production (safe by default)."""
+    name = os.environ.get("ANKOMST_ENV") or "production"
+    if name not in CONFIGS:
+        raise RuntimeError(f"ANKOMST_ENV must be one of {', '.join(CONFIGS)}")
+    return CONFIGS[name]

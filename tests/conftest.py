@@ -6,16 +6,19 @@ from __future__ import annotations
 import os
 import secrets
 
-import pytest
-from flask.testing import FlaskClient
-from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import create_engine, text
+# Unset, ANKOMST_ENV means production; the tests say what they are before the portal is imported.
+os.environ.setdefault("ANKOMST_ENV", "test")
 
-from portal import create_app
-from portal.config import TestConfig
-from portal.extensions import db as _db
-from portal.extensions import limiter
-from portal.services.fragments import fragment_cache
+import pytest  # noqa: E402
+from flask.testing import FlaskClient  # noqa: E402
+from itsdangerous import URLSafeTimedSerializer  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from portal import create_app  # noqa: E402
+from portal.config import TestConfig  # noqa: E402
+from portal.extensions import db as _db  # noqa: E402
+from portal.extensions import limiter  # noqa: E402
+from portal.services.fragments import fragment_cache  # noqa: E402
 
 
 def _database_url() -> str:

@@ -33,8 +33,8 @@ def test_postgres_urls_are_served_by_psycopg3(given):
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
 
 
-def test_production_refuses_to_start_with_the_development_secret():
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+def test_production_refuses_to_start_without_its_secrets():
+    with pytest.raises(RuntimeError, match="SECRET_KEY must be set.*INTERNAL_API_TOKEN must be set"):
         create_app(ProductionConfig)
 
 
