@@ -63,9 +63,13 @@ class Config:
     SIGNIN_CODES_PER_NUMBER_PER_HOUR = 5
     SIGNIN_IP_LIMIT = "20 per hour"
     SIGNIN_CODE_IP_LIMIT = "40 per hour"
-    # Staff sign-in.
-    STAFF_MAX_FAILED_ATTEMPTS = 5
-    STAFF_LOCKOUT = timedelta(minutes=15)
+    # Staff sign-in: failures count per account and client address (portal.services.staff_signin).
+    # Past the free ones, each failure doubles the wait, from the first wait up to the longest;
+    # the count is forgotten after a quiet while.
+    STAFF_FREE_ATTEMPTS = 5
+    STAFF_FIRST_WAIT = timedelta(seconds=30)
+    STAFF_LONGEST_WAIT = timedelta(minutes=15)
+    STAFF_FAILURE_MEMORY = timedelta(hours=1)
     STAFF_IP_LIMIT = "30 per hour"
 
     # 0 means "not behind a proxy": X-Forwarded-* headers are ignored unless configured.

@@ -42,7 +42,7 @@ def test_a_signed_in_persons_stored_preference_beats_accept_language(client, reg
 def test_choosing_a_language_while_signed_in_updates_the_stored_preference(client, region, db):
     person = create_person(region["botkyrka"], language="sv")
     sign_in_newcomer(client, person)
-    client.get("/language/ps")
+    client.post("/language/ps", data={})
     db.session.refresh(person)
     assert person.preferred_language == "ps"
 
@@ -68,8 +68,6 @@ def test_an_unknown_language_in_the_url_is_a_clear_4xx_not_a_500(client):
 
 
 def test_the_language_redirect_only_goes_to_local_paths(client):
-    response = client.get("/language/en?next=https://evil.example/")
-    assert response.status_code == 302 and response.location == "/"
-    response = client.get("/language/en?next=//evil.example/")
-    assert response.location == "/"
+    assert client.get("/language/en?next=https://evil.example/").status_code == 400
+    assert client.get("/language/en?next=//evil.example/").status_code == 400
     assert client.get("/language/en?next=/signin").location == "/signin"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,7 +8,7 @@ from portal.extensions import limiter
 from portal.forms import CodeForm, ConfirmForm, PhoneForm
 from portal.phones import InvalidPhoneNumber
 from portal.services import newcomer_signin, sessions
-from portal.urls import safe_next
+from portal.urls import requested_next, safe_next
 
 bp = Blueprint("auth", __name__)
 PENDING_KEY = "signin_pending"
@@ -25,6 +25,7 @@ def _code_ip_limit() -> str:
 @bp.route("/signin", methods=["GET", "POST"])
 @limiter.limit(_ip_limit, methods=["POST"])
 def signin():
+    nxt = requested_next()
     form = PhoneForm()
     if form.validate_on_submit():
         try:
@@ -36,7 +37,7 @@ def signin():
                 form.phone.errors.append(_("That does not look like a mobile number. Please check it."))
             return render_template("auth/signin.html", form=form), 422
         session[PENDING_KEY] = result.phone_digest
-        if nxt := safe_next(request.args.get("next")):
+        if nxt:
             session["signin_next"] = nxt
         return redirect(url_for("auth.code"))
     status = 422 if form.errors else 200

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import text
 
+from portal.access import current_person
 from portal.extensions import db
+from portal.forms import ConfirmForm
 from portal.i18n import remember_choice
 from portal.languages import LANGUAGES, get_language
-from portal.urls import safe_next
+from portal.services import people
+from portal.urls import requested_next
 
 bp = Blueprint("main", __name__)
 
@@ -20,19 +22,41 @@ def home():
 
 @bp.get("/language")
 def language_picker():
-    return render_template("main/language.html", languages=LANGUAGES, next=safe_next(request.args.get("next")))
+    return render_template(
+        "main/language.html",
+        languages=LANGUAGES,
+        next=requested_next(),
+        form=ConfirmForm(),
+        stores_preference=current_person() is not None,
+    )
 
 
 @bp.get("/language/<code>")
 def choose_language(code: str):
+    """Change the page language only: a link (even a cross-site one) never changes what is stored."""
+    nxt = requested_next()
+    _known_language(code)
+    remember_choice(code)
+    return redirect(nxt or url_for("main.home"))
+
+
+@bp.post("/language/<code>")
+def store_language(code: str):
+    """A signed-in newcomer's choice (a form with CSRF) becomes their stored preference, SMS too."""
+    nxt = requested_next()
+    _known_language(code)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    lang = remember_choice(code)
+    person = current_person()
+    if person is not None:
+        people.set_preferred_language(person, lang.code)
+    return redirect(nxt or url_for("main.home"))
+
+
+def _known_language(code: str) -> None:
     if get_language(code) is None:
         abort(404, description=_("That language is not available. Please choose one from the list."))
-    lang = remember_choice(code)
-    if current_user.is_authenticated and getattr(current_user, "kind", None) == "newcomer":
-        # An explicit choice by the newcomer becomes their stored preference (SMS too).
-        current_user.preferred_language = lang.code
-        db.session.commit()
-    return redirect(safe_next(request.args.get("next")) or url_for("main.home"))
 
 
 @bp.get("/healthz")

@@ -1,7 +1,7 @@
 """The data model. Import models from here so every table is registered with the metadata."""
 
 from portal.models.audit import AuditEvent
-from portal.models.auth import SignInCode, SignInSession, SignInThrottle
+from portal.models.auth import SignInCode, SignInSession, SignInThrottle, StaffSignInThrottle
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.content import (
     ContentModule,
@@ -95,6 +95,7 @@ __all__ = [
     "SignInCode",
     "SignInSession",
     "SignInThrottle",
+    "StaffSignInThrottle",
     "SmsMessage",
     "StaffUser",
     "UTCDateTime",

@@ -45,6 +45,23 @@ class SignInThrottle(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
+class StaffSignInThrottle(Base):
+    """Failed staff sign-ins from one address against one account, and how long it must wait.
+
+    Keyed by the account's email (a keyed hash, so an unknown email is counted the same way
+    without being stored) and the client address: someone else's failures elsewhere never
+    lock a caseworker out, and each failure past the free ones doubles the wait.
+    """
+
+    __tablename__ = "staff_signin_throttle"
+
+    account_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    address: Mapped[str] = mapped_column(String(45), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    wait_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class SignInSession(Base):
     """One signed-in session. The cookie carries only its random token.
 

@@ -65,8 +65,6 @@ class StaffUser(UserMixin, Base):
     totp_confirmed: Mapped[bool] = mapped_column(default=False)
     # The last TOTP time step used, so a code cannot be replayed inside its window.
     totp_last_step: Mapped[int | None]
-    failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     language: Mapped[str] = mapped_column(String(8), default="sv")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -11,7 +11,7 @@ from portal.models import Role, StaffUser
 from portal.services import audit, sessions, staff_signin
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
-from portal.urls import safe_next
+from portal.urls import requested_next, safe_next
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 PENDING_KEY = "staff_pending"
@@ -29,16 +29,17 @@ def _pending_staff() -> StaffUser | None:
 @bp.route("/signin", methods=["GET", "POST"])
 @limiter.limit(_ip_limit, methods=["POST"])
 def signin():
+    nxt = requested_next()
     form = StaffPasswordForm()
     if form.validate_on_submit():
-        result, staff = staff_signin.check_password(form.email.data, form.password.data)
+        result, staff = staff_signin.check_password(form.email.data, form.password.data, request.remote_addr)
         if result is PasswordResult.OK and staff is not None:
             session[PENDING_KEY] = staff.id
-            if nxt := safe_next(request.args.get("next")):
+            if nxt:
                 session["signin_next"] = nxt
             return redirect(url_for("staff.totp" if staff.totp_confirmed else "staff.enrol"))
-        if result is PasswordResult.LOCKED:
-            form.password.errors.append(_("Too many failed attempts. The account is locked for a while."))
+        if result is PasswordResult.WAIT:
+            form.password.errors.append(_("Too many attempts. Please wait a while and try again."))
         else:
             form.password.errors.append(_("Wrong email or password."))
         return render_template("staff/signin.html", form=form), 422
@@ -53,12 +54,13 @@ def totp():
         return redirect(url_for("staff.signin"))
     form = TotpForm()
     if form.validate_on_submit():
-        if staff_signin.verify_totp(staff, form.code.data):
+        if staff_signin.verify_totp(staff, form.code.data, request.remote_addr):
             nxt = session.get("signin_next")
+            staff_signin.clear_failures(staff, request.remote_addr)
             sessions.start_session(staff)
             return redirect(safe_next(nxt) or url_for("staff.dashboard"))
-        if staff_signin.is_locked(staff):
-            form.code.errors.append(_("Too many failed attempts. The account is locked for a while."))
+        if staff_signin.must_wait(staff_signin.account_digest(staff.email), request.remote_addr):
+            form.code.errors.append(_("Too many attempts. Please wait a while and try again."))
         else:
             form.code.errors.append(_("The code is wrong. Use the newest code in your app."))
         return render_template("staff/totp.html", form=form), 422
@@ -74,7 +76,8 @@ def enrol():
     uri = staff_signin.start_enrolment(staff)
     form = TotpForm()
     if form.validate_on_submit():
-        if staff_signin.confirm_enrolment(staff, form.code.data):
+        if staff_signin.confirm_enrolment(staff, form.code.data, request.remote_addr):
+            staff_signin.clear_failures(staff, request.remote_addr)
             sessions.start_session(staff)
             return redirect(url_for("staff.dashboard"))
         form.code.errors.append(_("The code is wrong. Use the newest code in your app."))

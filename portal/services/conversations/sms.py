@@ -97,7 +97,7 @@ def receive_sms(*, sid: str, phone: str, body: str) -> SmsAnswer:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        return _answer_duplicate(sid)
+        return _answer_duplicate(sid, phone)
 
     conversation.last_activity_at = utcnow()
     person = _identify(conversation)
@@ -171,15 +171,20 @@ def _settle_language(conversation: Conversation, inbound: Message, body: str) ->
     return body, None
 
 
-def _answer_duplicate(sid: str) -> SmsAnswer:
+def _answer_duplicate(sid: str, phone: str) -> SmsAnswer:
     """A repeated MessageSid gets the original's TwiML answer again, never a second turn.
 
     Twilio repeats a webhook only when it did not get our answer, so the original's reply
-    was not sent; a reply that went out through the REST API is not repeated.
+    was not sent; a reply that went out through the REST API is not repeated. Twilio repeats
+    it from the same number: the same id from another number is not a repeat, and gets nothing
+    (the original answer may be personal, and goes only to the number it was written for).
     """
     original = get_message_by_sid(sid)
     log.info("duplicate sms webhook", extra={"message_id": original.id if original else None})
     if original is None:
+        return SmsAnswer(duplicate=True)
+    if original.conversation.phone != phone:
+        log.warning("sms webhook repeated a message id from another number", extra={"message_id": original.id})
         return SmsAnswer(duplicate=True)
     twiml = [m for m in replies_to(original) if m.delivery == "twiml"]
     if twiml:
