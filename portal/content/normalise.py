@@ -18,7 +18,6 @@ variants meet:
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 _CHAR_MAP: dict[str, str] = {
@@ -58,8 +57,6 @@ for _offset in range(8):
 for _offset in range(7):
     _CHAR_MAP[chr(0x1340 + _offset)] = chr(0x1338 + _offset)  # ፀ series → ጸ series
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
-
 
 @functools.lru_cache(maxsize=16384)
 def _fold_char(ch: str) -> str:
@@ -84,43 +81,16 @@ def normalise(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text or "")
 
 
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Like `normalise`, plus for each output character the index of the input character it came from.
-
-    The snippet builder finds matches in the folded text and cuts the original text there.
-    """
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text or ""):
-        folded = _fold_char(ch)
-        out.append(folded)
-        offsets.extend([i] * len(folded))
-    return "".join(out), offsets
-
-
 # Arabic writes the article and some prepositions joined to the word (المدرسة, والمدرسة,
 # بالمدرسة); a reader searching مدرسة must find them. Longest first. Normalised forms (ك → ک).
 _ARABIC_PREFIXES = ("وال", "بال", "کال", "فال", "لل", "ال")
 
 
 def stem(word: str, language: str | None = None) -> str:
-    """Light, language-specific stemming of one normalised word (only what prefixes cannot do)."""
+    """Strip the joined Arabic article from one normalised word (after the Snowball stemmer, see
+    portal.services.search.analysis, which leaves it behind a conjunction or preposition)."""
     if language == "ar":
         for prefix in _ARABIC_PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
                 return word[len(prefix) :]
     return word
-
-
-def tokens(text: str, language: str | None = None) -> list[str]:
-    """The normalised (and lightly stemmed) words of `text`."""
-    return [stem(word, language) for word in _TOKEN_RE.findall(normalise(text))]
-
-
-def index_text(text: str, language: str | None = None) -> str:
-    """The normalised words of `text` joined by spaces: what the full-text engines index.
-
-    Both FTS5 and PostgreSQL's parser then see only plain words, so they split them the
-    same way Python does.
-    """
-    return " ".join(tokens(text, language))

@@ -75,3 +75,7 @@ def test_every_language_has_stop_words_and_none_is_a_topic_word(language):
 def test_a_query_keeps_at_most_twelve_words_each_once():
     words = query_words(" ".join(f"ord{i} tandläkare" for i in range(30)), "sv")
     assert len(words) == 12 and len({w.term for w in words}) == 12
+
+
+def test_words_are_split_on_punctuation_and_hyphens():
+    assert terms("1177.se – Vård-central, (SFI)!", "en") == ["1177", "se", "vard", "central", "sfi"]
