@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.services.search.analysis import query_words, stem, terms
+from portal.services.search.analysis import from_latin, query_words, stem, terms
 from portal.services.search.stopwords import stop_words
 
 SAME_TERM = [
@@ -79,3 +79,21 @@ def test_a_query_keeps_at_most_twelve_words_each_once():
 
 def test_words_are_split_on_punctuation_and_hyphens():
     assert terms("1177.se – Vård-central, (SFI)!", "en") == ["1177", "se", "vard", "central", "sfi"]
+
+
+ROMANISED = [
+    # (language, typed in Latin letters, Cyrillic)
+    ("ru", "vrach", "врач"),
+    ("ru", "zhenshchin", "женщин"),
+    ("uk", "likar", "лікар"),
+    ("uk", "pensiya", "пенсія"),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "cyrillic"), ROMANISED, ids=[r[1] for r in ROMANISED])
+def test_russian_and_ukrainian_typed_in_latin_letters_are_read_in_cyrillic(language, typed, cyrillic):
+    assert from_latin(typed, language) == cyrillic
+
+
+def test_only_russian_and_ukrainian_are_read_back_from_latin():
+    assert from_latin("vrach", "sv") is None and from_latin("врач", "ru") is None

@@ -17,6 +17,8 @@ Which library does what:
   query term as a prefix in these languages (see ranking.py).
 - Stop words: stopwords.py, per language.
 - Typing mistakes: rapidfuzz, against the terms of the index (ranking.py).
+- Russian and Ukrainian typed in Latin letters: a spelling table back to Cyrillic
+  (`from_latin`), tried only for a word that matches nothing as typed.
 """
 
 from __future__ import annotations
@@ -125,6 +127,41 @@ def stem(word: str, language: str) -> str:
         # Snowball leaves the article behind a conjunction or preposition (والمدرسة, بالمدرسة).
         return arabic_article(normalise(_snowball(name).stemWord(word.translate(_TO_ARABIC))), "ar")
     return normalise(_snowball(name).stemWord(word.replace("ё", "е")))
+
+
+# Russian and Ukrainian typed on a phone without a Cyrillic keyboard ("vrach", "zhenshchin"):
+# the common Latin spellings back to Cyrillic, longest first. Only tried for a word that
+# matches nothing as it is (ranking.prepare_query).
+_ROMANISED = {
+    "ru": [("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+           ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+           ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"),
+           ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+           ("h", "х"), ("c", "ц"), ("y", "ы"), ("w", "в"), ("x", "кс")],
+    "uk": [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"), ("yu", "ю"),
+           ("ya", "я"), ("ye", "є"), ("yi", "ї"), ("a", "а"), ("b", "б"), ("v", "в"), ("h", "г"), ("g", "ґ"),
+           ("d", "д"), ("e", "е"), ("z", "з"), ("y", "и"), ("i", "і"), ("j", "й"), ("k", "к"), ("l", "л"),
+           ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+           ("f", "ф"), ("c", "ц"), ("w", "в"), ("x", "кс")],
+}  # fmt: skip
+
+
+def from_latin(word: str, language: str) -> str | None:
+    """A Latin-typed Russian or Ukrainian word in Cyrillic, or None for other languages."""
+    pairs = _ROMANISED.get(language)
+    if not pairs or not word.isascii():
+        return None
+    out, i = [], 0
+    while i < len(word):
+        for latin, cyrillic in pairs:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
 
 
 def words(text: str) -> list[str]:

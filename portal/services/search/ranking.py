@@ -29,7 +29,7 @@ from portal.content.files import split_questions, split_sections
 from portal.extensions import db
 from portal.languages import SOURCE_LANGUAGE
 from portal.models import ContentModule, ContentRevision, LocalSection, Organisation, RevisionStatus, SearchSection
-from portal.services.search.analysis import MAX_QUERY_CHARS, QueryWord, query_words, terms
+from portal.services.search.analysis import MAX_QUERY_CHARS, QueryWord, from_latin, query_words, stem, terms
 from portal.services.search.engines import engine
 from portal.services.search.results import CONFIDENT, MIDDLING, NONE, SearchHit, SearchResults
 from portal.services.search.snippets import make_snippet, prepare_snippets
@@ -247,7 +247,11 @@ def prepare_query(query: str, language: str, index: LanguageIndex | None = None)
     index = index or language_index(language)
     groups = []
     for word in query_words(query, language):
-        groups.append(TermGroup(word, index.alternatives(word)))
+        alternatives = index.alternatives(word)
+        cyrillic = None if alternatives else from_latin(word.surface, language)
+        if cyrillic:
+            alternatives = index.alternatives(QueryWord(cyrillic, stem(cyrillic, language)))
+        groups.append(TermGroup(word, alternatives))
     return groups
 
 
