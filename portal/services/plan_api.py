@@ -73,7 +73,11 @@ def schedule_for(person: Person, days: int) -> dict[str, Any]:
 
 
 def schedule_answer_for(person: Person, question: ScheduleQuestion, moment: datetime) -> dict[str, Any]:
-    """The occurrences a schedule question asks about; when there are none, the next one after them."""
+    """The occurrences a schedule question asks about; when there are none, the next one after them.
+
+    A kind asked about ("SFI on Friday?") filters the days; when it leaves them empty but other
+    activities are there, those are the answer.
+    """
     plan = visible_plan(person)
     types = question.activity_types
     days: dict[date, list[Occurrence]] = {}
@@ -81,8 +85,11 @@ def schedule_answer_for(person: Person, question: ScheduleQuestion, moment: date
     if plan is not None and question.span == Span.NEXT:
         following = next_occurrence(plan, moment, types)
     elif plan is not None and question.first_day and question.last_day:
-        activities = [a for a in plan.activities if not types or a.type_key in types]
-        for occ in occurrences(activities, question.first_day, question.last_day):
+        found = occurrences(plan.activities, question.first_day, question.last_day)
+        # "Do I have class on Friday?" when Friday has only the internship: show the internship
+        # rather than "nothing booked", so the person sees what the day really holds.
+        wanted = [o for o in found if o.activity.type_key in types] if types else found
+        for occ in wanted or found:
             days.setdefault(occ.day, []).append(occ)
         if not days:
             after = datetime.combine(question.last_day + timedelta(days=1), time(0), tzinfo=STOCKHOLM)

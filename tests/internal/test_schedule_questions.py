@@ -117,6 +117,21 @@ def test_a_kind_filters_the_days_asked_about(client, sms, week_plan, clock):
     assert answer["next"]["starts_at"].startswith("2026-04-03T13:00")
 
 
+def test_internship_next_week_lists_only_the_internship(client, sms, week_plan, clock):
+    clock(datetime(2026, 3, 29, 10, 0, tzinfo=UTC))
+    answer = ask(client, sms, "internship next week").get_json()
+    assert [d["date"] for d in answer["days"]] == ["2026-04-03"]
+
+
+def test_a_kind_the_day_does_not_have_shows_what_the_day_has_instead(client, sms, week_plan, clock):
+    # "Do I have class on Friday?": Friday is the internship, which is what the person needs to know.
+    clock(datetime(2026, 3, 29, 10, 0, tzinfo=UTC))
+    answer = ask(client, sms, "do i have class on friday").get_json()
+    assert answer["question"]["activity_types"] == ["sfi", "civic_orientation", "literacy"]
+    (day,) = answer["days"]
+    assert day["date"] == "2026-04-03" and [a["place"] for a in day["activities"]] == ["Coop Södertälje"]
+
+
 def test_the_full_list_link_is_absolute_and_the_budget_is_the_sms_one(app, client, sms, week_plan, monkeypatch):
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://ankomst.example.se")
     monkeypatch.setitem(app.config, "SMS_MAX_SEGMENTS", 2)
