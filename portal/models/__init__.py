@@ -10,6 +10,7 @@ from portal.models.content import (
     ReviewStatus,
     RevisionStatus,
     SearchSection,
+    UnansweredQuery,
 )
 from portal.models.conversation import (
     AssistantEpisode,
@@ -74,6 +75,7 @@ __all__ = [
     "Outcome",
     "ReasonCode",
     "TargetKind",
+    "UnansweredQuery",
     "Activity",
     "CalendarFeed",
     "Goal",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -139,3 +139,21 @@ class SearchSection(Base):
     indexed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     module: Mapped[ContentModule] = relationship()
+
+
+class UnansweredQuery(Base):
+    """How often a search found no good answer, per language and ISO week: what editors learn.
+
+    Aggregated on purpose: no person, no address, no phone, no time of day. Numbers long
+    enough to be a phone or personal identity number are cut out before anything is stored
+    (portal.services.search.unanswered); a week is deleted 90 days after it ended.
+    """
+
+    __tablename__ = "unanswered_query"
+    __table_args__ = (UniqueConstraint("language", "week", "text"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    week: Mapped[str] = mapped_column(String(8), index=True)  # ISO week, "2026-W49"
+    text: Mapped[str] = mapped_column(String(200))
+    count: Mapped[int] = mapped_column(default=0)
