@@ -23,6 +23,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(translate)
     app.cli.add_command(seed_demo)
     app.cli.add_command(demo_totp)
+    app.cli.add_command(retention)
 
 
 def _pybabel(*args: str) -> None:
@@ -103,3 +104,23 @@ def demo_totp(email: str) -> None:
     if not current_app.config.get("DEV_PAGES"):
         raise click.ClickException("demo-totp only works in development")
     click.echo(current_totp(email))
+
+
+@click.group()
+def retention() -> None:
+    """Remove personal data that has outlived its retention period."""
+
+
+@retention.command("run")
+@click.option("--enqueue", is_flag=True, help="Run it as a job on the worker queue (and daily after that).")
+def retention_run(enqueue: bool) -> None:
+    """Purge now (for cron), or hand the job to the worker queue."""
+    from portal.services import retention as service
+    from portal.worker import enqueue as enqueue_job
+
+    if enqueue:
+        enqueue_job(service.run_retention)
+        click.echo("retention job queued")
+        return
+    counts = service.purge_expired()
+    click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))

@@ -116,6 +116,12 @@ class Config:
     FRAGMENT_CACHE_SIZE = int(os.environ.get("ANKOMST_FRAGMENT_CACHE_SIZE", "2048"))
     FRAGMENT_CACHE_SECONDS = float(os.environ.get("ANKOMST_FRAGMENT_CACHE_SECONDS", "600"))
 
+    # How long personal data is kept (portal.services.retention; the README explains each).
+    RETENTION_PERIODS = {
+        name: timedelta(days=int(os.environ.get(f"ANKOMST_RETAIN_{name.upper()}_DAYS", str(days))))
+        for name, days in (("signin_codes", 1), ("expired_sessions", 1), ("message_bodies", 90), ("audit", 730))
+    }
+
     DEV_PAGES = False
     SEED_DEMO_TOTP = False
     # Full time in the introduction; a plan below this gets a warning (seed 002: most were under 20).

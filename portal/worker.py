@@ -26,7 +26,8 @@ RETRY_INTERVALS = [10, 60, 300]
 _job_app: Flask | None = None
 
 
-def _queue():
+def queue():
+    """The worker queue on REDIS_URL."""
     from redis import Redis
     from rq import Queue
 
@@ -41,7 +42,7 @@ def enqueue(func: Callable[..., Any], *args: Any) -> None:
         from rq import Retry
 
         try:
-            _queue().enqueue(func, *args, retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS))
+            queue().enqueue(func, *args, retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS))
             return
         except RedisError:
             # Better late and inline than lost: the reply is already recorded, so send it now.
@@ -69,8 +70,9 @@ def job_context() -> Iterator[None]:
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop.")
+@click.option("--with-scheduler", is_flag=True, help="Also run jobs scheduled for later (the daily retention).")
 @with_appcontext
-def worker_command(burst: bool) -> None:
+def worker_command(burst: bool, with_scheduler: bool) -> None:
     """Run the background worker (RQ) on REDIS_URL."""
     from redis import Redis
     from rq import SimpleWorker
@@ -83,4 +85,4 @@ def worker_command(burst: bool) -> None:
     # SimpleWorker runs jobs in this process, inside the app context, without forking: a fork
     # would share the parent's database connections.
     worker = SimpleWorker([config["WORKER_QUEUE"]], connection=Redis.from_url(config["REDIS_URL"]))
-    worker.work(burst=burst)
+    worker.work(burst=burst, with_scheduler=with_scheduler)
