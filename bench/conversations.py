@@ -305,11 +305,15 @@ def score_turn(judge: Judge, turn: dict, reply: str, tracker: dict, before_loop:
         return ok, ([] if ok else ["not opted out"]), ok
     if not reply.strip():
         reasons.append("no answer")
-    if reply.strip() and not judge.language_ok(reply, language):
+    # A switch confirms in the new language after a line in the old one (leaving a form, say).
+    judged = reply.strip().splitlines()[-1] if want == "switch_language" and reply.strip() else reply
+    if reply.strip() and not judge.language_ok(judged, language):
         reasons.append("wrong language")
     allowed = ACTIONS.get(want, set())
     if want == "object_detail" and before_loop != "objection_form":
         allowed = allowed | ACTIONS["civic"] | {"action_handoff", "action_start_objection", "action_leave_form"}
+    if want == "cancel" and before_loop != "objection_form":
+        allowed = allowed | {"action_acknowledge"}  # nothing was going on: "OK, what else?" serves
     if want in ("yes", "no") and before_loop != "objection_form":
         allowed = allowed | ACTIONS["civic"] | {"action_ask_acknowledge", "action_thanks"}
     if allowed and not set(tracker["actions"]) & allowed:
@@ -380,7 +384,9 @@ def run(parts: list[str], languages: list[str] | None, show_misses: bool) -> dic
                         from portal.clients.sms.segments import count_segments
 
                         segments_over += count_segments(reply).segments > 3
-                        if ok and turn["want"] == "switch_language":
+                        # Follow the language the conversation is now in, served or not.
+                        switched = turn["want"] == "switch_language" and reply.strip()
+                        if switched and judge.language_ok(reply.strip().splitlines()[-1], target):
                             expected_language = target
                         if not ok:
                             miss = {"id": scenario["id"], "text": turn["text"], "want": turn["want"]}

@@ -132,9 +132,9 @@ def answer_by_search(turn: Turn, *, when_none: str = "nothing", confident_only: 
         return say_answer(turn, found)
     if confident_only:
         confidence = "none"
-    if offer and confidence == "middling" and len(found.get("results") or []) > 1:
+    if confidence == "middling" and len(found.get("results") or []) > 1:
         return offer_choices(turn, found)
-    if offer and confidence == "middling" and _answer_of(found):
+    if confidence == "middling" and _answer_of(found):
         return say_answer(turn, found)
     if when_none == "silent":
         return None
@@ -148,7 +148,13 @@ class ActionCivicAnswer(PortalAction):
         return "action_civic_answer"
 
     def respond(self, turn: Turn) -> list[EventType]:
-        return answer_by_search(turn) or []
+        # The NLU is sure this is a civic question, so the best section answers even when the
+        # search is only middling (its other hits are offered as more links); the numbered list
+        # of topics is for the messages the NLU was unsure of (fallback, out of scope).
+        found = search(turn)
+        if _confidence_of(found) in ("confident", "middling") and _answer_of(found):
+            return say_answer(turn, found)
+        return say_nothing_found(turn)
 
 
 class ActionCivicMore(PortalAction):

@@ -30,6 +30,8 @@ def plan_activities(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
 def ask_target(turn: Turn, activities: list[dict[str, Any]], *, again: bool) -> None:
     """Ask which activity the objection is about, with the cancel word in the first question."""
     _ = turn.messages._
+    # The cancel word is a catalogue entry ("avbryt", "إلغاء"); in English it is "never mind",
+    # because Twilio itself takes a bare CANCEL (or STOP) as an opt-out from all our messages.
     intro = (
         _("Sorry, I did not understand. Answer with a number:")
         if again

@@ -220,9 +220,17 @@ def _latest_intent(tracker: Tracker) -> tuple[str | None, float]:
     return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
+# At the questions read here (which part, yes/no) these also leave the form when the NLU is sure
+# of them: the answers expected there are a number or yes/no, never a description.
+SURE_ESCAPES = {"ask_civic_info", "ask_plan", "ask_schedule", "ask_next_activity", "goodbye", "thanks", "greet"}
+SURE_CONFIDENCE = 0.8
+
+
 def _escapes(tracker: Tracker, domain: DomainDict) -> bool:
     """Whether the latest message is one of the intents that leave the form (domain.yml)."""
-    name, _confidence = _latest_intent(tracker)
+    name, confidence = _latest_intent(tracker)
+    if name in SURE_ESCAPES:
+        return confidence >= SURE_CONFIDENCE
     mappings = (domain.get("slots", {}).get("objection_reason", {}) or {}).get("mappings") or [{}]
     return name in set(mappings[0].get("not_intent") or [])
 

@@ -30,7 +30,7 @@ class ActionGreet(PortalAction):
     def respond(self, turn: Turn) -> list[EventType] | None:
         _ = turn.messages._
         if len(turn.text.split()) > GREETING_WORDS:
-            answered = answer_by_search(turn, when_none="silent", offer=False)
+            answered = answer_by_search(turn, when_none="silent", confident_only=True)
             if answered is not None:
                 return answered
         turn.say(_("Hello! I am the Ankomst assistant."))

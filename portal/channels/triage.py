@@ -73,6 +73,8 @@ def normalise_words(text: str) -> list[str]:
 
 
 def _variants(word: str) -> tuple[str, ...]:
+    if word and "\u1200" <= word[0] <= "\u139f" and word.startswith("ብ") and len(word) > 3:
+        return (word, word[1:])  # Tigrinya "ብእንግሊዝኛ": in English
     if not word or not ("\u0600" <= word[0] <= "\u06ff"):
         return (word,)
     found = [word]
@@ -195,7 +197,10 @@ _HEALTH_WORDS = PhraseList(
         "кровотеч*", "судом*",
         # ru
         "тошн*", "рвет", "рвёт", "не дышит", "трудно дышать", "без сознания", "потерял* сознан*", "отрав*",
-        "судорог*", "temperatura", "temperatur*",
+        "судорог*", "temperatura", "temperatur*", "скорая", "скорую", "швидку", "швидка допомога",
+        # the emergency room, in every language: the advice line 1177 comes first
+        "akuten", "akutmottagning*", "emergency room", "طوارئ", "الطوارئ", "اورژانس", "بیړنی", "فریاکەوتن",
+        "acil", "acîl", "degdeg", "ህጹጽ", "невідклад*", "неотложк*", "تای زۆر", "تای بەرز", "تا هەیه",
     ]
 )  # fmt: skip
 
@@ -222,8 +227,13 @@ _DANGER_WORDS = PhraseList(
         # ti
         "ሓደጋ", "ሓግዙኒ", "ይስዕበኒ", "ሓዊ", "ካራ", "ምፍርራሕ", "ክቐትለኒ",
         # uk
-        "небезпек*", "допоможіть", "переслід*", "пожеж*", "ніж", "зброя", "погрож*", "вбити мене", "вб'є",
-        "вбе мене",
+        "небезпек*", "допоможіть", "переслід*", "пожеж*", "ніж", "ножем", "зброя", "погрож*", "вбити мене",
+        "вб'є", "вбе мене",
+        # someone breaking in or fighting right now
+        "breaking the door", "kicking the door", "banging on the door", "bryter sig in", "sparkar pa dorren",
+        "bankar pa dorren", "doda oss", "kill us", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
+        "یقتلنا", "درو میشکنه", "ломится", "ломают дверь", "драка", "ножом", "ударил* ножом", "убить нас",
+        "бійка", "вбити нас",
         # ru
         "опасн*", "помогите", "преслед*", "пожар", "нож", "оружие", "угрож*", "убить меня", "убьет",
         "убьёт",
@@ -259,6 +269,10 @@ _VIOLENCE_WORDS = PhraseList(
         "б'є мене", "бє мене", "бьет меня", "насильс*", "знущ*", "згвалт*", "боюся чоловіка",
         # ru
         "бьёт меня", "избива*", "насили*", "издева*", "изнасил*", "боюсь мужа",
+        # a friend's or sister's husband: people ask for someone else
+        "hits her", "beats her", "slar henne", "slår henne", "بیضربها", "یضربها", "ضربها", "میزندش",
+        "میزنتش", "کتکش", "وهی یی", "لێی دەدات", "li we dixe", "li wê dixe", "wuu garaacaa", "ይወቕዓ",
+        "бьет ее", "бьёт её", "б'є її", "бє її",
     ]
 )  # fmt: skip
 
@@ -289,6 +303,12 @@ _SUICIDE_WORDS = PhraseList(
         "самогуб*", "вбити себе", "покінчити з собою", "хочу померти", "не хочу жити",
         # ru
         "самоубий*", "убить себя", "покончить с собой", "хочу умереть", "не хочу жить",
+        # said less directly: better not to exist, life has no meaning, thinking of dying
+        "better if i wasnt here", "better if i was not here", "no reason to live", "no point living",
+        "vore lattare om jag inte fanns", "inte fanns", "ingen mening att leva", "نباشم", "بهتر است که نباشم",
+        "زندگی معنی", "ما الها معنی", "ما الها معنى", "لا معنى للحیاه", "ما في معنی", "ክመውት*", "ትርጉም የብላን",
+        "нет смысла жить", "немає сенсу жити", "жизнь не имеет смысла", "jiyan bê wate", "jiyan be wate",
+        "ژیان مانای نییه", "ژوند مانا نه لری", "nolosha macno ma leh",
     ]
 )  # fmt: skip
 
@@ -396,6 +416,17 @@ _NOT_A_REQUEST = PhraseList(
     ]
 )  # fmt: skip
 
+# Learning a language, a course or school: never a request to be written to in it.
+_LEARNING = PhraseList(
+    [
+        "learn*", "study*", "course*", "class*", "lesson*", "sfi", "lara", "lära", "lar", "lär", "kurs*",
+        "plugga", "lektion*", "تعلم", "اتعلم", "یتعلم", "دوره", "کورس", "یاد", "یادگیری", "اموزش", "کلاس",
+        "زده", "فێربوون", "فێر", "خول", "کۆرس", "fer*", "fêr*", "hîn*", "ders", "baran*", "barto", "barash*",
+        "koorso", "ምምሃር", "ክመሃር", "ኮርስ", "вчити", "вивч*", "курс*", "навч*", "урок*", "учить", "изуч*",
+        "обуч*",
+    ]
+)  # fmt: skip
+
 _INTERPRETER_WORDS = PhraseList(
     [
         "interpreter", "interpretor", "translator", "tolk", "tolken", "مترجم", "مترجمه", "ترجمان", "ژباړونکی",
@@ -432,14 +463,52 @@ def languages_named(text: str) -> list[str]:
     return named
 
 
+# Words that, right before a language's name, make it "in <language>": a request even inside a
+# longer message ("can u reply in somali, my english is weak").
+_IN_LANGUAGE = {"in", "pa", "på", "به", "په", "بە", "بـ", "bi", "af", "на", "po", "по", "ku", "ب", "ብ"}
+# Verbs that, right before "in <language>", ask for it ("write in", "skriv på", "пиши на").
+MAX_LONG_REQUEST_WORDS = 30
+# Verbs of writing to someone, near a language's name, ask for it ("بنویسین انگلیسی").
+_WRITE_VERBS = PhraseList(
+    [
+        "write", "reply", "answer", "text", "send", "skriv", "svara", "اکتب*", "تکتب*", "تکتبول*", "کتبول*",
+        "ردو", "بنویس*", "نوشته", "ولیک*", "ولیکئ", "بنووس*", "بنووسه", "binivis*", "bersiv*", "qor", "u qor",
+        "ii qor", "ጽሓፍ*", "ክትጽሕፍ*", "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*", "пишите", "напиш*", "відповід*", "отвеч*",
+        "ответ*",
+    ]
+)  # fmt: skip
+
+
+def _in_language_mentions(words: list[str]) -> list[str]:
+    """Languages named right after "in" (or in a form that already means "in X": українською)."""
+    found = []
+    for i, word in enumerate(words):
+        for code, names in _NAME_LISTS.items():
+            if not names.found_in([word]):
+                continue
+            inflected = word.endswith("ською") or word.startswith(("по-", "بال", "بف", "بپ", "بد", "ብ"))
+            near = words[max(0, i - 3) : i] + words[i + 1 : i + 4]
+            if inflected or (i > 0 and words[i - 1] in _IN_LANGUAGE) or _WRITE_VERBS.found_in(near):
+                found.append(code)
+    return found
+
+
 def language_request(text: str) -> str | None:
     """Return the language an explicit request asks to be written in, or None.
 
-    "in English please", "English?", "українською будь ласка" are requests; "how can I learn
-    Swedish for free", "I don't speak Swedish" and "I need a Somali interpreter" are not.
+    "in English please", "English?", "українською будь ласка" are requests, and so is a longer
+    message that asks for "in <language>" with a request word ("can u reply in somali, my
+    english is weak"). "how can I learn Swedish for free", "I don't speak Swedish" and "I need a
+    Somali interpreter" are not.
     """
     words = normalise_words(text)
-    if not words or len(words) > MAX_REQUEST_WORDS:
+    if not words or len(words) > MAX_LONG_REQUEST_WORDS or _INTERPRETER_WORDS.found_in(words):
+        return None
+    asked = set(_in_language_mentions(words))
+    asking = _REQUEST_WORDS.found_in(words) or _WRITE_VERBS.found_in(words)
+    if len(asked) == 1 and asking and not _LEARNING.found_in(words):
+        return asked.pop()
+    if len(words) > MAX_REQUEST_WORDS:
         return None
     named = languages_named(text)
     if len(named) != 1:
@@ -452,6 +521,35 @@ def language_request(text: str) -> str | None:
     if len(words) - name_words <= 0 or _REQUEST_WORDS.found_in(words):
         return code
     return None
+
+
+# Asking in one's own words to get no more messages ("don't send me sms any more"). A message word
+# and a stop word must both be there: "stop" alone is the keyword, and "stop the objection" is not this.
+_MESSAGE_WORDS = PhraseList(
+    [
+        "sms", "message*", "msg*", "text*", "meddelande*", "sms:en", "رسایل", "رسایلکم", "رساله", "مسجات",
+        "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*", "መልእኽቲ", "መልእኽትታት",
+        "сообщени*", "смс", "рассылк*", "повідомлен*", "розсилк*", "mesaj*",
+    ]
+)  # fmt: skip
+_STOP_VERBS = PhraseList(
+    [
+        "stop", "dont send", "don't send", "no more", "unsubscribe", "sluta", "skicka inte", "inga fler",
+        "وقف*", "بطلو*", "لا ترسل*", "لا تبعت*", "ما تبعت*", "ما بدی", "بس", "نفرست*", "نفرستید", "نفرستین",
+        "قطع", "مه لیږ*", "مه لیږئ", "مەنێر*", "مەنێرن", "nesine", "neşîne", "nesinin", "ha ii soo dir*",
+        "ha soo dir*", "jooji", "ኣይትለኣኽ*", "ኣይትስደዱ*", "ኣቋርጹ", "не присылай*", "не присылайте", "не отправляй*",
+        "не надсилай*", "не надсилайте", "больше не", "більше не", "хватит", "досить", "стоп",
+    ]
+)  # fmt: skip
+MAX_STOP_WORDS = 14
+
+
+def asks_to_stop(text: str) -> bool:
+    """Return whether a short message asks, in the person's own words, for no more messages."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_STOP_WORDS:
+        return False
+    return _MESSAGE_WORDS.found_in(words) and _STOP_VERBS.found_in(words)
 
 
 def interpreter_request(text: str) -> tuple[bool, str | None]:

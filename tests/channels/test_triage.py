@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.channels.triage import find_emergencies, interpreter_request, language_request
+from portal.channels.triage import asks_to_stop, find_emergencies, interpreter_request, language_request
 
 # One message per language and kind (fixtures written for these tests, not from an evaluation set).
 EMERGENCIES = [
@@ -112,3 +112,23 @@ def test_an_interpreter_request_is_read_with_its_language(text, code):
 
 def test_a_message_without_interpreter_words_is_no_interpreter_request():
     assert interpreter_request("can you speak english") == (False, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dont send me messages anymore",
+        "sluta skicka sms till mig",
+        "وقفوا الرسائل لو سمحتو",
+        "دیگه پیام نفرستید",
+        "больше не присылайте сообщения",
+        "fariimo ha ii soo dirin",
+    ],
+)
+def test_asking_in_ones_own_words_for_no_more_messages_is_read(text):
+    assert asks_to_stop(text)
+
+
+@pytest.mark.parametrize("text", ["stop the objection", "when does sfi stop", "STOP", "i got your message, thanks"])
+def test_stop_in_another_sense_is_not_a_request_for_no_more_messages(text):
+    assert not asks_to_stop(text)

@@ -215,7 +215,11 @@ def test_an_objection_filed_by_sms_reaches_the_caseworker_and_its_status_comes_b
 ):
     person, caseworker = newcomer_with_plan(script.language)
     first = text(live_assistant, person.phone, script.objection)
-    assert "5" in first, f"the reasons were not listed: {first!r}"
+    # The first question is which part of the plan, from the person's own activities.
+    with _in(script.language):
+        assert str(activity_label("sfi")) in first, f"the activities were not listed: {first!r}"
+    reasons = text(live_assistant, person.phone, "1")
+    assert "5" in reasons, f"the reasons were not listed: {reasons!r}"
     text(live_assistant, person.phone, script.reason)
     text(live_assistant, person.phone, script.wanted)
     confirmation = text(live_assistant, person.phone, script.yes)

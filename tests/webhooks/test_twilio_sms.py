@@ -190,6 +190,25 @@ def test_stop_silences_everything_but_its_confirmation_and_start_resumes(
     assert send_sms(person, "Your plan has changed.") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("please dont send me sms any more", "en"),
+        ("وقفوا الرسائل لو سمحتو", "ar"),
+        ("больше не присылайте сообщения", "ru"),
+    ],
+)
+def test_asking_for_no_more_messages_in_ones_own_words_stops_them(client, db, region, fake_rasa, text, language):
+    person = create_person(region["sodertalje"], language=language)
+
+    confirmation = replies(text_sms(client, person.phone, text))
+
+    assert len(confirmation) == 1
+    db.session.refresh(person)
+    assert person.sms_opted_out
+    assert fake_rasa.calls == []
+
+
 def test_an_unknown_number_can_stop_and_start_too(client, db, fake_rasa):
     assert len(replies(text_sms(client, UNKNOWN, "STOPP"))) == 1
     assert replies(text_sms(client, UNKNOWN, "hur hittar jag en vårdcentral")) == []

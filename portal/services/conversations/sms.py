@@ -12,9 +12,10 @@ from flask import Flask, current_app
 from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
 
-from portal.channels.keywords import Keyword, match_keyword, reply_word
+from portal.channels.keywords import Keyword, KeywordMatch, match_keyword, reply_word
 from portal.channels.language import detect_language
 from portal.channels.sms_text import fit_sms
+from portal.channels.triage import asks_to_stop
 from portal.clients.assistant import AssistantClient, AssistantReply, AssistantUnavailable
 from portal.clients.sms import SmsSendError, send_sms
 from portal.clients.sms.segments import count_segments
@@ -125,6 +126,10 @@ def _answer_keyword(
 ) -> SmsAnswer | None:
     """STOP, START and HELP, answered by the portal; None when the message is not one of them."""
     keyword = match_keyword(body)
+    if keyword is None and asks_to_stop(body):
+        # "don't send me messages any more" in the person's own words is STOP too; the reply
+        # says how to start again, so a wrong reading is undone with one word.
+        keyword = KeywordMatch(Keyword.STOP, (conversation.language or "en",))
     if keyword is None:
         return None
     if conversation.language is None and keyword.language:

@@ -55,13 +55,29 @@ def test_confident_answer_gives_title_the_answering_sentences_link_and_offer_of_
     assert slot_events(events)["civic_choices"] is None
 
 
-def test_middling_answer_offers_the_likeliest_topics_as_a_numbered_list(portal, run_action):
+def test_a_sure_civic_question_is_answered_from_the_best_section_even_when_search_is_middling(portal, run_action):
     portal.add_conversation(CID, language="ar")
     portal.search_index = [HEALTH_CENTRE, DENTIST, EMERGENCY]
     portal.search_confidence = "middling"
     tracker = tracker_snapshot(CID, text="طبيب", intent="ask_civic_info", language="ar")
 
     texts, events = run_action(ActionCivicAnswer(), tracker)
+
+    assert texts[0].splitlines()[0].startswith("المركز الصحي:")
+    assert HEALTH_CENTRE["url"] in texts[0]
+    assert [c["url"] for c in slot_events(events)["civic_more"]] == [DENTIST["url"], EMERGENCY["url"]]
+    assert slot_events(events)["civic_choices"] is None
+
+
+def test_a_middling_search_after_an_unsure_nlu_offers_the_likeliest_topics(portal, run_action):
+    from actions.smalltalk import ActionFallback
+
+    portal.add_conversation(CID, language="ar")
+    portal.search_index = [HEALTH_CENTRE, DENTIST, EMERGENCY]
+    portal.search_confidence = "middling"
+    tracker = tracker_snapshot(CID, text="طبيب", intent="nlu_fallback", language="ar")
+
+    texts, events = run_action(ActionFallback(), tracker)
 
     assert texts == ["Which of these do you mean? Answer with a number:\n1. المركز الصحي\n2. طبيب الأسنان\n3. 112"]
     choices = slot_events(events)["civic_choices"]

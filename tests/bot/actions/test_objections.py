@@ -260,11 +260,21 @@ def test_unreadable_reason_is_cleared_so_the_question_is_asked_again(run_action)
     assert slot_events(events) == {"objection_reason": None}
 
 
-@pytest.mark.parametrize(("intent", "value"), [("affirm", True), ("nlu_fallback", None), ("greet", None)])
+@pytest.mark.parametrize(("intent", "value"), [("affirm", True), ("nlu_fallback", None), ("out_of_scope", None)])
 def test_confirmation_is_read_from_the_intent_of_the_answer(run_action, intent, value):
     _, events = run_action(ValidateObjectionForm(), answer_to("objection_confirm", "...", intent=intent))
 
     assert slot_events(events) == {"objection_confirm": value}
+
+
+@pytest.mark.parametrize(("confidence", "leaves"), [(0.95, True), (0.5, False)])
+def test_a_greeting_or_a_question_leaves_the_confirmation_only_when_the_nlu_is_sure(run_action, confidence, leaves):
+    tracker = answer_to("objection_confirm", "...", intent="ask_civic_info")
+    tracker.latest_message["intent"]["confidence"] = confidence
+
+    _, events = run_action(ValidateObjectionForm(), tracker)
+
+    assert (slot_events(events) == {}) is leaves
 
 
 @pytest.mark.parametrize("intent", ["deny", "talk_to_human", "choose_language", "emergency", "cancel", "ask_plan"])
