@@ -122,6 +122,13 @@ class Messages:
             return format_skeleton("MMMMEd", value, tzinfo=TIMEZONE, locale=self.locale)
         return format_skeleton("MMMMEd", value, locale=self.locale)
 
+    def short_date(self, value: dt.date | dt.datetime | str) -> str:
+        """Format a day as weekday and day of the month, for lines within one week (``mån 23``)."""
+        value = _parse(value)
+        if isinstance(value, dt.datetime):
+            return format_skeleton("Ed", value, tzinfo=TIMEZONE, locale=self.locale)
+        return format_skeleton("Ed", value, locale=self.locale)
+
     def long_date(self, value: dt.date | str) -> str:
         """Format a date with its year, as for a deadline (``6 december 2026``)."""
         value = _parse(value)
@@ -142,11 +149,15 @@ class Messages:
         interval = format_interval(_parse(start), _parse(end), skeleton, tzinfo=TIMEZONE, locale=self.locale)
         return _gsm7_if_possible(interval)
 
-    def when(self, start: dt.datetime | str, end: dt.datetime | str | None = None) -> str:
-        """Format weekday, date and time (or time range) in the locale's own word order."""
+    def when(self, start: dt.datetime | str, end: dt.datetime | str | None = None, *, short: bool = False) -> str:
+        """Format weekday, date and time (or time range) in the locale's own word order.
+
+        ``short`` writes the day as weekday and day of the month (``mån 23 09:00-12:00``).
+        """
         # CLDR's date-time glue pattern ({1} = date, {0} = time) keeps the local word order.
         pattern = get_datetime_format("medium", locale=self.locale)
-        return pattern.replace("{1}", self.date(start)).replace("{0}", self.time_range(start, end))
+        day = self.short_date(start) if short else self.date(start)
+        return pattern.replace("{1}", day).replace("{0}", self.time_range(start, end))
 
     def list(self, items: Iterable[str]) -> str:
         """Join items the local way (``A, B och C``)."""

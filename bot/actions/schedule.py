@@ -22,17 +22,42 @@ MAX_SCHEDULE_LINES = 10
 
 
 def describe_activity(
-    messages: Messages, activity: dict[str, Any], *, with_date: bool = True, with_place: bool = True
+    messages: Messages,
+    activity: dict[str, Any],
+    *,
+    date: str | None = "full",
+    with_end: bool = True,
+    with_place: bool = True,
 ) -> str:
-    """Return one line for an activity: when (the time alone within one day), what and where."""
+    """Return one line for an activity: when, what and where.
+
+    ``date`` is "full" (``mån 23 november``), "short" (``mån 23``, within one week) or None
+    (the time alone, within one day); ``with_end`` and ``with_place`` make shorter lines.
+    """
     _ = messages._
-    if with_date:
-        when = messages.when(activity["starts_at"], activity.get("ends_at"))
+    end = activity.get("ends_at") if with_end else None
+    if date is None:
+        when = messages.time_range(activity["starts_at"], end)
     else:
-        when = messages.time_range(activity["starts_at"], activity.get("ends_at"))
+        when = messages.when(activity["starts_at"], end, short=date == "short")
     if with_place and activity.get("place"):
         return _("%(when)s: %(title)s, %(place)s", when=when, title=activity["title"], place=activity["place"])
     return _("%(when)s: %(title)s", when=when, title=activity["title"])
+
+
+# Ways to write a list's lines, fullest first; the one that shows the most lines in the SMS
+# budget is used (the link has everything), so a long week in Sorani still shows some of it.
+ONE_DAY_LINES = (
+    {"date": None},
+    {"date": None, "with_place": False},
+    {"date": None, "with_end": False, "with_place": False},
+)
+DAYS_LINES = (
+    {"date": "full"},
+    {"date": "short"},
+    {"date": "short", "with_place": False},
+    {"date": "short", "with_end": False, "with_place": False},
+)
 
 
 def next_activity_sentence(messages: Messages, activity: dict[str, Any]) -> str:
@@ -97,10 +122,9 @@ def say_days(turn: Turn, answer: dict[str, Any]) -> None:
         header = messages._(
             "Your activities from %(first)s to %(last)s:", first=messages.date(first), last=messages.date(last)
         )
-    # Without the place a line is shorter, so more of them fit an SMS; the link has the places.
     variants = [
-        [describe_activity(messages, a, with_date=not one_day, with_place=with_place) for a in activities]
-        for with_place in (True, False)
+        [describe_activity(messages, a, **style) for a in activities]
+        for style in (ONE_DAY_LINES if one_day else DAYS_LINES)
     ]
     url = answer["url"]
 

@@ -262,17 +262,36 @@ def test_a_tigrinya_line_is_never_cut_inside_its_time(portal, run_action):
     assert len(shown) + left_out == 6
 
 
-def test_places_are_left_out_when_that_shows_more_lines(portal, run_action):
+def test_shorter_lines_are_used_when_that_shows_more_of_the_list(portal, run_action):
     week = [activity(23 + n) for n in range(5)]
     answer = day_answer("2026-11-23", "2026-11-29", week, budget=1)
     portal.add_conversation(CID, language="sv", schedule_answer=answer)
 
     texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text="veckan", language="sv"))
 
-    # With its place not even one line fits one segment; without it, one does.
+    # With date, times and place not even one line fits one segment; "mån 23 09:00: SFI" does.
     shown, left_out, _url = _shown_and_left_out(texts[0])
-    assert (len(shown), left_out) == (1, 4), texts[0]
-    assert "Komvux" not in texts[0] and count_segments(texts[0]) == 1
+    assert shown[:2] == ["mån 23 09:00: SFI", "tis 24 09:00: SFI"], texts[0]
+    assert len(shown) + left_out == 5 and count_segments(texts[0]) == 1
+
+
+def test_a_sorani_week_shows_some_of_its_days_not_only_a_count(portal, run_action):
+    week = [activity(23 + n, title="سویدی بۆ کۆچبەران (SFI)") for n in range(6)]
+    portal.add_conversation(CID, language="ckb", schedule_answer=day_answer("2026-11-23", "2026-11-29", week))
+    write_catalogue(
+        Path(os.environ["ANKOMST_LOCALES_DIR"]),
+        "ckb",
+        {
+            "Your activities from %(first)s to %(last)s:": "چالاکییەکانت لە %(first)s تا %(last)s:",
+            "%(n)s more activity: see %(url)s": "%(n)s چالاکیی تر: بڕوانە %(url)s",
+        },
+    )
+    i18n.clear_cache()
+
+    texts, _ = run_action(ActionSchedule(), tracker_snapshot(CID, text="ئەم هەفتەیە", language="ckb"))
+
+    assert len(texts[0].splitlines()) >= 3, texts[0]  # the header, at least one day, the link
+    assert count_segments(texts[0]) <= 3
 
 
 def test_places_stay_when_every_line_fits_with_them(portal, run_action):
