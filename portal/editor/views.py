@@ -13,6 +13,7 @@ from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
 from portal.models import ContentModule, Role
 from portal.services import content as service
+from portal.services.search import unanswered
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -155,6 +156,43 @@ def revert(slug: str, lang: str, revision_id: int):
     service.revert_to(old, staff=staff)
     flash(_("The older text is published again."))
     return redirect(url_for("editor.history", slug=slug, lang=lang))
+
+
+# -- searches with no good answer ---------------------------------------------------------
+
+
+@bp.get("/unanswered")
+@staff_required(Role.EDITOR)
+def unanswered_queries():
+    language = request.args.get("lang") if request.args.get("lang") in BY_CODE else None
+    rows = unanswered.unanswered_report(language)
+    staff = current_staff_user()
+    regional = service.can_edit_regional(staff)
+    choices = {code: unanswered.section_choices(code) for code in {r.language for r in rows}} if regional else {}
+    return render_template(
+        "editor/unanswered.html",
+        rows=rows,
+        choices=choices,
+        language=language,
+        languages=LANGUAGES,
+        regional=regional,
+        form=ConfirmForm(),
+        min_count=unanswered.MIN_COUNT,
+        retention_days=unanswered.RETENTION_DAYS,
+    )
+
+
+@bp.post("/unanswered/<int:query_id>")
+@staff_required(Role.EDITOR)
+def add_unanswered_question(query_id: int):
+    staff = _regional_editor()
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    added = unanswered.add_question(staff, query_id, request.form.get("target", ""))
+    if added is None:
+        abort(404)
+    flash(_("The question was added to the draft. Check it and publish."))
+    return redirect(url_for("editor.edit", slug=added[0], lang=added[1]))
 
 
 # -- local sections ------------------------------------------------------------------------

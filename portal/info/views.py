@@ -10,6 +10,7 @@ from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
 from portal.services.fragments import cached, render_fragment
 from portal.services.search import MAX_QUERY_CHARS, NONE, CivicAnswer, answer
+from portal.services.search.unanswered import record_unanswered
 
 bp = Blueprint("info", __name__, url_prefix="/info")
 
@@ -48,6 +49,8 @@ def search_page():
             ("search", query, language, municipality_id, content_stamp()),
             lambda: _search(query, language, municipality_id),
         )
+        if found.confidence == NONE:
+            record_unanswered(query, language)  # counted per search, so outside the page cache
     return render_template("info/search.html", q=query, found=found, cards=cards, municipality=municipality)
 
 

@@ -11,7 +11,8 @@ from flask import abort, jsonify, request
 
 from portal.internal.base import bp
 from portal.languages import get_language
-from portal.services.search import MAX_QUERY_CHARS, answer
+from portal.services.search import MAX_QUERY_CHARS, NONE, answer
+from portal.services.search.unanswered import record_unanswered
 
 
 @bp.get("/search")
@@ -23,5 +24,8 @@ def search_content():
         limit = int(request.args.get("limit", "3")) or 3
     except ValueError:
         abort(422)
-    found = answer(request.args.get("q", "")[:MAX_QUERY_CHARS], language.code, limit=max(1, min(limit, 10)))
+    query = request.args.get("q", "")[:MAX_QUERY_CHARS]
+    found = answer(query, language.code, limit=max(1, min(limit, 10)))
+    if found.confidence == NONE:
+        record_unanswered(query, language.code)
     return jsonify(found.as_dict())
