@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
@@ -12,7 +13,7 @@ from portal.extensions import limiter
 from portal.forms import ConfirmForm
 from portal.i18n import current_language
 from portal.planning.forms import RevisionForm
-from portal.services import calendar_feed, plans
+from portal.services import calendar_feed, data_export, plans
 from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
@@ -157,3 +158,14 @@ def feed(token: str):
         abort(404)
     body = calendar_feed.build_calendar(person, get_plan_for_person(person), _today())
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=ankomst.ics"})
+
+
+@bp.get("/my-data.json")
+@newcomer_required
+def export_my_data():
+    """Everything Ankomst holds about the signed-in newcomer, as a JSON download."""
+    document = data_export.export_person(current_person())
+    response = Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json")
+    response.headers["Content-Disposition"] = 'attachment; filename="ankomst-my-data.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

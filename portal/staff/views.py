@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
@@ -8,7 +8,7 @@ from portal.data.people import get_person_for_staff, list_people_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
 from portal.models import Role, StaffUser
-from portal.services import audit, sessions, staff_signin
+from portal.services import audit, data_export, sessions, staff_signin
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
 from portal.urls import requested_next, safe_next
@@ -99,6 +99,21 @@ def people():
     audit.record("person.list", object_type="person", count=len(found), searched=bool(query))
     db.session.commit()
     return render_template("staff/people.html", people=found, q=query)
+
+
+@bp.get("/people/<int:person_id>/export.json")
+@staff_required(Role.CASEWORKER)
+def person_export(person_id: int):
+    """A person's data export, produced on their request (audited)."""
+    found = get_person_for_staff(current_staff_user(), person_id)
+    if found is None:
+        audit.record("person.export_denied", object_type="person", object_id=person_id)
+        db.session.commit()
+        abort(404)
+    response = jsonify(data_export.export_for_staff(current_staff_user(), found))
+    response.headers["Content-Disposition"] = f'attachment; filename="ankomst-person-{found.id}.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/people/<int:person_id>")
