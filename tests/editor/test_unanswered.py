@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.data.content import get_module, get_pending_draft
+from portal.languages import LANGUAGES
 from portal.models import Role
 from portal.services.content import sync_from_files
 from portal.services.search.unanswered import record_unanswered, unanswered_report
@@ -52,3 +53,12 @@ def test_only_editors_see_the_page(client, region, synced):
     caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
     sign_in_staff(client, caseworker)
     assert client.get("/editor/unanswered").status_code == 403
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_the_page_passes_the_page_checks_in_every_language(client, regional_editor, lang):
+    for _ in range(3):
+        record_unanswered("var lagar jag tänderna billigt", "sv")
+    client.get(f"/language/{lang.code}")
+    soup = check_page(client.get("/editor/unanswered"), lang=lang.code)
+    assert soup.select_one("table form button")
