@@ -38,6 +38,12 @@ def test_a_query_with_nothing_left_is_not_kept():
     assert scrub("0701234567") is None and scrub("   ") is None
 
 
+def test_greetings_and_stop_words_alone_are_not_counted(db):
+    for text, language in (("hej", "sv"), ("hello, how are you", "en"), ("ok thanks", "en")):
+        record_unanswered(text, language, today=DAY)
+    assert db.session.scalars(select(UnansweredQuery)).all() == []
+
+
 def test_the_log_holds_words_language_week_and_a_count_only(db):
     for _ in range(3):
         record_unanswered("Var bor jag?  ", "sv", today=DAY)

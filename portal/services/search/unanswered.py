@@ -21,6 +21,7 @@ from portal.data import content as data
 from portal.extensions import db
 from portal.models import StaffUser, UnansweredQuery
 from portal.services import content as content_service
+from portal.services.search.analysis import query_words
 
 MIN_COUNT = 3
 RETENTION_DAYS = 90
@@ -44,8 +45,8 @@ def scrub(query: str) -> str | None:
 def record_unanswered(query: str, language: str, *, today: date | None = None) -> None:
     """Count one search without a good answer in this week, and forget weeks past retention."""
     text = scrub(query)
-    if text is None:
-        return
+    if text is None or not query_words(text, language):
+        return  # nothing but numbers, greetings or stop words: nothing an editor could answer
     today = today or date.today()
     week = iso_week(today)
     counted = db.session.execute(
