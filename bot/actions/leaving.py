@@ -22,6 +22,8 @@ class ActionLeaveForm(PortalAction):
 
     def respond(self, turn: Turn) -> list[EventType]:
         _ = turn.messages._
-        if turn.tracker.active_loop_name == "objection_form":
+        intent = ((turn.tracker.latest_message or {}).get("intent") or {}).get("name")
+        # In an emergency the number comes first and alone; the form is dropped without a word.
+        if turn.tracker.active_loop_name == "objection_form" and intent != "emergency":
             turn.say(_("I did not send your objection. You can object again at any time."))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *clear_objection()]

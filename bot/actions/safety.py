@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rasa_sdk.events import EventType
 
-from actions.civic import answer_by_search
+from actions.civic import _answer_of, _confidence_of, say_answer, search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
 
@@ -47,5 +47,9 @@ class ActionEmergency(PortalAction):
         turn.say("\n".join(emergency_lines(turn.messages, kinds)))
         if not turn.text:
             return []
-        # The content adds what to do next; a weak match adds nothing to the numbers.
-        return answer_by_search(turn, when_none="silent", confident_only=True) or []
+        # The content adds what to do next: the best section's sentences when the search is at
+        # least middling; never a list of topics to choose from, which would bury the number.
+        found = search(turn)
+        if _confidence_of(found) in ("confident", "middling") and _answer_of(found):
+            return say_answer(turn, found, offer_more=False)
+        return []

@@ -304,7 +304,7 @@ _SUICIDE_WORDS = PhraseList(
         # ru
         "самоубий*", "убить себя", "покончить с собой", "хочу умереть", "не хочу жить",
         # said less directly: better not to exist, life has no meaning, thinking of dying
-        "better if i wasnt here", "better if i was not here", "no reason to live", "no point living",
+        "better if i wasnt here", "better if i was not here", "end everything", "end it all", "no reason to live", "no point living",
         "vore lattare om jag inte fanns", "inte fanns", "ingen mening att leva", "نباشم", "بهتر است که نباشم",
         "زندگی معنی", "ما الها معنی", "ما الها معنى", "لا معنى للحیاه", "ما في معنی", "ክመውት*", "ትርጉም የብላን",
         "нет смысла жить", "немає сенсу жити", "жизнь не имеет смысла", "jiyan bê wate", "jiyan be wate",

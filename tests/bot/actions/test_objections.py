@@ -563,3 +563,21 @@ def test_person_without_objections_is_told_so(portal, run_action):
     texts, _ = run_action(ActionObjectionStatus(), tracker_snapshot(CID, intent="objection_status", language="sv"))
 
     assert texts == ["You have no objections."]
+
+
+def test_an_emergency_leaves_the_form_without_a_word_so_the_number_comes_first(portal, run_action):
+    portal.add_conversation(CID)
+    tracker = tracker_snapshot(
+        CID,
+        text="/emergency",
+        intent="emergency",
+        language="sv",
+        slots={"language": "sv", "requested_slot": "objection_confirm", "objection_target": "plan", **CONFIRMED},
+        active_loop="objection_form",
+    )
+
+    texts, events = run_action(ActionLeaveForm(), tracker)
+
+    assert texts == []
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+    assert slot_events(events)["objection_confirm"] is None

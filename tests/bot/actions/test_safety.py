@@ -99,5 +99,8 @@ def test_a_middling_search_adds_no_list_of_topics_to_the_number(portal, run_acti
 
     texts, events = run_action(ActionEmergency(), emergency("my child has a fever at night", ["health"]))
 
-    assert len(texts) == 1 and "1177" in texts[0]
-    assert "civic_choices" not in slot_events(events)
+    # The number first, then the best section's sentences; never a numbered list of topics.
+    assert len(texts) == 2 and "1177" in texts[0]
+    assert FEVER["url"] in texts[1] and "Answer with a number" not in texts[1]
+    assert not slot_events(events).get("civic_choices")
+    assert not slot_events(events).get("civic_more")
