@@ -58,8 +58,16 @@ def test_queries_asked_fewer_than_three_times_in_a_week_are_not_shown(db):
     for _ in range(MIN_COUNT):
         record_unanswered("vanlig fråga", "sv", today=DAY)
     record_unanswered("vanlig fråga", "sv", today=DAY + timedelta(days=7))  # a new week counts anew
-    assert [(r.text, r.week, r.count) for r in unanswered_report("sv")] == [("vanlig fråga", "2026-W50", 3)]
-    assert unanswered_report("en") == []
+    report = unanswered_report("sv", today=DAY)
+    assert [(r.text, r.week, r.count) for r in report] == [("vanlig fråga", "2026-W50", 3)]
+    assert unanswered_report("en", today=DAY) == []
+
+
+def test_weeks_past_retention_are_not_shown_even_before_they_are_deleted(db):
+    for _ in range(MIN_COUNT):
+        record_unanswered("gammal fråga", "sv", today=DAY)
+    assert unanswered_report("sv", today=DAY + timedelta(days=RETENTION_DAYS))
+    assert unanswered_report("sv", today=DAY + timedelta(days=RETENTION_DAYS + 14)) == []
 
 
 def test_weeks_older_than_ninety_days_are_deleted(db):

@@ -56,10 +56,13 @@ def record_unanswered(query: str, language: str, *, today: date | None = None) -
     )
     if not counted.rowcount:
         db.session.add(UnansweredQuery(language=language, week=week, text=text, count=1))
-    # ISO week strings sort in time order, so "older than the cutoff's week" is a string compare.
-    cutoff = iso_week(today - timedelta(days=RETENTION_DAYS + 7))
-    db.session.execute(delete(UnansweredQuery).where(UnansweredQuery.week < cutoff))
+    db.session.execute(delete(UnansweredQuery).where(UnansweredQuery.week < _oldest_week_kept(today)))
     db.session.commit()
+
+
+def _oldest_week_kept(today: date) -> str:
+    # ISO week strings sort in time order, so "older than this week" is a string compare.
+    return iso_week(today - timedelta(days=RETENTION_DAYS + 7))
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,14 @@ class UnansweredRow:
     count: int
 
 
-def unanswered_report(language: str | None = None) -> list[UnansweredRow]:
-    """The queries asked at least MIN_COUNT times in a week, newest week and commonest first."""
-    statement = select(UnansweredQuery).where(UnansweredQuery.count >= MIN_COUNT)
+def unanswered_report(language: str | None = None, *, today: date | None = None) -> list[UnansweredRow]:
+    """The queries asked at least MIN_COUNT times in a week, newest week and commonest first.
+
+    Weeks past retention are left out even before the next write deletes them.
+    """
+    statement = select(UnansweredQuery).where(
+        UnansweredQuery.count >= MIN_COUNT, UnansweredQuery.week >= _oldest_week_kept(today or date.today())
+    )
     if language:
         statement = statement.where(UnansweredQuery.language == language)
     statement = statement.order_by(UnansweredQuery.week.desc(), UnansweredQuery.count.desc(), UnansweredQuery.text)
