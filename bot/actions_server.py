@@ -10,7 +10,9 @@ carry the token Rasa sends: `token:` under `action_endpoint` in bot/endpoints.ym
 EndpointConfig add `?token=<secret>` to each call. /health answers without it (it tells
 nothing) so process supervisors and the tests can wait for the server.
 
-Sanic's access log is off: it would print the token with the query string.
+Sanic's access log is off: it would print the token with the query string. Conversation ids
+in log lines (the portal paths actions/portal_api.py logs on errors) are masked as the portal
+masks them: `/conversations/[id]`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import hmac
 import logging
 import os
+import re
 import sys
 
 from rasa_sdk import utils
@@ -31,6 +34,32 @@ TOKEN_ENV = "ANKOMST_ACTIONS_TOKEN"
 OPEN_PATHS = frozenset({"/health"})
 
 log = logging.getLogger("actions_server")
+_CONVERSATION_PATH = re.compile(r"(/conversations/)[^/\s\"'?]+")
+_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+
+def redact(text: str) -> str:
+    """Mask conversation ids in portal paths (an id is the key to a live conversation)."""
+    return _CONVERSATION_PATH.sub(r"\1[id]", text)
+
+
+def install_redaction() -> None:
+    """Mask conversation ids in every record's message and string `extra` fields."""
+    make_record = logging.Logger.makeRecord
+
+    def make_redacted_record(self, *args, **kwargs) -> logging.LogRecord:
+        record = make_record(self, *args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not hide the record
+            message = str(record.msg)
+        record.msg, record.args = redact(message), None
+        for field in record.__dict__.keys() - _STANDARD:
+            if isinstance(record.__dict__[field], str):
+                record.__dict__[field] = redact(record.__dict__[field])
+        return record
+
+    logging.Logger.makeRecord = make_redacted_record  # type: ignore[method-assign]
 
 
 def token_matches(given: str | None, expected: str) -> bool:
@@ -70,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     if not token:
         print(f"actions_server: set {TOKEN_ENV} (the same value Rasa's endpoints.yml sends)", file=sys.stderr)
         return 2
+    install_redaction()
     utils.configure_colored_logging(args.loglevel)
     utils.update_sanic_log_level()
     app = build_app(token, args.actions)

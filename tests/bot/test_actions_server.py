@@ -107,3 +107,27 @@ def test_it_refuses_to_start_without_a_token():
         timeout=60,
     )
     assert done.returncode == 2 and "ANKOMST_ACTIONS_TOKEN" in done.stderr
+
+
+def test_conversation_ids_are_masked_in_the_action_servers_logs(caplog):
+    import logging
+
+    sys.path.insert(0, str(BOT))
+    import actions_server
+
+    assert actions_server.redact("GET /internal/v1/conversations/aB3_x-9Qz/plan") == (
+        "GET /internal/v1/conversations/[id]/plan"
+    )
+    saved = logging.Logger.makeRecord
+    try:
+        actions_server.install_redaction()
+        caplog.set_level(logging.WARNING)
+        logging.getLogger("actions.portal_api").warning(
+            "portal error %s",
+            "/internal/v1/conversations/secretid1/schedule",
+            extra={"path": "/internal/v1/conversations/secretid1/schedule"},
+        )
+        record = caplog.records[-1]
+        assert "secretid1" not in record.getMessage() and "secretid1" not in record.path
+    finally:
+        logging.Logger.makeRecord = saved
