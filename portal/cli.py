@@ -24,6 +24,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(demo_totp)
     app.cli.add_command(retention)
+    app.cli.add_command(people)
 
 
 def _pybabel(*args: str) -> None:
@@ -124,3 +125,36 @@ def retention_run(enqueue: bool) -> None:
         return
     counts = service.purge_expired()
     click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
+
+
+@click.group()
+def people() -> None:
+    """Requests about a newcomer's own data."""
+
+
+@people.command("erase")
+@click.argument("person_id", type=int)
+@click.option("--by", "staff_email", required=True, help="The caseworker who confirms the request.")
+@click.option("--reason", required=True, help="How the request came in (kept in the audit log).")
+@click.option("--yes", is_flag=True, help="Do not ask again.")
+def erase_person_command(person_id: int, staff_email: str, reason: str, yes: bool) -> None:
+    """Erase a newcomer's data on their request, confirmed by a caseworker of their organisation."""
+    from sqlalchemy import func, select
+
+    from portal.data.people import get_person_for_staff
+    from portal.extensions import db
+    from portal.models import StaffUser
+    from portal.services.erasure import erase_person
+
+    staff = db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == staff_email.strip().lower()))
+    person = get_person_for_staff(staff, person_id) if staff is not None else None
+    if person is None:
+        raise click.ClickException("no such person among that caseworker's people")
+    if not yes:
+        click.confirm(f"Erase person {person_id}? This cannot be undone", abort=True)
+    report = erase_person(person, staff, reason)
+    click.echo(
+        f"erased: {report.conversations} conversations, {report.objections_deleted} objections deleted, "
+        f"{report.objections_kept} decided objections kept minimised, {report.plans_deleted} plans deleted, "
+        f"rasa trackers: {'not configured' if report.rasa_trackers is None else report.rasa_trackers}"
+    )

@@ -116,6 +116,8 @@ class Config:
     FRAGMENT_CACHE_SIZE = int(os.environ.get("ANKOMST_FRAGMENT_CACHE_SIZE", "2048"))
     FRAGMENT_CACHE_SECONDS = float(os.environ.get("ANKOMST_FRAGMENT_CACHE_SECONDS", "600"))
 
+    # Rasa's SQL tracker store, so an erasure deletes the person's trackers too (services.erasure).
+    RASA_TRACKER_DB_URL = os.environ.get("RASA_TRACKER_DB_URL")
     # How long personal data is kept (portal.services.retention; the README explains each).
     RETENTION_PERIODS = {
         name: timedelta(days=int(os.environ.get(f"ANKOMST_RETAIN_{name.upper()}_DAYS", str(days))))
@@ -134,6 +136,9 @@ class DevelopmentConfig(Config):
     # Public values, so `make run` needs nothing set; production refuses every one of them.
     SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-secret-key-change-me"
     INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN") or "dev-internal-token"
+    RASA_TRACKER_DB_URL = os.environ.get("RASA_TRACKER_DB_URL") or "sqlite:///" + os.path.join(
+        os.path.dirname(os.path.dirname(__file__)), "bot", "tracker.db"
+    )
     # The SMS simulator (/dev/sms) signs its requests like Twilio does, so the webhook needs a
     # token to check against even without a Twilio account.
     TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN") or "dev-twilio-auth-token"
