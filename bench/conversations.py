@@ -49,6 +49,7 @@ from tests.e2e.stack import AssistantStack, free_port, text_live_portal  # noqa:
 SETS = ROOT / "bench" / "conversations_blind"
 RESULTS = ROOT / "bench" / "results" / "conversations.json"
 GOAL = 0.90
+SHORT_REPLY_LETTERS = 25
 
 FORM_WANTS = {"object", "object_detail", "yes", "no"}
 # What the assistant must do for each want: actions run in that turn (any of them).
@@ -286,7 +287,8 @@ class Judge:
         script = max(counts, key=counts.get)
         if script != SCRIPTS[expected]:
             return False
-        if script == "ethiopic":
+        # No identifier can tell a language from one or two words ("Varsågod!"): the script must do.
+        if script == "ethiopic" or len(letters) < SHORT_REPLY_LETTERS:
             return True
         mapping = {"swe": "sv", "eng": "en", "som": "so", "kmr": "ku", "ara": "ar", "arb": "ar", "pes": "fa",
                    "prs": "prs", "pbt": "ps", "ckb": "ckb", "ukr": "uk", "rus": "ru"}  # fmt: skip
@@ -316,6 +318,8 @@ def score_turn(judge: Judge, turn: dict, reply: str, tracker: dict, before_loop:
         allowed = allowed | {"action_acknowledge"}  # nothing was going on: "OK, what else?" serves
     if want in ("yes", "no") and before_loop != "objection_form":
         allowed = allowed | ACTIONS["civic"] | {"action_ask_acknowledge", "action_thanks"}
+    if want == "agree" and "/plan" in reply:
+        allowed = allowed | {"action_acknowledge", "action_plan_summary"}  # pointed to where to confirm
     if allowed and not set(tracker["actions"]) & allowed:
         reasons.append(f"actions {tracker['actions']} for {want}")
     if want not in FORM_WANTS and tracker["loop"] == "objection_form":

@@ -125,11 +125,24 @@ class ActionCancel(PortalAction):
 
 
 class ActionAcknowledge(PortalAction):
-    """Answer a yes or no that does not answer any question of ours."""
+    """Answer a yes or no that answers no question of ours; a plan that waits hears how to confirm."""
 
     def name(self) -> str:
         return "action_acknowledge"
 
     def respond(self, turn: Turn) -> None:
         _ = turn.messages._
+        intent = ((turn.tracker.latest_message or {}).get("intent") or {}).get("name")
+        if intent == "affirm":
+            # "OK, I agree" to a plan that waits for the person: say where to confirm it.
+            from actions import portal_api
+
+            try:
+                plan = turn.api.plan(turn.cid)
+            except portal_api.PortalError:
+                plan = None
+            if plan and plan.get("awaiting_acknowledgement"):
+                url = plan.get("url") or "/plan"
+                turn.say(_("Your plan waits for you. Read it and confirm at %(url)s", url=url))
+                return
         turn.say(_("OK. What else can I help you with?"))

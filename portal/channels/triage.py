@@ -304,7 +304,8 @@ _SUICIDE_WORDS = PhraseList(
         # ru
         "самоубий*", "убить себя", "покончить с собой", "хочу умереть", "не хочу жить",
         # said less directly: better not to exist, life has no meaning, thinking of dying
-        "better if i wasnt here", "better if i was not here", "end everything", "end it all", "no reason to live", "no point living",
+        "better if i wasnt here", "better if i was not here", "end everything", "end it all",
+        "no reason to live", "no point living",
         "vore lattare om jag inte fanns", "inte fanns", "ingen mening att leva", "نباشم", "بهتر است که نباشم",
         "زندگی معنی", "ما الها معنی", "ما الها معنى", "لا معنى للحیاه", "ما في معنی", "ክመውት*", "ትርጉም የብላን",
         "нет смысла жить", "немає сенсу жити", "жизнь не имеет смысла", "jiyan bê wate", "jiyan be wate",
@@ -527,8 +528,9 @@ def language_request(text: str) -> str | None:
 # and a stop word must both be there: "stop" alone is the keyword, and "stop the objection" is not this.
 _MESSAGE_WORDS = PhraseList(
     [
-        "sms", "message*", "msg*", "text*", "meddelande*", "sms:en", "رسایل", "رسایلکم", "رساله", "مسجات",
-        "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*", "መልእኽቲ", "መልእኽትታት",
+        "sms", "message*", "msg*", "text*", "meddelande*", "sms:en", "رسایل", "رسایلکم", "رساله", "مسجات", "نامه*",
+        "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*",
+        "መልእኽቲ", "መልእኽትታት",
         "сообщени*", "смс", "рассылк*", "повідомлен*", "розсилк*", "mesaj*",
     ]
 )  # fmt: skip
@@ -541,6 +543,15 @@ _STOP_VERBS = PhraseList(
         "не надсилай*", "не надсилайте", "больше не", "більше не", "хватит", "досить", "стоп",
     ]
 )  # fmt: skip
+# "Don't write to me any more": enough on its own.
+_STOP_WRITING = PhraseList(
+    [
+        "dont text me", "don't text me", "dont write to me", "stop writing to me", "sluta skriva till mig",
+        "skriv inte till mig", "لا تکتبولی", "ما تکتبولی", "لا تراسلونی", "دیگه پیام ندید", "ደጊም ኣይትጽሓፉ*",
+        "ደጊም ኣይትጽሓፍ*", "больше не пишите", "не пишите мне", "більше не пишіть", "не пишіть мені",
+        "ha ii soo qorin", "edi ji min re nenivis*", "ئیتر نامەم بۆ مەنێرن",
+    ]
+)  # fmt: skip
 MAX_STOP_WORDS = 14
 
 
@@ -549,7 +560,21 @@ def asks_to_stop(text: str) -> bool:
     words = normalise_words(text)
     if not words or len(words) > MAX_STOP_WORDS:
         return False
-    return _MESSAGE_WORDS.found_in(words) and _STOP_VERBS.found_in(words)
+    return (_MESSAGE_WORDS.found_in(words) and _STOP_VERBS.found_in(words)) or _STOP_WRITING.found_in(words)
+
+
+# A case number as the portal shows it (XXXX-XXXX, Crockford base32). Only with the hyphen: eight
+# letters or digits alone are too often an ordinary word or a phone number's tail.
+_CASE_NUMBER = re.compile(r"(?<![\w-])([0-9A-Za-z]{4})-([0-9A-Za-z]{4})(?![\w-])")
+
+
+def case_number(text: str) -> str | None:
+    """Return the case number a message quotes (with at least one digit), or None."""
+    for match in _CASE_NUMBER.finditer(text or ""):
+        code = f"{match.group(1)}-{match.group(2)}".upper()
+        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+            return code
+    return None
 
 
 def interpreter_request(text: str) -> tuple[bool, str | None]:

@@ -132,3 +132,8 @@ def test_asking_in_ones_own_words_for_no_more_messages_is_read(text):
 @pytest.mark.parametrize("text", ["stop the objection", "when does sfi stop", "STOP", "i got your message, thanks"])
 def test_stop_in_another_sense_is_not_a_request_for_no_more_messages(text):
     assert not asks_to_stop(text)
+
+
+@pytest.mark.parametrize("text", ["sluta skriva till mig", "ሕጂ ይኣክል፡ ደጊም ኣይትጽሓፉለይ", "больше не пишите мне пожалуйста"])
+def test_dont_write_to_me_is_enough_on_its_own(text):
+    assert asks_to_stop(text)

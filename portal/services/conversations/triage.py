@@ -13,6 +13,7 @@ the intent itself, and anyone could confirm a form or pick an intent by typing o
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,11 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
             "/ask_interpreter",
             {"text": plain, "triage": {"interpreter": interpreter_language or conversation.language}},
         )
+    case = triage.case_number(plain)
+    if case:
+        # A case number in a message is a question about that case, also in the middle of a form.
+        entity = json.dumps({"case_number": case})
+        return AssistantMessage(f"/objection_status{entity}", {"text": plain, "triage": {"case_number": case}})
     requested = triage.language_request(plain)
     if requested and requested != conversation.language:
         return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})

@@ -135,3 +135,23 @@ def test_a_short_greeting_is_not_searched(portal, run_action):
 
     assert portal.requests_to("GET", "/search") == []
     assert texts == ["Hello! I am the Ankomst assistant.", HELP]
+
+
+def test_a_yes_to_nothing_points_to_the_plan_when_the_plan_waits_for_confirmation(portal, run_action):
+    from actions.smalltalk import ActionAcknowledge
+
+    portal.add_conversation(CID, plan={"status": "proposed", "awaiting_acknowledgement": True, "url": "/plan"})
+
+    texts, _ = run_action(ActionAcknowledge(), tracker_snapshot(CID, text="ok i agree", intent="affirm", language="en"))
+
+    assert texts == ["Your plan waits for you. Read it and confirm at /plan"]
+
+
+def test_a_yes_to_nothing_from_a_stranger_is_just_acknowledged(portal, run_action):
+    from actions.smalltalk import ActionAcknowledge
+
+    portal.add_conversation(CID, person=None)
+
+    texts, _ = run_action(ActionAcknowledge(), tracker_snapshot(CID, text="ok", intent="affirm", language="en"))
+
+    assert texts == ["OK. What else can I help you with?"]

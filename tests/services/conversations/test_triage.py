@@ -44,3 +44,14 @@ def test_learning_swedish_is_an_ordinary_message():
 def test_an_interpreter_request_keeps_the_conversation_language_when_none_is_named():
     message = assistant_message(conversation("ps"), "زه ژباړونکی غواړم")
     assert message.text == "/ask_interpreter" and message.metadata["triage"] == {"interpreter": "ps"}
+
+
+def test_a_quoted_case_number_asks_for_that_case_even_inside_a_form():
+    message = assistant_message(conversation("ps"), "هغه شکایت چې کوډ یې 6wlb-3jra و څه شو")
+    assert message.text == '/objection_status{"case_number": "6WLB-3JRA"}'
+    assert message.metadata["triage"] == {"case_number": "6WLB-3JRA"}
+
+
+@pytest.mark.parametrize("text", ["ring 020-50 50 50", "my number is 0701-2345", "a self-help group"])
+def test_numbers_and_words_with_a_hyphen_are_no_case_number(text):
+    assert not assistant_message(conversation(), text).text.startswith("/objection_status")
