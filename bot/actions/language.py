@@ -14,10 +14,12 @@ from __future__ import annotations
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import portal_api
+from actions.civic import answer_by_search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import BABEL_LOCALES, Messages, native_name
 
 MENU_LANGUAGES = list(BABEL_LOCALES)
+SHORT_REQUEST_WORDS = 4
 
 
 class ActionChangeLanguage(PortalAction):
@@ -37,6 +39,12 @@ class ActionChangeLanguage(PortalAction):
         except portal_api.Invalid:
             language = None
         if not language or language == before:
+            if not wanted and len(turn.text.split()) > SHORT_REQUEST_WORDS:
+                # The NLU guessed a language change, the portal heard no request: a question that
+                # names a language ("more Swedish after SFI?") is answered from the content.
+                answered = answer_by_search(turn, when_none="silent", confident_only=True)
+                if answered is not None:
+                    return answered
             _ = turn.messages._
             names = ", ".join(native_name(code) for code in MENU_LANGUAGES if code != before)
             turn.say(

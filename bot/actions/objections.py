@@ -18,7 +18,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import portal_api
-from actions.civic import shorten
+from actions.civic import answer_by_search, shorten
 from actions.conversation import (
     PortalAction,
     Turn,
@@ -253,6 +253,10 @@ class ActionStartObjection(PortalAction):
             say_not_identified(turn)
             return [SlotSet("can_object", False), SlotSet("identified", False)]
         if plan is None:
+            # The NLU heard an objection from someone with no plan: often a question about their
+            # situation ("is there a safe place for me and the children?"). A sure answer from the
+            # content comes first; the explanation follows either way.
+            answered = answer_by_search(turn, when_none="silent", confident_only=True) if turn.text else None
             # An objection needs a plan to object to; a form that can never be sent is a trap.
             turn.say(
                 _(
@@ -260,7 +264,7 @@ class ActionStartObjection(PortalAction):
                     'write "caseworker" and a caseworker will contact you.'
                 )
             )
-            return [SlotSet("can_object", False), SlotSet("identified", True)]
+            return [SlotSet("can_object", False), SlotSet("identified", True), *(answered or [])]
         return [SlotSet("can_object", True), SlotSet("identified", True), *_clear_form()]
 
 

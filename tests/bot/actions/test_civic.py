@@ -165,3 +165,34 @@ def test_a_number_outside_the_list_or_without_a_list_is_not_understood(portal, r
     assert texts[0] == "Sorry, I did not understand."
     assert texts[1].startswith("I can help with your activities")
     assert slot_events(events)["civic_choices"] is None
+
+
+def test_a_question_that_names_a_language_without_asking_for_it_is_answered_from_the_content(portal, run_action):
+    from actions.language import ActionChangeLanguage
+
+    conversation = portal.add_conversation(CID, language="ar")
+    portal.search_index = [HEALTH_CENTRE]
+    tracker = tracker_snapshot(
+        CID, text="وين في طبيب بيحكي عربي", intent="choose_language", language="ar", slots={"language": "ar"}
+    )
+
+    texts, events = run_action(ActionChangeLanguage(), tracker)
+
+    assert HEALTH_CENTRE["url"] in texts[0]
+    assert "language" not in slot_events(events) and conversation.language == "ar"
+
+
+def test_an_objection_from_someone_without_a_plan_answers_a_sure_question_first(portal, run_action):
+    from actions.objections import ActionStartObjection
+
+    portal.add_conversation(CID, language="ar")
+    portal.search_index = [HEALTH_CENTRE]
+    tracker = tracker_snapshot(
+        CID, text="وين في طبيب", intent="file_objection", language="ar", slots={"language": "ar"}
+    )
+
+    texts, events = run_action(ActionStartObjection(), tracker)
+
+    assert HEALTH_CENTRE["url"] in texts[0]
+    assert texts[-1].startswith("You do not have a plan yet")
+    assert slot_events(events)["can_object"] is False
