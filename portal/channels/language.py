@@ -60,6 +60,17 @@ def _identifier() -> heliport.Identifier:
     return heliport.Identifier()
 
 
+def identify(text: str) -> str | None:
+    """Our code for `text` (or heliport's ISO 639-3 label for another language) when clear; else None."""
+    ranked = _identifier().identify_topk_with_score(text, 2)
+    if not ranked:
+        return None
+    best_label, best_score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] - best_score < MIN_MARGIN:
+        return None
+    return _HELIPORT_CODES.get(best_label, best_label)
+
+
 def _heliport(text: str, allowed: set[str]) -> str | None:
     """heliport's best guess if it is one of `allowed` and clearly ahead of the next guess."""
     ranked = _identifier().identify_topk_with_score(text, 3)
