@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, url_for
+from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from sqlalchemy import text
 
@@ -18,6 +19,19 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 def home():
     return render_template("main/home.html")
+
+
+@bp.get("/privacy")
+def privacy():
+    """The privacy notice: what is kept, why, for how long, who sees it and the person's rights."""
+    return render_template("main/privacy.html", periods=_retention_periods())
+
+
+def _retention_periods() -> dict[str, str]:
+    # Read from the config the retention job uses, so the notice never disagrees with the code;
+    # counted in days (CLDR plurals), not rounded to months or years.
+    periods = current_app.config["RETENTION_PERIODS"]
+    return {name: format_timedelta(period, granularity="day", threshold=10**6) for name, period in periods.items()}
 
 
 @bp.get("/language")

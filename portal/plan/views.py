@@ -160,6 +160,15 @@ def feed(token: str):
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=ankomst.ics"})
 
 
+@bp.get("/my-data")
+@newcomer_required
+def my_data():
+    """The same data as /my-data.json, as a page the newcomer can read in their language."""
+    response = Response(render_template("plan/my_data.html", data=data_export.export_person(current_person())))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.get("/my-data.json")
 @newcomer_required
 def export_my_data():
