@@ -231,8 +231,12 @@ def test_a_message_for_something_else_leaves_the_objection_form_and_files_nothin
 
     replies = assistant(cid, escape)
 
-    assert replies[0] == "I did not send your objection. You can object again at any time."
-    assert replies[1].startswith(first_reply)
+    if escape == "/emergency":
+        # In an emergency the number comes first and alone: the form is dropped without a word.
+        assert replies[0].startswith(first_reply)
+    else:
+        assert replies[0] == "I did not send your objection. You can object again at any time."
+        assert replies[1].startswith(first_reply)
     assert assistant.portal.requests_to("POST", f"/conversations/{cid}/objections") == []
     assert assistant(cid, "/greet")[0] == "Hello! I am the Ankomst assistant."
 
