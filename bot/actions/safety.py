@@ -1,6 +1,6 @@
 """Emergencies: the right number first, in the person's language, then what the content says.
 
-The portal's triage (portal/channels/triage.py) recognises the message and sends the
+The portal's triage (portal/channels/triage/) recognises the message and sends the
 ``emergency`` intent with the kinds it found, gravest first. A half-filled form is left before
 this runs (data/rules/objections.yml), so nothing from an emergency is ever filed.
 """

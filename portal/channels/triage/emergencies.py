@@ -1,0 +1,194 @@
+"""Emergencies: a sick child at night, danger, violence at home, thoughts of suicide.
+
+The right number is part of the answer whatever the NLU thinks, and such a message always
+leaves a half-filled form (a "yes" must never file "my daughter has a high fever" as an
+objection). The lists are a documented rule set: extend them with general words, never with
+sentences copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portal.channels.triage.matching import PhraseList, normalise_words
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """A kind of emergency and the number that answers it first."""
+
+    kind: str  # "health", "danger", "violence", "suicide"
+    number: str
+
+
+HEALTH = Emergency("health", "1177")
+DANGER = Emergency("danger", "112")
+VIOLENCE = Emergency("violence", "020-50 50 50")
+SUICIDE = Emergency("suicide", "90101")
+
+# Strong signs only: "sick" or "pain" alone belong to an ordinary health question (and to the
+# reasons of an objection), which must not be pulled out of a form.
+_HEALTH_WORDS = PhraseList(
+    [
+        # en
+        "fever", "feaver", "fevr", "high temp*", "temprature", "vomit*", "throwing up", "cant breath*",
+        "can't breath*", "not breathing", "hard to breathe", "unconscious", "fainted", "poison*", "bleeding",
+        "seizure", "convuls*", "chest pain", "very sick", "very ill", "sick at night", "ill at night",
+        # sv
+        "feber", "fber", "hog temp*", "kräk*", "krak*", "spyr", "andas inte", "svart att andas", "andnöd",
+        "medvetslos*", "förgift*", "forgift*", "blöder", "bloder", "kramp*", "jattesjuk*", "mycket sjuk",
+        "ont i brostet",
+        # ar (Levantine and Iraqi forms, Arabizi)
+        "حراره", "حرارته", "حرارتها", "حمی", "حمه", "سخونه", "سخن", "مسخن", "مسخنه", "سخنان", "استفراغ",
+        "یستفرغ", "تستفرغ", "عم یستفرغ", "یتقیا", "تقیو", "ضیق نفس", "ما عم یتنفس", "ما یتنفس", "ما تتنفس",
+        "اغماء", "مغمی", "فاقد الوعی", "تسمم", "نزیف", "تشنج", "7arara", "7ara", "har*ara", "s5oneh",
+        "skhoneh", "skhone", "mso5an", "msakhan",
+        # fa, prs
+        "تب", "تبش", "تبم", "تب داره", "تب کرده", "درجه حرارت", "بالا میاره", "بالا اورد", "نفس نمیکشه",
+        "نفسش بند", "تنگی نفس", "بیهوش", "مسموم*", "خونریزی", "tab dare", "tab dareh", "tab kardeh",
+        # ps
+        "تبه", "تبه لری", "کانګی", "قی کوی", "ساه نشی", "بی هوښه", "بیهوښه", "وینه بهیږی",
+        # ckb
+        "تایه", "تای هەیه", "تای هه یه", "پلەی گەرمی", "ڕشانەوه", "دەرشێتەوه", "هەناسه نادات", "بێهۆش",
+        "خوێن دێت",
+        # ku
+        "ta heye", "tay heye", "germi", "germa*", "vereşin", "veresin", "diverese", "nefes nastine",
+        "behis", "bêhiş", "xwin te", "xwin tê",
+        # so
+        "qandho", "qandhadh", "xummad", "matag*", "ma neefsan*", "neefta", "miyir*", "dhiig bax*",
+        # ti
+        "ረስኒ", "ረስኒ ሒዝዎ", "ረስኒ ሒዙዋ", "ይተፍእ", "ትፋእ", "ትንፋስ", "ምስትንፋስ", "ደም ይፈስስ",
+        # uk
+        "температур*", "жар", "блю*", "рвот*", "не дихає", "важко дихати", "задиха*", "непритом*", "отру*",
+        "кровотеч*", "судом*",
+        # ru
+        "тошн*", "рвет", "рвёт", "не дышит", "трудно дышать", "без сознания", "потерял* сознан*", "отрав*",
+        "судорог*", "temperatura", "temperatur*", "скорая", "скорую", "швидку", "швидка допомога",
+        # the emergency room, in every language: the advice line 1177 comes first
+        "akuten", "akutmottagning*", "emergency room", "طوارئ", "الطوارئ", "اورژانس", "بیړنی", "فریاکەوتن",
+        "acil", "acîl", "degdeg", "ህጹጽ", "невідклад*", "неотложк*", "تای زۆر", "تای بەرز", "تا هەیه",
+    ]
+)  # fmt: skip
+
+_DANGER_WORDS = PhraseList(
+    [
+        # en
+        "danger", "dangerous", "help me now", "following me", "follows me", "attack*", "fire", "burning",
+        "break in", "broke in", "burglar", "knife", "gun", "kidnap*", "call the police", "kill me",
+        "will kill", "threaten*",
+        # sv
+        "fara", "farlig*", "hjalp mig nu", "foljer efter mig", "brand", "brinner", "inbrott", "kniv",
+        "vapen", "hotar mig", "doda mig", "ring polis*",
+        # ar
+        "خطر", "النجده", "نجده", "الحقونی", "یلحقنی", "یلاحقنی", "لاحقنی", "حریق", "سکین", "سلاح",
+        "یهددنی", "تهدید", "یقتلنی", "بدو یقتلنی", "5atar", "khatar",
+        # fa, prs, ps, ckb
+        "دنبالم", "تعقیبم", "اتش", "اتیش", "چاقو", "تفنگ", "اسلحه", "تهدیدم", "منو بکشه", "میکشه منو",
+        "پسی راځی", "چاړه", "ټوپک", "ګواښ", "وژنی می", "مەترسی", "شوێنم دەکەوێت", "ئاگر", "چەقۆ", "هەڕەشه",
+        "دەمکوژێت", "khatar",
+        # ku
+        "xeter*", "li pey min", "agir", "ker", "kêr", "gef", "tehdit*", "min bikuje",
+        # so
+        "khatar", "iga daba socd*", "dab", "mindi", "qori", "ii hanjab*", "i dili*", "i dilay*",
+        # ti
+        "ሓደጋ", "ሓግዙኒ", "ይስዕበኒ", "ሓዊ", "ካራ", "ምፍርራሕ", "ክቐትለኒ",
+        # uk
+        "небезпек*", "допоможіть", "переслід*", "пожеж*", "ніж", "ножем", "зброя", "погрож*", "вбити мене",
+        "вб'є", "вбе мене",
+        # someone breaking in or fighting right now
+        "breaking the door", "kicking the door", "banging on the door", "bryter sig in", "sparkar pa dorren",
+        "bankar pa dorren", "doda oss", "kill us", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
+        "یقتلنا", "درو میشکنه", "ломится", "ломают дверь", "драка", "ножом", "ударил* ножом", "убить нас",
+        "бійка", "вбити нас",
+        # ru
+        "опасн*", "помогите", "преслед*", "пожар", "нож", "оружие", "угрож*", "убить меня", "убьет",
+        "убьёт",
+    ]
+)  # fmt: skip
+
+_VIOLENCE_WORDS = PhraseList(
+    [
+        # en
+        "hits me", "hit me", "beats me", "beat me", "beating me", "hitting me", "violence", "violent",
+        "abuse*", "abusive", "hurts me", "domestic", "rape*", "raped", "afraid of my husband",
+        "scared of my husband", "husband hit*",
+        # sv
+        "slar mig", "slog mig", "misshandl*", "vald", "våld", "valdtakt", "valdtag*", "radd for min man",
+        # ar
+        "یضربنی", "بیضربنی", "ضربنی", "یضربنا", "یضربها", "بضربنی", "عنف", "اعتداء", "اغتصاب",
+        "خایفه من زوجی", "خایفه من جوزی", "بیاذینی", "یاذینی", "bi2edrbni", "byudrubni", "bidrubni",
+        "yudrubni",
+        # fa, prs
+        "منو میزنه", "منو میزند", "مرا میزند", "کتکم", "کتک میزنه", "کتک", "خشونت", "ازار", "تجاوز",
+        "از شوهرم میترسم", "mano mizane", "mano mizaneh",
+        # ps
+        "وهی می", "ما وهی", "ما وهلی", "تاوتریخوالی", "ځورونه", "له میړه می ویره",
+        # ckb
+        "لێم دەدات", "لێمدەدات", "لێم ده دات", "توندوتیژی", "دەستدرێژی", "لە مێردەکەم دەترسم",
+        # ku
+        "li min dixe", "min dixe", "ledide", "lêdide", "tundi", "tundî", "destdirej*", "ji mere xwe ditirsim",
+        # so
+        "i garaac*", "wuu i garaac*", "i garaacay", "rabshad*", "xadgudub", "kufsi",
+        # ti
+        "ይወቕዓኒ", "ይሃርመኒ", "ሃሪሙኒ", "ወቂዑኒ", "ዓመጽ", "ግፍዒ", "ምዕማጽ",
+        # uk
+        "б'є мене", "бє мене", "бьет меня", "насильс*", "знущ*", "згвалт*", "боюся чоловіка",
+        # ru
+        "бьёт меня", "избива*", "насили*", "издева*", "изнасил*", "боюсь мужа",
+        # a friend's or sister's husband: people ask for someone else
+        "hits her", "beats her", "slar henne", "slår henne", "بیضربها", "یضربها", "ضربها", "میزندش",
+        "میزنتش", "کتکش", "وهی یی", "لێی دەدات", "li we dixe", "li wê dixe", "wuu garaacaa", "ይወቕዓ",
+        "бьет ее", "бьёт её", "б'є її", "бє її",
+    ]
+)  # fmt: skip
+
+_SUICIDE_WORDS = PhraseList(
+    [
+        # en
+        "suicide", "suicidal", "kill myself", "end my life", "want to die", "wanna die", "dont want to live",
+        "don't want to live", "no reason to live", "hurt myself",
+        # sv
+        "sjalvmord", "självmord", "ta livet av mig", "vill do", "vill dö", "vill inte leva", "skada mig sjalv",
+        # ar
+        "انتحار", "انتحر", "اقتل نفسی", "اقتل حالی", "بدی موت", "ابی اموت", "ارید اموت", "بدی اموت",
+        "ما بدی عیش", "مابدی عیش", "انهی حیاتی", "ento7ar", "enta7er", "bade mout", "badi mot",
+        # fa, prs
+        "خودکشی", "خودمو بکشم", "خودم را بکشم", "میخوام بمیرم", "میخواهم بمیرم", "نمیخوام زنده",
+        "khodkoshi",
+        # ps
+        "ځان وژنه", "ځان ووژنم", "ځان وژنم", "مړ شم", "مرګ غواړم",
+        # ckb
+        "خۆکوشتن", "خۆم بکوژم", "دەمەوێت بمرم", "نامەوێت بژیم",
+        # ku
+        "xwekust*", "xwekuşt*", "xwe bikujim", "dixwazim bimirim", "naxwazim bijim",
+        # so
+        "is dil*", "isdil*", "naftayda", "dhiman rab*", "dhimasho rab*", "noolaado",
+        # ti
+        "ርእሰይ ክቐትል", "ነፍሰይ ክቐትል", "ክመውት ደልየ", "ክነብር ኣይደልን",
+        # uk
+        "самогуб*", "вбити себе", "покінчити з собою", "хочу померти", "не хочу жити",
+        # ru
+        "самоубий*", "убить себя", "покончить с собой", "хочу умереть", "не хочу жить",
+        # said less directly: better not to exist, life has no meaning, thinking of dying
+        "better if i wasnt here", "better if i was not here", "end everything", "end it all",
+        "no reason to live", "no point living",
+        "vore lattare om jag inte fanns", "inte fanns", "ingen mening att leva", "نباشم", "بهتر است که نباشم",
+        "زندگی معنی", "ما الها معنی", "ما الها معنى", "لا معنى للحیاه", "ما في معنی", "ክመውት*", "ትርጉም የብላን",
+        "нет смысла жить", "немає сенсу жити", "жизнь не имеет смысла", "jiyan bê wate", "jiyan be wate",
+        "ژیان مانای نییه", "ژوند مانا نه لری", "nolosha macno ma leh",
+    ]
+)  # fmt: skip
+
+_EMERGENCIES: tuple[tuple[Emergency, PhraseList], ...] = (
+    # The order is the order of the answer: the gravest first.
+    (SUICIDE, _SUICIDE_WORDS),
+    (VIOLENCE, _VIOLENCE_WORDS),
+    (DANGER, _DANGER_WORDS),
+    (HEALTH, _HEALTH_WORDS),
+)
+
+
+def find_emergencies(text: str) -> list[Emergency]:
+    """Return the kinds of emergency a message speaks of, gravest first (usually none)."""
+    words = normalise_words(text)
+    return [emergency for emergency, phrases in _EMERGENCIES if phrases.found_in(words)]

@@ -1,0 +1,59 @@
+"""Requests read from a message's words: to get no more messages, and a quoted case number."""
+
+from __future__ import annotations
+
+import re
+
+from portal.channels.triage.matching import PhraseList, normalise_words
+
+# Asking in one's own words to get no more messages ("don't send me sms any more"). A message word
+# and a stop word must both be there: "stop" alone is the keyword, and "stop the objection" is not this.
+_MESSAGE_WORDS = PhraseList(
+    [
+        "sms", "message*", "msg*", "text*", "meddelande*", "sms:en", "رسایل", "رسایلکم", "رساله", "مسجات", "نامه*",
+        "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*",
+        "መልእኽቲ", "መልእኽትታት",
+        "сообщени*", "смс", "рассылк*", "повідомлен*", "розсилк*", "mesaj*",
+    ]
+)  # fmt: skip
+_STOP_VERBS = PhraseList(
+    [
+        "stop", "dont send", "don't send", "no more", "unsubscribe", "sluta", "skicka inte", "inga fler",
+        "وقف*", "بطلو*", "لا ترسل*", "لا تبعت*", "ما تبعت*", "ما بدی", "بس", "نفرست*", "نفرستید", "نفرستین",
+        "قطع", "مه لیږ*", "مه لیږئ", "مەنێر*", "مەنێرن", "nesine", "neşîne", "nesinin", "ha ii soo dir*",
+        "ha soo dir*", "jooji", "ኣይትለኣኽ*", "ኣይትስደዱ*", "ኣቋርጹ", "не присылай*", "не присылайте", "не отправляй*",
+        "не надсилай*", "не надсилайте", "больше не", "більше не", "хватит", "досить", "стоп",
+    ]
+)  # fmt: skip
+# "Don't write to me any more": enough on its own.
+_STOP_WRITING = PhraseList(
+    [
+        "dont text me", "don't text me", "dont write to me", "stop writing to me", "sluta skriva till mig",
+        "skriv inte till mig", "لا تکتبولی", "ما تکتبولی", "لا تراسلونی", "دیگه پیام ندید", "ደጊም ኣይትጽሓፉ*",
+        "ደጊም ኣይትጽሓፍ*", "больше не пишите", "не пишите мне", "більше не пишіть", "не пишіть мені",
+        "ha ii soo qorin", "edi ji min re nenivis*", "ئیتر نامەم بۆ مەنێرن",
+    ]
+)  # fmt: skip
+MAX_STOP_WORDS = 14
+
+
+def asks_to_stop(text: str) -> bool:
+    """Return whether a short message asks, in the person's own words, for no more messages."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_STOP_WORDS:
+        return False
+    return (_MESSAGE_WORDS.found_in(words) and _STOP_VERBS.found_in(words)) or _STOP_WRITING.found_in(words)
+
+
+# A case number as the portal shows it (XXXX-XXXX, Crockford base32). Only with the hyphen: eight
+# letters or digits alone are too often an ordinary word or a phone number's tail.
+_CASE_NUMBER = re.compile(r"(?<![\w-])([0-9A-Za-z]{4})-([0-9A-Za-z]{4})(?![\w-])")
+
+
+def case_number(text: str) -> str | None:
+    """Return the case number a message quotes (with at least one digit), or None."""
+    for match in _CASE_NUMBER.finditer(text or ""):
+        code = f"{match.group(1)}-{match.group(2)}".upper()
+        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+            return code
+    return None
