@@ -79,6 +79,12 @@ def test_naming_a_language_for_another_reason_is_not_a_request(text):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        # the language asked for wins over the one the person says they cannot read
+        ("please write bi erebi, ez kurdi nizanim bixwinim", "ar"),
+        ("ji kerema xwe bi ingilizi binivise, erebi nizanim", "en"),
+        ("можна англійською? російську я погано розумію", "en"),
+        ("لطفا انگلیسی بنویسید، فارسی خوب نمیخونم", "en"),
+        ("በጃኻ ብእንግሊዝኛ ክትጽሕፈለይ ትኽእል ዶ", "en"),
         ("in english please", "en"),
         ("English?", "en"),
         ("kan du skriva på engelska", "en"),

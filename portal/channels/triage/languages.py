@@ -65,7 +65,7 @@ _REQUEST_WORDS = PhraseList(
         "ተዛረብ", "ጽሓፍ", "ቋንቋ", "በጃኻ", "በጃኺ", "ብ",
         # uk, ru
         "мовою", "мова", "будь ласка", "пиши", "пишіть", "говори", "говоріть", "розмовля*", "на",
-        "пожалуйста", "пишите", "говорите", "язык*", "языке", "можно",
+        "пожалуйста", "пишите", "говорите", "язык*", "языке", "можно", "можна",
     ]
 )  # fmt: skip
 
@@ -156,24 +156,60 @@ _WRITE_VERBS = PhraseList(
     [
         "write", "reply", "answer", "text", "send", "skriv", "svara", "اکتب*", "تکتب*", "تکتبول*", "کتبول*",
         "ردو", "بنویس*", "نوشته", "ولیک*", "ولیکئ", "بنووس*", "بنووسه", "binivis*", "bersiv*", "qor", "u qor",
-        "ii qor", "ጽሓፍ*", "ክትጽሕፍ*", "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*", "пишите", "напиш*", "відповід*", "отвеч*",
-        "ответ*",
+        "ii qor", "ጽሓፍ*", "ክትጽሕፈ*", "ክትጽሕፍ*", "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*",
+        "пишите", "напиш*", "відповід*", "отвеч*", "ответ*",
     ]
 )  # fmt: skip
 
 
-def _in_language_mentions(words: list[str]) -> list[str]:
-    """Languages named right after "in" (or in a form that already means "in X": українською)."""
-    found = []
+# "I can't read it well": a language named with these right after it is the one not to use.
+_CANNOT_READ = PhraseList(
+    [
+        "cant read", "can't read", "dont read", "don't read", "dont understand", "don't understand", "kan inte",
+        "forstar inte", "förstår inte", "ما بقرا", "ما بعرف", "ما اعرف", "لا اعرف", "لا اقرا", "ما بتقرا", "ما تقرا",
+        "ما افهم", "نمیخون*", "نمیفهم*", "نمیدون*", "بلد نیست*", "خوب نمی*", "نه پوهیږ*", "نشم لوستل*", "نازان*",
+        "نایخوێن*", "nizan*", "naxwin*", "nikar*", "ma aqaan*", "ma akhri*", "ma fahm*", "ኣይፈልጥን", "ኣየንብብን",
+        "погано", "плохо", "не читаю", "не понимаю", "не розумію", "не вмію",
+    ]
+)  # fmt: skip
+
+
+def _in_language_mentions(words: list[str]) -> dict[str, int]:
+    """Languages asked for, each with how clearly: 0 for "in X" (or a form that already means
+    "in X": українською, بالعربي, ብዓረብኛ), else the distance to the nearest verb of writing.
+
+    Another language named in the same message is usually the one the person cannot read ("bi
+    erebi binivise, ez kurdi bas naxwinim"), so the clearest mention wins.
+    """
+    found: dict[str, int] = {}
     for i, word in enumerate(words):
         for code, names in _NAME_LISTS.items():
             if not names.found_in([word]):
                 continue
             inflected = word.endswith("ською") or word.startswith(("по-", "بال", "بف", "بپ", "بد", "ብ"))
-            near = words[max(0, i - 3) : i] + words[i + 1 : i + 4]
-            if inflected or (i > 0 and words[i - 1] in _IN_LANGUAGE) or _WRITE_VERBS.found_in(near):
-                found.append(code)
+            if inflected or (i > 0 and words[i - 1] in _IN_LANGUAGE):
+                rank = 0
+            else:
+                distances = [
+                    abs(j - i)
+                    for j in range(max(0, i - 3), min(len(words), i + 4))
+                    if j != i and _WRITE_VERBS.found_in([words[j]])
+                ]
+                if not distances:
+                    continue
+                rank = min(distances)
+            if _CANNOT_READ.found_in(words[i + 1 : i + 4]):
+                rank += 10
+            found[code] = min(rank, found.get(code, rank))
     return found
+
+
+def _clearest(mentions: dict[str, int]) -> str | None:
+    if not mentions:
+        return None
+    best = min(mentions.values())
+    codes = [code for code, rank in mentions.items() if rank == best]
+    return codes[0] if len(codes) == 1 else None
 
 
 def language_request(text: str) -> str | None:
@@ -187,10 +223,10 @@ def language_request(text: str) -> str | None:
     words = normalise_words(text)
     if not words or len(words) > MAX_LONG_REQUEST_WORDS or _INTERPRETER_WORDS.found_in(words):
         return None
-    asked = set(_in_language_mentions(words))
+    asked = _clearest(_in_language_mentions(words))
     asking = _REQUEST_WORDS.found_in(words) or _WRITE_VERBS.found_in(words)
-    if len(asked) == 1 and asking and not _LEARNING.found_in(words):
-        return asked.pop()
+    if asked and asking and not _LEARNING.found_in(words):
+        return asked
     if len(words) > MAX_REQUEST_WORDS:
         return None
     named = languages_named(text)
