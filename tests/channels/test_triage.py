@@ -30,6 +30,12 @@ EMERGENCIES = [
     ("uk", "я не хочу жити", "suicide"),
     ("en", "someone is following me with a knife", "danger"),
     ("ar", "في حريق بالبناية", "danger"),
+    # violence told as what happens (pushing, control of money), and typed without Cyrillic
+    ("ru", "он толкнул меня и забирает деньги", "violence"),
+    ("uk", "cholovik ii bje koly p'janyj", "violence"),
+    ("ru", "muzh b'et menja kazhdyj den", "violence"),
+    ("en", "he pushed me and checks my phone", "violence"),
+    ("prs", "yak nafar ba chaqu pesh darwaza ast", "danger"),
 ]
 
 
@@ -40,7 +46,15 @@ def test_an_emergency_is_recognised_in_every_language(language, text, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["when is my next sfi class", "jag har ont i ryggen och vill till en läkare", "var finns tandläkaren", "مرحبا"],
+    [
+        "when is my next sfi class",
+        "jag har ont i ryggen och vill till en läkare",
+        "var finns tandläkaren",
+        "مرحبا",
+        "ok bye",
+        "мой сын ударился головой, куда идти",
+        "nasil bikim ji bo personnummer",
+    ],
 )
 def test_an_ordinary_message_is_no_emergency(text):
     assert find_emergencies(text) == []

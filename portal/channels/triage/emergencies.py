@@ -95,6 +95,8 @@ _DANGER_WORDS = PhraseList(
         # uk
         "небезпек*", "допоможіть", "переслід*", "пожеж*", "ніж", "ножем", "зброя", "погрож*", "вбити мене",
         "вб'є", "вбе мене",
+        # a knife or a gun, in Latin-script Dari, Persian and Pashto
+        "chaqu", "chaqoo", "chaku", "chaaqu", "tofang", "tufang", "topak",
         # someone breaking in or fighting right now
         "breaking the door", "kicking the door", "banging on the door", "bryter sig in", "sparkar pa dorren",
         "bankar pa dorren", "doda oss", "kill us", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
@@ -135,6 +137,19 @@ _VIOLENCE_WORDS = PhraseList(
         "б'є мене", "бє мене", "бьет меня", "насильс*", "знущ*", "згвалт*", "боюся чоловіка",
         # ru
         "бьёт меня", "избива*", "насили*", "издева*", "изнасил*", "боюсь мужа",
+        # pushing, slapping, choking, control over money and phone: violence too, and often how it
+        # is told; transliterated Russian and Ukrainian as people type them without Cyrillic
+        "pushed me", "pushes me", "slapped me", "slaps me", "kicked me", "choked me", "locks me in",
+        "takes my money", "checks my phone", "knuffade mig", "knuffar mig", "orfil*", "sparkade mig",
+        "stryper mig", "lasar in mig", "tar mina pengar", "دفشنی", "زقنی", "کفخنی", "لطمنی", "صفعنی",
+        "یحبسنی", "یقفل علی", "سیلی زد", "هلم داد", "حبسم کرده", "څپیړه", "i riixay", "i dharbaaxay",
+        "ደፊኡኒ", "ጸፊዑኒ", "sille li min", "min dehf da", "زللەی لێدام",
+        "толкнул меня", "толкает меня", "ударил меня", "ударила меня", "душил", "запирает меня",
+        "забирает деньги", "проверяет телефон", "штовхнув мене", "штовхає мене", "вдарив мене", "душив",
+        "замикає мене", "забирає гроші", "перевіряє телефон", "b'et menja", "bjet menja", "byet menya",
+        "b'et menya", "izbiva*", "udaril menja", "udaril menya", "tolknul*", "b'je mene", "bje mene",
+        "b'ye mene", "b'je", "bje", "ii bje", "ii b'je", "vdaryv mene", "shtovhnuv*",
+        "nasylja", "nasyllja", "nasylstv*", "nasilie", "nasilstv*",
         # a friend's or sister's husband: people ask for someone else
         "hits her", "beats her", "slar henne", "slår henne", "بیضربها", "یضربها", "ضربها", "میزندش",
         "میزنتش", "کتکش", "وهی یی", "لێی دەدات", "li we dixe", "li wê dixe", "wuu garaacaa", "ይወቕዓ",
