@@ -6,7 +6,7 @@ from flask import Flask, abort, g, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
-from portal.languages import BY_CODE, DEFAULT_LANGUAGE, LANGUAGES, Language, get_language
+from portal.languages import BY_CODE, DEFAULT_LANGUAGE, Language, get_language, negotiate
 from portal.urls import AUTHENTICATED_FIRST
 
 SESSION_KEY = "lang"
@@ -56,13 +56,20 @@ def _choose_language() -> Language:
         lang = get_language(stored)
         if lang:
             return lang
-    # 3. Accept-Language: match on our Babel locales, then on plain language codes.
-    best = request.accept_languages.best_match([lang.babel_locale.replace("_", "-") for lang in LANGUAGES])
-    if best:
-        lang = get_language(best)
-        if lang:
-            return lang
+    # 3. Accept-Language, in the device's order, knowing every spelling of our languages.
+    lang = negotiate(request.accept_languages)
+    if lang:
+        return lang
+    # 4. Swedish; but a browser that asked for languages we do not serve is shown the language
+    # chooser first, since "Svenska" is no better a guess than any other of the twelve.
+    g.language_unmatched = any(tag != "*" for tag, quality in request.accept_languages if quality > 0)
     return BY_CODE[DEFAULT_LANGUAGE]
+
+
+def language_unmatched() -> bool:
+    """Tell whether this request fell back to Swedish although the browser asked for other languages."""
+    current_language()
+    return g.get("language_unmatched", False)
 
 
 def _has_user() -> bool:

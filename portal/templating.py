@@ -6,8 +6,8 @@ from flask import Flask
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.i18n import current_language
-from portal.languages import LANGUAGES, get_language
+from portal.i18n import current_language, language_unmatched
+from portal.languages import LANGUAGES, get_language, words_for_language
 from portal.models import Role
 from portal.translation_status import catalogue_is_reviewed
 
@@ -53,6 +53,8 @@ def init_app(app: Flask) -> None:
         return {
             "current_language": lang,
             "languages": LANGUAGES,
+            "language_words": words_for_language(lang),
+            "language_unmatched": language_unmatched(),
             "ui_reviewed": catalogue_is_reviewed(lang.code),
             "signed_in_kind": getattr(current_user, "kind", None) if current_user.is_authenticated else None,
         }

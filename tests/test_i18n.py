@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from portal.languages import LANGUAGES
+from portal.languages import LANGUAGES, get_language
 from tests.factories import create_person
 from tests.helpers import check_page, sign_in_newcomer
+from tests.test_languages import DEVICE_TAGS
 
 
 def _lang(response) -> str:
@@ -71,3 +72,59 @@ def test_the_language_redirect_only_goes_to_local_paths(client):
     assert client.get("/language/en?next=https://evil.example/").status_code == 400
     assert client.get("/language/en?next=//evil.example/").status_code == 400
     assert client.get("/language/en?next=/signin").location == "/signin"
+
+
+@pytest.mark.parametrize(("tag", "expected"), DEVICE_TAGS)
+def test_a_device_tag_in_accept_language_gives_the_page_its_language_and_direction(client, tag, expected):
+    soup = check_page(client.get("/", headers={"Accept-Language": f"{tag},de;q=0.5"}), lang=expected)
+    assert soup.find("html")["dir"] == get_language(expected).direction
+    assert soup.find("nav", class_="first-language") is None
+
+
+def test_a_language_we_serve_further_down_the_list_beats_swedish(client):
+    assert _lang(client.get("/", headers={"Accept-Language": "de-DE,de;q=0.9,prs;q=0.8,en;q=0.5"})) == "prs"
+
+
+@pytest.mark.parametrize("header", ["de-DE,de;q=0.9", "am-ET", "fr-FR,fr;q=0.9,*;q=0.1", "en;q=0,de"])
+def test_a_browser_in_a_language_we_do_not_serve_gets_the_chooser_before_anything_else(client, header):
+    soup = check_page(client.get("/info/", headers={"Accept-Language": header}))
+    chooser = soup.find("nav", class_="first-language")
+    assert chooser is not None
+    assert soup.body.find(["nav", "header", "main"]) is chooser, "the chooser is not the first thing on the page"
+    links = chooser.select(".language-list a")
+    assert [a.get_text(strip=True) for a in links] == [lang.native_name for lang in LANGUAGES]
+    assert all(a["lang"] == lang.code and a["dir"] == lang.direction for a, lang in zip(links, LANGUAGES, strict=True))
+    assert links[2]["href"] == "/language/ar?next=/info/"
+    assert not chooser.find("script") and not soup.find("script")
+
+
+def test_choosing_from_the_chooser_returns_to_the_page_in_that_language_and_the_chooser_goes(client):
+    headers = {"Accept-Language": "de-DE,de;q=0.9"}
+    response = client.get("/language/uk?next=/info/", headers=headers)
+    assert response.status_code == 302 and response.location == "/info/"
+    soup = check_page(client.get("/info/", headers=headers), lang="uk")
+    assert soup.find("nav", class_="first-language") is None
+
+
+@pytest.mark.parametrize("headers", [{}, {"Accept-Language": "*"}, {"Accept-Language": "sv-SE"}])
+def test_no_chooser_when_the_browser_asks_for_nothing_in_particular_or_for_swedish(client, headers):
+    soup = check_page(client.get("/", headers=headers), lang="sv")
+    assert soup.find("nav", class_="first-language") is None
+
+
+def test_the_language_picker_page_itself_shows_its_list_once(client):
+    soup = check_page(client.get("/language", headers={"Accept-Language": "de"}))
+    assert soup.find("nav", class_="first-language") is None
+    assert len(soup.select(".language-list")) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_every_header_says_language_in_every_script_beside_the_current_name(client, lang):
+    link = check_page(client.get(f"/?lang={lang.code}")).find("a", class_="language-link")
+    words = [span.get_text() for span in link.select(".language-words span[lang]")]
+    assert words[0] == lang.word_for_language
+    assert {"Language", "Språk", "اللغة", "Luqadda", "ቋንቋ", "Мова", "Язык", "Ziman", "ژبه", "زبان", "زمان"} <= set(
+        words
+    )
+    current = link.find("bdi")
+    assert current.get_text() == lang.native_name and current["lang"] == lang.code
