@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
+from portal.phones import parse_regions
+
 
 def _env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -61,6 +63,11 @@ class Config:
     SIGNIN_CODE_TTL = timedelta(minutes=10)
     SIGNIN_CODE_MAX_TRIES = 5
     SIGNIN_CODES_PER_NUMBER_PER_HOUR = 5
+    # Mobile numbers of these countries may sign in (ISO 3166 codes, or "*"); see portal/phones.py
+    # for the default: where our languages are spoken, the Nordics and the EU/EEA.
+    SIGNIN_COUNTRIES = parse_regions(os.environ.get("ANKOMST_SIGNIN_COUNTRIES"))
+    # Codes sent to one foreign country calling code, over all numbers (SMS cost, toll fraud).
+    SIGNIN_CODES_PER_COUNTRY = os.environ.get("ANKOMST_SIGNIN_CODES_PER_COUNTRY", "200 per hour")
     SIGNIN_IP_LIMIT = "20 per hour"
     SIGNIN_CODE_IP_LIMIT = "40 per hour"
     # Staff sign-in: failures count per account and client address (portal.services.staff_signin).

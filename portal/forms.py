@@ -44,7 +44,7 @@ class PhoneForm(Form):
     phone = StringField(
         _l("Your mobile number"),
         validators=[DataRequired(message=_l("Please write your mobile number.")), Length(max=32)],
-        description=_l("For example 070 123 45 67"),
+        description=_l("For example 070 123 45 67. A number from another country starts with + and its country code."),
         render_kw={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"},
     )
 

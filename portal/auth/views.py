@@ -12,6 +12,7 @@ from portal.urls import requested_next, safe_next
 
 bp = Blueprint("auth", __name__)
 PENDING_KEY = "signin_pending"
+MASKED_KEY = "signin_masked"  # the masked number for the code page, never the number itself
 
 
 def _ip_limit() -> str:
@@ -31,12 +32,10 @@ def signin():
         try:
             result = newcomer_signin.request_code(form.phone.data)
         except InvalidPhoneNumber as exc:
-            if exc.reason == "not_swedish_mobile":
-                form.phone.errors.append(_("Please write a Swedish mobile number. Codes can only be sent to those."))
-            else:
-                form.phone.errors.append(_("That does not look like a mobile number. Please check it."))
+            form.phone.errors.append(_phone_error(exc.reason))
             return render_template("auth/signin.html", form=form), 422
         session[PENDING_KEY] = result.phone_digest
+        session[MASKED_KEY] = result.masked_number
         if nxt:
             session["signin_next"] = nxt
         return redirect(url_for("auth.code"))
@@ -58,8 +57,20 @@ def code():
             sessions.start_session(person)
             return redirect(safe_next(nxt) or url_for("main.home"))
         form.code.errors.append(_("The code is wrong or too old. Check the SMS, or ask for a new code."))
-        return render_template("auth/code.html", form=form), 422
-    return render_template("auth/code.html", form=form), (422 if form.errors else 200)
+        return render_template("auth/code.html", form=form, masked_number=session.get(MASKED_KEY)), 422
+    status = 422 if form.errors else 200
+    return render_template("auth/code.html", form=form, masked_number=session.get(MASKED_KEY)), status
+
+
+def _phone_error(reason: str) -> str:
+    if reason == "not_mobile":
+        return _("That is not a mobile number. The code comes by SMS, so please write a mobile number.")
+    if reason == "country_not_allowed":
+        return _(
+            "We cannot send codes to numbers from that country. Please write a Swedish mobile number, "
+            "or ask your caseworker."
+        )
+    return _("That does not look like a mobile number. Please check it.")
 
 
 @bp.post("/signout")

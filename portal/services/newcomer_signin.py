@@ -3,6 +3,10 @@
 Rules: 6 random digits, stored hashed, valid 10 minutes, single use, at most 5 tries per
 code, at most 5 codes per number per hour. The answer is the same whether or not the number
 belongs to someone, so the form cannot be used to find out who is registered.
+
+Mobile numbers of other countries sign in too (people who just arrived still have their home
+SIM), from the countries in SIGNIN_COUNTRIES; codes sent to each foreign country calling code are
+capped per hour (SIGNIN_CODES_PER_COUNTRY), so a flood of sign-ins cannot run up the SMS bill.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import force_locale, gettext
+from limits import parse as parse_limit
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from portal.clients.sms import send_sms
 from portal.data.people import get_person_by_phone
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.languages import get_language
 from portal.models import Person, SignInCode, SignInThrottle, utcnow
-from portal.phones import normalise_phone, phone_digest
+from portal.phones import HOME_CALLING_CODE, MobileNumber, parse_mobile, phone_digest
 from portal.services.hashing import burn_time, hash_secret, verify_secret
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CodeRequest:
     phone_digest: str
+    masked_number: str  # for the code page: "+380 •• ••• ••67"
 
 
 def new_code() -> str:
@@ -42,10 +48,15 @@ def new_code() -> str:
 def request_code(raw_phone: str) -> CodeRequest:
     """Send a code if the number belongs to a newcomer. Raises InvalidPhoneNumber on bad input.
 
+    Every limit (per number, per country) refuses in silence, with the same result as a sent
+    code: telling would show which numbers are registered.
+
     Whatever happens after validation, the caller gets the same result and shows the same page.
     """
-    e164 = normalise_phone(raw_phone)
+    number = parse_mobile(raw_phone, regions=current_app.config["SIGNIN_COUNTRIES"])
+    e164 = number.e164
     digest = phone_digest(e164)
+    result = CodeRequest(digest, number.masked)
     _lock_number(digest)
     since = utcnow() - timedelta(hours=1)
     recent = db.session.scalar(
@@ -57,9 +68,14 @@ def request_code(raw_phone: str) -> CodeRequest:
         db.session.commit()  # releases the lock
         log.info("signin code refused: hourly limit")
         burn_time("000000")
-        return CodeRequest(digest)
+        return result
 
     person = get_person_by_phone(e164)
+    if person is not None and not _country_allows_one_more(number):
+        db.session.commit()  # releases the lock; nothing is recorded, nothing is sent
+        log.warning("signin code refused: country limit", extra={"calling_code": number.calling_code})
+        burn_time("000000")
+        return result
     code = new_code()
     # Record a row for unknown numbers too: the hourly limit then applies to them as well,
     # and the work done (one hash, one insert) is the same either way.
@@ -77,7 +93,21 @@ def request_code(raw_phone: str) -> CodeRequest:
         log.info("signin code sent", extra={"person_id": person.id})
     else:
         log.info("signin code requested for an unknown number")
-    return CodeRequest(digest)
+    return result
+
+
+def _country_allows_one_more(number: MobileNumber) -> bool:
+    """Count one SMS to this number's country calling code; False when its hourly cap is reached.
+
+    Kept in the rate-limit storage (Redis in production, so every portal process shares it; its
+    increment is atomic). Only codes that are actually sent count: unknown numbers cost nothing,
+    so a flood of made-up numbers cannot lock out the real people of a country. Swedish numbers
+    are not capped: they are most sign-ins, cheap, and not a toll-fraud destination.
+    """
+    if number.calling_code == HOME_CALLING_CODE or not current_app.config["RATELIMIT_ENABLED"]:
+        return True
+    cap = parse_limit(current_app.config["SIGNIN_CODES_PER_COUNTRY"])
+    return limiter.limiter.hit(cap, "signin-country", str(number.calling_code))
 
 
 def _lock_number(digest: str) -> None:

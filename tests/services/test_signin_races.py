@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from portal import create_app
 from portal.extensions import db
-from portal.models import Person, SignInCode, SmsMessage
+from portal.models import Organisation, Person, SignInCode, SmsMessage
 from portal.phones import phone_digest
 from portal.services import newcomer_signin
 from tests.conftest import _config_dict
@@ -160,3 +160,16 @@ def test_twelve_wrong_codes_in_parallel_with_the_right_one_among_them_never_pass
     # Whether the right code was among the five counted tries is down to the scheduler; if it
     # was not, it must have been refused.
     assert sum(r is not None for r in results) == (1 if code in checked_codes else 0)
+
+
+def test_twenty_parallel_sign_ins_from_one_country_send_no_more_than_its_cap(race_app):
+    race_app.config["SIGNIN_CODES_PER_COUNTRY"] = "5 per hour"  # this app is the test's own
+    phones = [f"+3806712345{i:02d}" for i in range(PARALLEL)]
+    with race_app.app_context():
+        organisation = db.session.scalar(select(Organisation).limit(1))
+        for phone in phones:
+            create_person(organisation, phone=phone)
+    in_parallel(race_app, lambda i: newcomer_signin.request_code(phones[i]))
+    with race_app.app_context():
+        assert _count(SmsMessage) == 5
+        assert _count(SignInCode) == 5
