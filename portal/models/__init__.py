@@ -23,6 +23,7 @@ from portal.models.conversation import (
     HandoffStatus,
     Message,
 )
+from portal.models.erasure import ErasureRequest, ErasureRequestStatus
 from portal.models.messaging import SmsMessage
 from portal.models.objection import (
     Decision,
@@ -60,6 +61,8 @@ __all__ = [
     "HandoffRequest",
     "HandoffStatus",
     "Message",
+    "ErasureRequest",
+    "ErasureRequestStatus",
     "ContentModule",
     "ContentRevision",
     "LocalSection",

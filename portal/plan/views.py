@@ -8,12 +8,14 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from portal.access import current_person, newcomer_required
+from portal.data.erasure_requests import get_pending_erasure_request
 from portal.data.plans import active_calendar_feed, get_plan_for_person, load_plan_contents
 from portal.extensions import limiter
 from portal.forms import ConfirmForm
 from portal.i18n import current_language
+from portal.plan.forms import ErasureRequestForm
 from portal.planning.forms import RevisionForm
-from portal.services import calendar_feed, data_export, plans
+from portal.services import calendar_feed, data_export, erasure, plans
 from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
@@ -164,9 +166,32 @@ def feed(token: str):
 @newcomer_required
 def my_data():
     """The same data as /my-data.json, as a page the newcomer can read in their language."""
-    response = Response(render_template("plan/my_data.html", data=data_export.export_person(current_person())))
+    return _my_data_page(ErasureRequestForm())
+
+
+def _my_data_page(erasure_form: ErasureRequestForm, status: int = 200) -> Response:
+    person = current_person()
+    page = render_template(
+        "plan/my_data.html",
+        data=data_export.export_person(person),
+        erasure_form=erasure_form,
+        erasure_request=get_pending_erasure_request(person),
+    )
+    response = Response(page, status=status)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.post("/my-data/erasure")
+@newcomer_required
+def request_erasure():
+    """The newcomer asks for their data to be erased; a caseworker confirms it later."""
+    form = ErasureRequestForm()
+    if not form.validate_on_submit():
+        return _my_data_page(form, status=422)
+    erasure.request_erasure(current_person())
+    flash(_("We have received your request. A caseworker will check it and erase your data."))
+    return redirect(url_for(".my_data", _anchor="erasure"))
 
 
 @bp.get("/my-data.json")

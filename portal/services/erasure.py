@@ -6,6 +6,10 @@ text of every SMS sent to the person; and Rasa's tracker for each of the person'
 conversations. The person row stays only as a pseudonym (no name, no number, no dates), so
 that what remains can still point at it.
 
+The newcomer asks (request_erasure, from /my-data); a caseworker of their organisation confirms
+with a reason (confirm_erasure_request, from the staff person page). Nobody erases themselves
+with one click: a signed-in phone in someone else's hand must not wipe its owner's plan.
+
 What stays, minimised, because the municipality must keep it: decided objections (the case
 number, reason code, status, dates and the decision with its reasons; the newcomer's own
 words and the plan snapshot are removed) with the plan they belong to, and the audit log.
@@ -21,12 +25,16 @@ from flask import current_app
 from sqlalchemy import bindparam, create_engine, delete, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from portal.data.erasure_requests import get_pending_erasure_request
+from portal.data.people import get_person_for_staff
 from portal.extensions import db
 from portal.models import (
     Activity,
     CalendarFeed,
     Conversation,
     Decision,
+    ErasureRequest,
+    ErasureRequestStatus,
     Gender,
     Goal,
     HandoffRequest,
@@ -57,9 +65,46 @@ class ErasureReport:
     kept: list[str] = field(default_factory=list)
 
 
+def request_erasure(person: Person, channel: str = "web") -> ErasureRequest:
+    """Record the person's request (or return the one already pending), audit it and commit."""
+    existing = get_pending_erasure_request(person)
+    if existing is not None:
+        return existing
+    request = ErasureRequest(person_id=person.id, channel=channel)
+    db.session.add(request)
+    db.session.flush()
+    audit.record(
+        "person.erase_requested",
+        person=person,
+        object_type="erasure_request",
+        object_id=request.id,
+        actor_kind="newcomer",
+    )
+    db.session.commit()
+    log.info("erasure requested", extra={"person_id": person.id})
+    return request
+
+
+def confirm_erasure_request(staff: StaffUser, person_id: int, reason: str) -> ErasureReport | None:
+    """A caseworker confirms the person's pending request: erase them (audited) and commit.
+
+    None when the person is not this caseworker's to see or has no pending request.
+    """
+    person = get_person_for_staff(staff, person_id)
+    request = get_pending_erasure_request(person) if person is not None else None
+    if person is None or request is None:
+        return None
+    return erase_person(person, confirmed_by=staff, reason=reason)
+
+
 def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> ErasureReport:
-    """Erase `person` as described above; commit; return what was done."""
+    """Erase `person` as described above (their pending request, if any, is confirmed); commit."""
     report = ErasureReport()
+    request = get_pending_erasure_request(person)
+    if request is not None:
+        request.status = ErasureRequestStatus.CONFIRMED
+        request.confirmed_at = utcnow()
+        request.confirmed_by_id = confirmed_by.id
     conversations = list(
         db.session.scalars(
             select(Conversation).where(or_(Conversation.person_id == person.id, Conversation.phone == person.phone))
@@ -111,6 +156,7 @@ def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> Erasur
         reason=reason[:200],
         conversations=report.conversations,
         objections_kept=report.objections_kept,
+        request_id=request.id if request is not None else None,
     )
     db.session.commit()
     report.rasa_trackers = forget_trackers(sender_ids)

@@ -4,13 +4,15 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
+from portal.data.erasure_requests import get_pending_erasure_request
 from portal.data.people import get_person_for_staff, list_people_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
-from portal.models import Role, StaffUser
+from portal.models import Person, Role, StaffUser
 from portal.services import audit, data_export, sessions, staff_signin
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
+from portal.staff.forms import ErasureConfirmForm
 from portal.urls import requested_next, safe_next
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -127,4 +129,14 @@ def person(person_id: int):
         abort(404)
     audit.record("person.read", person=found, object_type="person", object_id=found.id)
     db.session.commit()
-    return render_template("staff/person.html", person=found)
+    return render_template("staff/person.html", **person_page_context(found))
+
+
+def person_page_context(person: Person, form: ErasureConfirmForm | None = None) -> dict:
+    """What the staff person page shows: the person, and a pending erasure request with its form."""
+    pending = get_pending_erasure_request(person)
+    return {
+        "person": person,
+        "erasure_request": pending,
+        "erasure_form": (form or ErasureConfirmForm()) if pending is not None else None,
+    }

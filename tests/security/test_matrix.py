@@ -21,6 +21,7 @@ from sqlalchemy import func, select, text
 
 from portal.extensions import db
 from portal.models import Role
+from portal.services.erasure import request_erasure
 from tests.factories import (
     create_conversation,
     create_handoff,
@@ -57,6 +58,8 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.person", {"caseworker"}),
     ("staff.handoff_requests", {"caseworker"}),
     ("staff.close_handoff", {"caseworker"}),
+    ("staff.erasure_requests", {"caseworker"}),
+    ("staff.confirm_erasure", {"caseworker"}),
     ("planning.", {"caseworker"}),
     ("casework.reviews", {"reviewer"}),
     ("casework.review_case", {"reviewer"}),
@@ -90,6 +93,7 @@ def _world(region, municipality: str):
     objection = create_objection(victim, target="plan")
     conversation = create_conversation(person=victim)
     handoff = create_handoff(victim)
+    request_erasure(victim)  # pending: a foreign confirmation would erase them
     own_org = region[municipality]
     own_caseworker = create_staff(own_org, Role.CASEWORKER)
     newcomer = create_person(own_org, language="so")
@@ -137,7 +141,8 @@ def _fingerprint() -> tuple:
         "SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM plan",
         "SELECT COUNT(*) FROM plan_version",
         "SELECT COUNT(*) FROM objection_event",
-        "SELECT COALESCE(SUM(responsible_org_id), 0) FROM person",
+        "SELECT COALESCE(SUM(responsible_org_id), 0), COALESCE(SUM(LENGTH(name)), 0) FROM person",
+        "SELECT COUNT(*), COUNT(confirmed_at) FROM erasure_request",
         "SELECT COUNT(*) FROM content_revision",
         "SELECT COUNT(*) FROM calendar_feed",
     ]

@@ -12,6 +12,8 @@ from portal.models import (
     CalendarFeed,
     Conversation,
     Decision,
+    ErasureRequest,
+    ErasureRequestStatus,
     HandoffRequest,
     Message,
     Objection,
@@ -21,7 +23,7 @@ from portal.models import (
     SmsMessage,
 )
 from portal.services import calendar_feed
-from portal.services.erasure import KEPT_REASON, erase_person
+from portal.services.erasure import KEPT_REASON, erase_person, request_erasure
 from tests.factories import (
     create_conversation,
     create_decided_objection,
@@ -145,3 +147,13 @@ def test_the_cli_needs_a_caseworker_of_the_persons_organisation(app, db, region,
     assert done.exit_code == 0 and "erased:" in done.output
     db.session.expire_all()
     assert db.session.get(Person, person.id).name == ""
+
+
+def test_an_erasure_confirms_the_persons_pending_request_and_asking_twice_is_one_request(db, region, caseworker):
+    person = create_person(region["sodertalje"])
+    first = request_erasure(person)
+    assert request_erasure(person).id == first.id
+    erase_person(person, confirmed_by=caseworker, reason="asked at the desk")
+    [request] = db.session.scalars(select(ErasureRequest)).all()
+    assert request.status is ErasureRequestStatus.CONFIRMED and request.confirmed_by_id == caseworker.id
+    assert request.confirmed_at is not None

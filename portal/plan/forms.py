@@ -1,0 +1,17 @@
+"""The newcomer's forms about their own data."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField
+from wtforms.validators import DataRequired
+
+from portal.forms import Form
+
+
+class ErasureRequestForm(Form):
+    # A box to tick, so that one tap on a small screen never asks for an erasure by mistake.
+    understood = BooleanField(
+        _l("I understand what will be erased and what the municipality must keep."),
+        validators=[DataRequired(message=_l("Please tick the box to show that you have read this."))],
+    )
