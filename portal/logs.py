@@ -31,7 +31,8 @@ _CODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 # A path or URL followed by a query string (up to whitespace or a quote).
 _QUERY = re.compile(r"((?:https?://[^\s/\"'<>]+)?/[^\s?\"'<>]*)\?[^\s\"'<>]*")
 _SECRET_SEGMENTS = (
-    (re.compile(r"(/calendar/)[^/\s\"'?<>]+?(\.ics)"), r"\1[token]\2"),
+    # The feed (/calendar/<token>.ics) and its phone page (/calendar/<token>/add).
+    (re.compile(r"(/calendar/)[^/\s\"'?<>.]+(?=\.ics|/add)"), r"\1[token]"),
     (re.compile(r"(/internal/v1/conversations/)[^/\s\"'?<>]+"), r"\1[id]"),
 )
 # `extra={...}` keys that may carry personal data; their values are dropped.

@@ -66,6 +66,7 @@ def test_a_phone_number_is_redacted_in_every_spelling(spelling):
     [
         ('"GET /search?q=bostadsbidrag+hos+kassan HTTP/1.1" 200 -', '"GET /search?… HTTP/1.1" 200 -'),
         ('"GET /calendar/Zk3-_a9bQ.ics HTTP/1.1" 200 -', '"GET /calendar/[token].ics HTTP/1.1" 200 -'),
+        ('"GET /calendar/Zk3-_a9bQ/add?lang=uk HTTP/1.1" 200 -', '"GET /calendar/[token]/add?… HTTP/1.1" 200 -'),
         ("GET /internal/v1/conversations/aB3_x-9Qz/plan", "GET /internal/v1/conversations/[id]/plan"),
         ("https://ankomst.se/signin?next=/plan", "https://ankomst.se/signin?…"),
         ('"POST /signin HTTP/1.1" 302 51200', '"POST /signin HTTP/1.1" 302 51200'),

@@ -187,6 +187,37 @@ PATHS: dict[str, Any] = {
             "responses": {"200": _json("SearchResults"), "400": _ERROR, "429": _ERROR},
         }
     },
+    # The calendar feed is not under /api/v1 (calendar apps are handed its URL), so it names its
+    # own server, as the internal API does: the path is /calendar/{token}.ics.
+    "/{token}.ics": {
+        "servers": [{"url": "/calendar"}],
+        "get": {
+            "summary": "A newcomer's activities as an iCalendar feed",
+            "description": "From two weeks back to six months ahead, titled in the person's language. Made and "
+            "turned off on /plan/calendar; subscribe with the same URL as webcal:// (the page gives it, with a "
+            "QR code). The token is the only credential: it is shown once and stored as a hash.",
+            "operationId": "getCalendarFeed",
+            "tags": ["calendar"],
+            "security": [],
+            "parameters": [
+                {
+                    "name": "token",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                    "description": "The secret token of one person's feed.",
+                }
+            ],
+            "responses": {
+                "200": {
+                    "description": "The feed (RFC 5545)",
+                    "content": {"text/calendar": {"schema": {"type": "string"}}},
+                },
+                "404": {"description": "No such feed, or it was turned off"},
+                "429": {"description": "More than 60 requests a minute"},
+            },
+        },
+    },
 }
 
 

@@ -20,6 +20,7 @@ from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
 from portal.services.schedule import STOCKHOLM, hours_per_week, upcoming, weekly_hours
+from portal.services.totp_qr import qr_svg
 
 bp = Blueprint("plan", __name__)
 
@@ -134,12 +135,17 @@ def calendar():
         session["calendar_url"] = url_for(".feed", token=token, _external=True)
         return redirect(url_for(".calendar"))
     new_url = session.pop("calendar_url", None)
+    links = qr = None
+    if new_url:
+        links = calendar_feed.subscription_links(calendar_feed.token_of_feed_url(new_url), current_language().code)
+        qr = qr_svg(links.phone_page, _("QR code for your calendar link"))
     return render_template(
         "plan/calendar.html",
         form=form,
         revoke_form=ConfirmForm(),
         has_feed=active_calendar_feed(person) is not None,
-        new_url=new_url,
+        links=links,
+        qr=qr,
     )
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import quote
 
+from flask import url_for
 from flask_babel import force_locale
 from icalendar import Calendar, Event
 
@@ -31,6 +34,33 @@ def create_feed(person: Person) -> str:
     db.session.add(CalendarFeed(person_id=person.id, token_hash=_digest(token)))
     db.session.commit()
     return token
+
+
+@dataclass(frozen=True)
+class SubscriptionLinks:
+    """The ways to put one feed into a calendar app."""
+
+    feed: str  # https://…/calendar/<token>.ics: to copy into any calendar app
+    webcal: str  # webcal://…: iPhone, iPad, Mac, Outlook and most desktop apps subscribe on a tap
+    google: str  # Google Calendar's subscribe page: the way on Android, which has no webcal handler
+    phone_page: str  # a page with these links, for a phone to open from the QR code
+
+
+def subscription_links(token: str, language: str) -> SubscriptionLinks:
+    """The links for the feed of `token`; the phone page opens in `language`."""
+    feed = url_for("plan.feed", token=token, _external=True)
+    webcal = "webcal://" + feed.split("://", 1)[1]
+    return SubscriptionLinks(
+        feed=feed,
+        webcal=webcal,
+        google="https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
+        phone_page=url_for("plan.add_to_calendar", token=token, lang=language, _external=True),
+    )
+
+
+def token_of_feed_url(url: str) -> str:
+    """The token in a feed URL made by `subscription_links` (…/calendar/<token>.ics)."""
+    return url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".ics")
 
 
 def revoke_feed(person: Person) -> bool:

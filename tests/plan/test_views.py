@@ -96,7 +96,7 @@ def test_the_calendar_feed_parses_and_stops_working_when_revoked(client, region,
     sign_in_newcomer(client, person)
     client.post("/plan/calendar", data={})
     soup = check_page(client.get("/plan/calendar"))
-    url = soup.select_one("#calendar-url")["value"]
+    url = soup.select_one("#calendar-url").get_text()
     path = url.split("localhost", 1)[1]
     response = client.get(path)
     assert response.status_code == 200 and response.mimetype == "text/calendar"
