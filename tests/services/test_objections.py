@@ -390,7 +390,7 @@ def test_every_step_sends_an_sms_in_the_persons_language(app, person, caseworker
         composed_in.append(str(get_locale()))
         return real_sms_body(objection, action)
 
-    monkeypatch.setattr(objections, "sms_body", spy)
+    monkeypatch.setattr(objections.notices, "sms_body", spy)
     objection = create_objection(person, now=T0)
     bodies = [_last_sms(person).body]
     for step in (

@@ -1,0 +1,84 @@
+"""The SMS a newcomer gets at each step of their case, in their language."""
+
+from __future__ import annotations
+
+from flask_babel import force_locale, format_date, gettext
+
+from portal.clients.sms import send_sms
+from portal.data.objections import OPEN_STATUSES
+from portal.languages import DEFAULT_LANGUAGE, get_language
+from portal.models import Objection, Outcome, Person
+from portal.services.objections.rules import escalation_deadline
+
+
+def person_locale(person: Person) -> str:
+    """The Babel locale to write to this person in."""
+    lang = get_language(person.preferred_language) or get_language(DEFAULT_LANGUAGE)
+    return lang.babel_locale  # type: ignore[union-attr]
+
+
+def notify(objection: Objection, action: str) -> None:
+    """Tell the newcomer by SMS, in their language, where their case is now."""
+    person = objection.person
+    with force_locale(person_locale(person)):
+        body = sms_body(objection, action)
+    send_sms(person, body, purpose="objection")
+
+
+def sms_body(objection: Objection, action: str) -> str:
+    """The SMS for one step, in the current locale. It names the case and the next date only."""
+    case = objection.display_case_number
+    due = format_date(objection.current_due_date, "long")
+    if action == "submit":
+        return gettext(
+            "Ankomst: We have received your objection. Your case number is %(case)s. We will answer by %(date)s.",
+            case=case,
+            date=due,
+        )
+    if action == "acknowledge":
+        return gettext(
+            "Ankomst: A caseworker has seen your objection %(case)s. We will answer by %(date)s.", case=case, date=due
+        )
+    if action == "start_review":
+        return gettext(
+            "Ankomst: A caseworker is now reviewing your objection %(case)s. We will answer by %(date)s.",
+            case=case,
+            date=due,
+        )
+    if action == "decide":
+        deadline = escalation_deadline(objection)
+        decision = objection.first_decision
+        if decision is not None and decision.outcome != Outcome.UPHELD and deadline is not None:
+            return gettext(
+                "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the "
+                "reasons. If you do not agree, you can ask for an independent review until %(date)s.",
+                case=case,
+                date=format_date(deadline, "long"),
+            )
+        return gettext(
+            "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the reasons.",
+            case=case,
+        )
+    if action == "escalate":
+        return gettext(
+            "Ankomst: Your objection %(case)s has been sent to an independent reviewer. We will answer by %(date)s.",
+            case=case,
+            date=due,
+        )
+    if action == "start_independent_review":
+        return gettext(
+            "Ankomst: An independent reviewer is now reviewing your objection %(case)s. We will answer by %(date)s.",
+            case=case,
+            date=due,
+        )
+    if action == "final_decide":
+        return gettext(
+            "Ankomst: There is a final decision on your objection %(case)s. Sign in to Ankomst to read it and the "
+            "reasons.",
+            case=case,
+        )
+    raise ValueError(f"no SMS for action {action!r}")
+
+
+def is_open(objection: Objection) -> bool:
+    return objection.status in OPEN_STATUSES
