@@ -156,7 +156,8 @@ def start_review(case: str):
 
 def _version_id(form: DecisionForm) -> int | None:
     raw = (form.plan_version.data or "").strip()
-    return int(raw) if raw.isdecimal() else None
+    # A version id is a database key: anything longer is not one (and int() of thousands of digits raises).
+    return int(raw) if raw.isdecimal() and len(raw) <= 18 else None
 
 
 @staff_bp.post("/objections/<case>/decide")
