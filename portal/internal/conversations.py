@@ -81,6 +81,11 @@ def objection(cid: str, case_number: str):
     return jsonify(assistant_api.objection_status(_conversation(cid), case_number))
 
 
+@bp.post("/conversations/<cid>/objections/<case_number>/escalate")
+def escalate_objection(cid: str, case_number: str):
+    return jsonify(assistant_api.escalate_objection(_conversation(cid), case_number, _json_body()))
+
+
 @bp.post("/conversations/<cid>/handoff")
 def handoff(cid: str):
     return jsonify(assistant_api.request_handoff(_conversation(cid), _json_body())), 201

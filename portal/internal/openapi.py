@@ -67,9 +67,20 @@ _OBJECTION = {
         "status": {"type": "string", "enum": [s.value for s in ObjectionStatus]},
         "status_label": _STRING,
         "due_date": {"type": "string", "format": "date"},
+        "can_escalate": {"type": "boolean", "description": "The person may ask for an independent review now."},
+        "escalation_deadline": {
+            "type": "string",
+            "format": "date",
+            "nullable": True,
+            "description": "The last day to ask for an independent review of the first decision.",
+        },
     },
 }
 INTERNAL_SCHEMAS: dict[str, dict[str, Any]] = {
+    "EscalationRequest": {
+        "type": "object",
+        "properties": {"text": {"type": "string", "nullable": True, "description": "Why, in the person's own words."}},
+    },
     "Conversation": {
         "type": "object",
         "required": ["conversation", "language", "channel", "identified"],
@@ -266,6 +277,14 @@ INTERNAL_PATHS: dict[str, dict[str, Any]] = {
     },
     "/conversations/{cid}/objections/{case_number}": {
         "get": _op("One case's status and timeline", "ObjectionStatus", [_CASE])
+    },
+    "/conversations/{cid}/objections/{case_number}/escalate": {
+        "post": _op(
+            "Ask for an independent review of one case (422 with the reason when it cannot be asked now)",
+            "ObjectionStatus",
+            [_CASE],
+            body="EscalationRequest",
+        )
     },
     "/conversations/{cid}/handoff": {
         "post": _op(

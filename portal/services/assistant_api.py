@@ -230,6 +230,13 @@ def objection_status(conversation: Conversation, case_number: str) -> dict[str, 
     return objections_assistant.objection_status_for_assistant(person, case_number, code)
 
 
+def escalate_objection(conversation: Conversation, case_number: str, payload: Any) -> dict[str, Any]:
+    """POST /conversations/{cid}/objections/{case_number}/escalate: ask for an independent review."""
+    with in_language(conversation) as code:
+        person = _require_person(conversation)
+    return objections_assistant.escalate_objection_for_assistant(person, case_number, payload, code)
+
+
 def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
     """POST /conversations/{cid}/handoff: a caseworker of the person's organisation will see it."""
     from portal.services.handoffs import create_handoff

@@ -28,7 +28,9 @@ from portal.services.objection_text import case_status_label, timeline
 from portal.services.objections import (
     ObjectionError,
     ObjectionInput,
+    can_escalate,
     escalate,
+    escalation_deadline,
     file_objection,
     normalise_case_number,
     person_locale,
@@ -68,6 +70,9 @@ def summary(objection: Objection) -> dict[str, Any]:
         "status": objection.status.value,
         "status_label": case_status_label(objection),
         "due_date": objection.current_due_date.isoformat(),
+        # What the assistant needs to offer the independent review to someone with only SMS.
+        "can_escalate": can_escalate(objection),
+        "escalation_deadline": deadline.isoformat() if (deadline := escalation_deadline(objection)) else None,
     }
 
 
@@ -129,8 +134,9 @@ def escalate_objection_for_assistant(
 ) -> dict[str, Any]:
     """Ask for an independent review of one of the person's cases; answers like the status route.
 
-    Not yet in docs/internal-api.md: proposed as POST /conversations/{cid}/objections/{case_number}/escalate
-    with an optional {"text": str}, so a newcomer with only SMS can escalate too.
+    POST /conversations/{cid}/objections/{case_number}/escalate with an optional {"text": str}, so
+    a newcomer with only SMS can escalate too. A refusal (too late, upheld, not decided) is a 422
+    with the reason in the person's language.
     """
     with _in_language(person, lang):
         objection = get_objection_for_person(person, normalise_case_number(case_number))

@@ -10,7 +10,14 @@ from sqlalchemy import select
 
 from portal.models import HandoffRequest, Objection
 from portal.services.schedule import STOCKHOLM
-from tests.factories import create_conversation, create_objectionable_plan, create_person, create_plan, create_staff
+from tests.factories import (
+    create_conversation,
+    create_objection,
+    create_objectionable_plan,
+    create_person,
+    create_plan,
+    create_staff,
+)
 
 TOKEN = "test-internal-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -66,6 +73,7 @@ ROUTES = [
     ("POST", "/objections"),
     ("GET", "/objections"),
     ("GET", "/objections/K7QX-3M2A"),
+    ("POST", "/objections/K7QX-3M2A/escalate"),
     ("POST", "/handoff"),
 ]
 
@@ -173,6 +181,7 @@ def test_an_identified_persons_choice_becomes_their_stored_preference(client, db
         ("POST", "/objections"),
         ("GET", "/objections"),
         ("GET", "/objections/K7QX-3M2A"),
+        ("POST", "/objections/K7QX-3M2A/escalate"),
         ("POST", "/handoff"),
     ],
 )
@@ -278,7 +287,8 @@ def test_an_objection_filed_by_the_assistant_comes_back_by_case_number(client, d
     response = api(client, "POST", f"/{sms.public_id}/objections", json=_objection_body())
     assert response.status_code == 201
     filed = response.get_json()
-    assert set(filed) == {"case_number", "status", "status_label", "due_date"}
+    assert set(filed) == {"case_number", "status", "status_label", "due_date", "can_escalate", "escalation_deadline"}
+    assert filed["can_escalate"] is False and filed["escalation_deadline"] is None  # nothing decided yet
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", filed["case_number"])
     # A retry with the same key files nothing new.
     again = api(client, "POST", f"/{sms.public_id}/objections", json=_objection_body())
@@ -307,6 +317,55 @@ def test_an_invalid_objection_names_the_field(client, caseworker, newcomer, sms)
     response = api(client, "POST", f"/{sms.public_id}/objections", json=_objection_body(reason="because"))
     assert response.status_code == 422
     assert response.get_json()["error"] == "invalid" and response.get_json()["field"] == "reason"
+
+
+def _decided_case(newcomer, caseworker, outcome="rejected"):
+    from portal.services import objections
+
+    create_objectionable_plan(newcomer, caseworker)
+    objection = create_objection(newcomer)
+    objections.acknowledge(objection, caseworker)
+    objections.start_review(objection, caseworker)
+    objections.decide(objection, caseworker, outcome=outcome, reasons="Skolan ligger inom rimligt avstånd.")
+    return objection
+
+
+def test_a_person_with_only_sms_can_ask_for_an_independent_review(client, db, caseworker, newcomer, sms):
+    objection = _decided_case(newcomer, caseworker)
+    case = objection.display_case_number
+    listed = api(client, "GET", f"/{sms.public_id}/objections").get_json()["objections"]
+    assert listed[0]["can_escalate"] is True and listed[0]["escalation_deadline"]
+
+    response = api(client, "POST", f"/{sms.public_id}/objections/{case}/escalate", json={"text": "المسافة بعيدة"})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["case_number"] == case and body["status"] == "escalated" and body["can_escalate"] is False
+    db.session.refresh(objection)
+    assert objection.escalation_text == "المسافة بعيدة" and objection.review_due_date is not None
+    # Asking twice is refused with the reason in the person's language, and changes nothing.
+    again = api(client, "POST", f"/{sms.public_id}/objections/{case}/escalate", json={})
+    assert again.status_code == 422 and again.get_json()["error"] == "invalid" and again.get_json()["message"]
+
+
+def test_a_partly_upheld_case_can_be_escalated_and_an_unknown_case_is_not_found(client, caseworker, newcomer, sms):
+    from portal.services import objections
+
+    create_objectionable_plan(newcomer, caseworker)
+    objection = create_objection(newcomer)
+    objections.acknowledge(objection, caseworker)
+    objections.start_review(objection, caseworker)
+    objections.decide(objection, caseworker, outcome="partly_upheld", reasons="Delvis.")
+    assert api(client, "GET", f"/{sms.public_id}/objections").get_json()["objections"][0]["can_escalate"] is True
+    # Another person's case is not found, and is not escalated.
+    response = api(client, "POST", f"/{sms.public_id}/objections/ZZZZ-9999/escalate", json={})
+    assert response.status_code == 404
+
+
+def test_an_undecided_case_that_is_not_late_cannot_be_escalated(client, caseworker, newcomer, sms):
+    create_objectionable_plan(newcomer, caseworker)
+    objection = create_objection(newcomer)
+    response = api(client, "POST", f"/{sms.public_id}/objections/{objection.display_case_number}/escalate", json={})
+    assert response.status_code == 422 and response.get_json()["field"] == "case_number"
 
 
 # -- handoff ------------------------------------------------------------------------------------------
