@@ -43,6 +43,7 @@ def test_the_code_page_names_the_number_masked_and_left_to_right_with_a_way_to_c
     client.post("/signin?lang=ar", data={"phone": "+380671234567"})
     page = client.get("/signin/code")
     soup = check_page(page, lang="ar")
+    assert "إذا كان الرقم" in soup.find("main").get_text()
     shown = soup.select_one("bdi.masked-number")
     assert shown is not None and shown["dir"] == "ltr"
     assert shown.get_text() == "+380 •• ••• ••67"
@@ -64,8 +65,10 @@ def test_an_unknown_foreign_number_gets_the_same_pages_and_no_sms(client, region
 @pytest.mark.parametrize(
     ("phone", "lang", "message"),
     [
-        ("+380 44 123 4567", "en", "That is not a mobile number"),  # a Kyiv landline
+        ("+380 44 123 4567", "uk", "Це не мобільний номер"),  # a Kyiv landline
+        ("08-123 456 78", "so", "Taasi ma aha lambar mobayl"),  # a Stockholm landline
         ("+1 202 555 0143", "en", "We cannot send codes to numbers from that country"),
+        ("+1 202 555 0143", "ar", "لا يمكننا إرسال الرموز إلى أرقام من ذلك البلد"),
     ],
 )
 def test_a_landline_or_a_country_off_the_list_is_refused_clearly_in_the_readers_language(
