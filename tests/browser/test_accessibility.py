@@ -109,6 +109,42 @@ def test_every_page_type_has_no_wcag_violations(browser, live_server, region, la
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_first_contact_pages_have_no_wcag_violations(browser, live_server, region, lang):
+    """The chooser before a language is known, sign-in from a foreign SIM, and the calendar link."""
+    person = create_person(region["sodertalje"], language=lang.code, phone="+380671234567")
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    create_plan(person, caseworker, status="proposed")
+    problems: list[str] = []
+
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server, locale="de-DE")
+    try:
+        page = context.new_page()
+        problems += _violations(page, "/")
+        assert page.locator("nav.first-language").count() == 1, "no chooser for a German browser"
+    finally:
+        context.close()
+
+    with _browsing(browser, live_server, lang.code) as page:
+        page.goto("/signin")
+        page.locator("#phone").fill("+1 202 555 0143")  # a country off the list
+        page.locator("main button[type=submit]").click()
+        page.locator(".error-summary").wait_for()
+        problems += _check(page, "/signin (country not allowed)")
+        page.locator("#phone").fill(person.phone)
+        page.locator("main button[type=submit]").click()
+        page.locator("bdi.masked-number").wait_for()
+        problems += _check(page, "/signin/code")
+        sign_in_newcomer_in_browser(page, person)
+        page.goto("/plan/calendar")
+        page.locator("main form:not([action]) button[type=submit]").click()
+        page.locator(".qr-figure svg").wait_for()
+        problems += _check(page, "/plan/calendar (new link)")
+        feed = page.locator(".calendar-links textarea").input_value()
+        problems += _violations(page, "/" + feed.split("/", 3)[3].replace(".ics", "/add"))
+    assert not problems, "\n".join(problems)
+
+
 @pytest.fixture
 def real_content(app, tmp_path):
     """Two modules of the real civic information, in all 12 languages."""
