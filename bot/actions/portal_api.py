@@ -127,6 +127,11 @@ class PortalClient:
         """Return one of the person's objections by case number, with its timeline."""
         return self._request("GET", _conversation_path(cid, "objections", case_number))
 
+    def escalate(self, cid: str, case_number: str, text: str | None) -> dict[str, Any]:
+        """Ask for an independent review of one of the person's cases; returns the case's status."""
+        path = _conversation_path(cid, "objections", case_number, "escalate")
+        return self._request("POST", path, json={"text": text})
+
     # -- people and content ----------------------------------------------------------------
 
     def request_handoff(self, cid: str, note: str | None, interpreter: str | None = None) -> dict[str, Any]:

@@ -119,7 +119,13 @@ class ContractPortal:
         return conversation
 
     def add_objection(
-        self, person: str, case_number: str, status: str, status_label: str, due_date: str | None = "2026-12-06"
+        self,
+        person: str,
+        case_number: str,
+        status: str,
+        status_label: str,
+        due_date: str | None = "2026-12-06",
+        can_escalate: bool = False,
     ) -> None:
         """Store an existing objection of a person."""
         self.objections.setdefault(person, []).append(
@@ -128,6 +134,8 @@ class ContractPortal:
                 "status": status,
                 "status_label": status_label,
                 "due_date": due_date,
+                "can_escalate": can_escalate,
+                "escalation_deadline": "2026-12-20" if can_escalate else None,
                 "timeline": [{"at": "2026-11-20T10:00:00+01:00", "status": status, "label": status_label}],
             }
         )
@@ -173,15 +181,15 @@ class ContractPortal:
             return self._file_objection(conversation, request.body or {})
         if route == ("GET", "objections"):
             cases = self.objections.get(conversation.person, [])
-            return 200, {
-                "objections": [{k: c[k] for k in ("case_number", "status", "status_label", "due_date")} for c in cases]
-            }
+            return 200, {"objections": [{k: v for k, v in c.items() if k != "timeline"} for c in cases]}
         if len(route) == 3 and route[:2] == ("GET", "objections"):
             wanted = canonical_case_number(route[2])
             for case in self.objections.get(conversation.person, []):
                 if case["case_number"] == wanted:
                     return 200, case
             return 404, {"error": "not_found", "message": "No such case"}
+        if len(route) == 4 and route[:2] == ("POST", "objections") and route[3] == "escalate":
+            return self._escalate(conversation, canonical_case_number(route[2]))
         if route == ("POST", "handoff"):
             return self._handoff(parts[1], request.body or {})
         return 404, {"error": "not_found", "message": "Not found"}
@@ -233,6 +241,21 @@ class ContractPortal:
         }
         self.idempotency[key] = response
         return 201, response
+
+    def _escalate(self, conversation: Conversation, wanted: str) -> tuple[int, dict[str, Any]]:
+        for case in self.objections.get(conversation.person, []):
+            if case["case_number"] != wanted:
+                continue
+            if not case["can_escalate"]:
+                return 422, {
+                    "error": "invalid",
+                    "message": "The time to ask for a review has passed.",
+                    "field": "case_number",
+                }
+            case.update(status="escalated", status_label="Sent for independent review", due_date="2027-01-05")
+            case.update(can_escalate=False, escalation_deadline=None)
+            return 200, case
+        return 404, {"error": "not_found", "message": "No such case"}
 
     def _handoff(self, cid: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         self.handoffs.append({"conversation": cid, "note": body.get("note"), "interpreter": body.get("interpreter")})

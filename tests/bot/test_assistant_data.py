@@ -36,6 +36,7 @@ CONTRACT_INTENTS = {
     "out_of_scope",
     # Added where people need them (bot/README.md), never renaming one of the above.
     "ask_acknowledge",
+    "request_review",
     "cancel",
     "ask_interpreter",
     "emergency",

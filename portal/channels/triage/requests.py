@@ -1,4 +1,4 @@
-"""Requests read from a message's words: to get no more messages, and a quoted case number."""
+"""Requests read from a message's words: no more messages, a quoted case number, an independent review."""
 
 from __future__ import annotations
 
@@ -57,3 +57,36 @@ def case_number(text: str) -> str | None:
         if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
             return code
     return None
+
+
+# Asking for an independent review of a decision. The decision SMS tells people to reply with the
+# word of their language (its catalogue's translation of "review") and the case number; those
+# words, with a case number, are enough. Without a case number only the unmistakable words count
+# ("appeal", "överklaga"): "I want to review my plan" is not a request for a review.
+_REVIEW_WITH_CASE = PhraseList(
+    [
+        "review", "reconsider*", "escalate", "omprovning", "ompröv*", "omprov*", "granskning", "مراجعه", "بازبینی",
+        "بیاکتنه", "بیا کتنه", "پیداچوونهوه", "پێداچوونهوه", "پێداچوونەوە", "vekolin*", "vekolîn*", "racfaan",
+        "rafcaan", "dib u eeg*", "ይግባይ", "ዳግማይ ምርማር", "перегляд*", "переглян*", "пересмотр*", "пересмотре*",
+        "muraja3a", "moraja3a", "bazbini",
+    ]
+)  # fmt: skip
+_REVIEW_ALONE = PhraseList(
+    [
+        "appeal", "independent review", "overklaga*", "överklaga*", "overprov*", "överpröv*", "oberoende granskning",
+        "استئناف", "استیناف", "تظلم", "اعاده النظر", "مراجعه مستقله", "تجدید نظر", "تجدیدنظر", "tajdid nazar",
+        "خپلواکه بیاکتنه", "پێداچوونەوەی سەربەخۆ", "vekolina serbixwe", "racfaan", "rafcaan", "ይግባይ", "оскарж*",
+        "апеляц*", "обжал*", "апелляц*", "независим* пересмотр", "незалежн* перегляд",
+    ]
+)  # fmt: skip
+MAX_REVIEW_WORDS = 14
+
+
+def asks_for_review(text: str, *, with_case: bool) -> bool:
+    """Return whether a message asks for an independent review (of the case it quotes, if any)."""
+    words = normalise_words(text)
+    if not words:
+        return False
+    if with_case:
+        return _REVIEW_WITH_CASE.found_in(words) or _REVIEW_ALONE.found_in(words)
+    return len(words) <= MAX_REVIEW_WORDS and _REVIEW_ALONE.found_in(words)

@@ -49,6 +49,10 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
             {"text": plain, "triage": {"interpreter": interpreter_language or conversation.language}},
         )
     case = triage.case_number(plain)
+    if triage.asks_for_review(plain, with_case=bool(case)):
+        # Someone with only SMS asks for an independent review, as the decision SMS tells them.
+        entity = json.dumps({"case_number": case}) if case else ""
+        return AssistantMessage(f"/request_review{entity}", {"text": plain, "triage": {"case_number": case}})
     if case:
         # A case number in a message is a question about that case, also in the middle of a form.
         entity = json.dumps({"case_number": case})

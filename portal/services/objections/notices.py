@@ -25,6 +25,13 @@ def notify(objection: Objection, action: str) -> None:
     send_sms(person, body, purpose="objection")
 
 
+def review_word() -> str:
+    """The word that, with a case number, asks for an independent review by SMS (current locale)."""
+    # Translators: one word a person texts back, with the case number, to ask for an independent
+    # review of a decision. It must be in the review words of portal/channels/triage/requests.py.
+    return gettext("review")
+
+
 def sms_body(objection: Objection, action: str) -> str:
     """The SMS for one step, in the current locale. It names the case and the next date only."""
     case = objection.display_case_number
@@ -49,11 +56,15 @@ def sms_body(objection: Objection, action: str) -> str:
         deadline = escalation_deadline(objection)
         decision = objection.first_decision
         if decision is not None and decision.outcome != Outcome.UPHELD and deadline is not None:
+            # People with only SMS ask for the review by answering this message; the assistant's
+            # triage knows the review word of every language (portal/channels/triage/requests.py).
             return gettext(
                 "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the "
-                "reasons. If you do not agree, you can ask for an independent review until %(date)s.",
+                'reasons. If you do not agree, you can ask for an independent review until %(date)s: reply "%(word)s '
+                '%(case)s".',
                 case=case,
                 date=format_date(deadline, "long"),
+                word=review_word(),
             )
         return gettext(
             "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the reasons.",

@@ -55,3 +55,23 @@ def test_a_quoted_case_number_asks_for_that_case_even_inside_a_form():
 @pytest.mark.parametrize("text", ["ring 020-50 50 50", "my number is 0701-2345", "a self-help group"])
 def test_numbers_and_words_with_a_hyphen_are_no_case_number(text):
     assert not assistant_message(conversation(), text).text.startswith("/objection_status")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["review 3HX9-K2PQ", "omprövning 3hx9-k2pq tack", "مراجعة 3HX9-K2PQ المسافة بعيدة", "пересмотр 3HX9-K2PQ"],
+)
+def test_the_review_word_and_a_case_number_ask_for_an_independent_review(text):
+    message = assistant_message(conversation("ar"), text)
+    assert message.text == '/request_review{"case_number": "3HX9-K2PQ"}'
+    assert message.metadata == {"text": text, "triage": {"case_number": "3HX9-K2PQ"}}
+
+
+def test_appealing_without_a_case_number_asks_for_a_review_of_the_case_the_assistant_finds():
+    message = assistant_message(conversation("sv"), "jag vill överklaga beslutet")
+    assert message.text == "/request_review" and message.metadata["triage"] == {"case_number": None}
+
+
+@pytest.mark.parametrize("text", ["I want to review my plan", "granskning av min plan", "перегляд плану"])
+def test_a_review_word_without_a_case_number_is_an_ordinary_message(text):
+    assert assistant_message(conversation("en"), text).text == text
