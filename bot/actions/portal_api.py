@@ -158,8 +158,9 @@ class PortalClient:
         try:
             response = self.session.request(method, url, headers=headers, timeout=self.timeout, **kwargs)
         except requests.RequestException as error:
-            # The URL holds only the opaque conversation id, never a phone number or text.
-            log.warning("portal unreachable", extra={"method": method, "path": path, "error": type(error).__name__})
+            log.warning(
+                "portal unreachable", extra={"method": method, "path": loggable(path), "error": type(error).__name__}
+            )
             raise PortalUnavailable("unreachable") from error
         try:
             payload = response.json()
@@ -180,8 +181,18 @@ def _error_for(method: str, path: str, status: int, payload: Any) -> PortalError
         return NotFound(code, status, message)
     if status == 422:
         return Invalid(code, status, message, field=body.get("field"))
-    log.warning("portal error", extra={"method": method, "path": path, "status": status, "code": code})
+    log.warning("portal error", extra={"method": method, "path": loggable(path), "status": status, "code": code})
     return PortalUnavailable(code, status, message)
+
+
+def loggable(path: str) -> str:
+    """The path with the conversation id and case number masked: neither may reach a log."""
+    parts = path.split("/")
+    if len(parts) > 2 and parts[1] == "conversations":
+        parts[2] = "{cid}"
+        if len(parts) > 4 and parts[3] == "objections":
+            parts[4] = "{case}"
+    return "/".join(parts)
 
 
 def _conversation_path(cid: str, *parts: str) -> str:

@@ -82,3 +82,15 @@ def test_default_base_url_and_token_work_on_a_laptop_with_nothing_set(monkeypatc
     assert api.base_url == "http://127.0.0.1:5000/internal/v1"
     assert api.token == "dev-internal-token"
     assert api.timeout == 3.0
+
+
+def test_a_portal_error_is_logged_without_the_conversation_id_or_case_number(portal, caplog):
+    portal.add_conversation(CID)
+    portal.fail_with_status = 500
+
+    with caplog.at_level("WARNING", logger="actions.portal_api"), pytest.raises(portal_api.PortalUnavailable):
+        portal_api.client().objection(CID, "K7QX-3M2A")
+
+    logged = [(r.getMessage(), getattr(r, "path", "")) for r in caplog.records]
+    assert logged == [("portal error", "/conversations/{cid}/objections/{case}")]
+    assert "Zm" not in str(logged) and "K7QX" not in str(logged)
