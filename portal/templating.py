@@ -31,9 +31,12 @@ def language_name(code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    from portal.bidi import isolate_filter
     from portal.catalogues import activity_label, goal_label
     from portal.services import plan_text
 
+    # The one way a template isolates numbers, times and addresses in RTL text (portal.bidi).
+    app.jinja_env.filters["ltr_runs"] = isolate_filter
     app.jinja_env.globals.update(
         role_label=role_label,
         language_name=language_name,

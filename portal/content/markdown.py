@@ -12,18 +12,65 @@ from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from markupsafe import Markup
 
+from portal.bidi import find_runs, run_html
 from portal.content.files import Section, split_questions, split_sections
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr",
     "table", "thead", "tbody", "tr", "th", "td",
+    "span",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+# `dir` on a and span only: it is how phone numbers, times and addresses stay left to right.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "dir"}, "span": {"dir"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
+
+def _isolate_ltr_runs(state: StateCore) -> None:
+    """Core rule: wrap phone numbers, times, sums and addresses in text as LTR runs (portal.bidi).
+
+    It runs after text_join, so "13:00" is one text token again. Inside a link the run gets a
+    span, not a second link. The HTML tokens it adds are built from escaped text only; the
+    editor's own HTML stays disabled.
+    """
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for token in block.children:
+            in_link += 1 if token.type == "link_open" else -1 if token.type == "link_close" else 0
+            if token.type != "text" or not any(ch.isdigit() or ch in "./@" for ch in token.content):
+                children.append(token)
+                continue
+            last = 0
+            for run in find_runs(token.content):
+                before = _text(token, token.content[last : run.start])
+                children += [before, _html(token, run_html(run, link=not in_link))]
+                last = run.end
+            children.append(_text(token, token.content[last:]))
+        block.children = [t for t in children if t.type != "text" or t.content]
+
+
+def _text(like: Token, content: str) -> Token:
+    token = Token("text", "", 0, level=like.level)
+    token.content = content
+    return token
+
+
+def _html(like: Token, html: str) -> Token:
+    token = Token("html_inline", "", 0, level=like.level)
+    token.content = html
+    return token
+
+
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+_md.core.ruler.after("text_join", "isolate_ltr_runs", _isolate_ltr_runs)
+# Search and snippets read the text itself, without the runs' markup.
+_plain_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def sanitise(html: str) -> str:
@@ -52,7 +99,7 @@ def render_inline(text: str) -> Markup:
 def plain_text(markdown: str) -> str:
     """The readable text of some Markdown, without markup or URLs (for search and snippets)."""
     parts: list[str] = []
-    for token in _md.parse(markdown or ""):
+    for token in _plain_md.parse(markdown or ""):
         if token.type == "inline":
             words = [c.content for c in token.children or () if c.type in ("text", "code_inline")]
             parts.append("".join(words))

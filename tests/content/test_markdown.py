@@ -52,3 +52,35 @@ def test_sections_render_with_their_anchors_and_titles():
 
 def test_plain_text_drops_markup_and_urls():
     assert plain_text("Ring **1177** eller läs [1177.se](https://www.1177.se).") == "Ring 1177 eller läs 1177.se."
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("اتصل بـ 114 14 الآن", '<a href="tel:11414" dir="ltr">114 14</a>'),
+        ("خط 020-50 50 50", '<a href="tel:020505050" dir="ltr">020-50 50 50</a>'),
+        ("اقرأ 1177.se.", '<span dir="ltr">1177.se</span>'),
+        ("من 13:00–16:00", '<span dir="ltr">13:00–16:00</span>'),
+        ("**112**", '<strong><a href="tel:112" dir="ltr">112</a></strong>'),
+    ],
+)
+def test_ltr_runs_in_content_are_isolated_and_phone_numbers_linked(markdown, expected):
+    html = str(render_markdown(markdown)).replace(' rel="noopener noreferrer"', "")
+    assert expected in html
+
+
+def test_a_run_inside_a_link_is_isolated_without_a_second_link():
+    html = str(render_markdown("[1177.se, 114 14](https://www.1177.se)"))
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.find_all("a")) == 1
+    assert [s.get_text() for s in soup.find_all("span", dir="ltr")] == ["1177.se", "114 14"]
+
+
+def test_the_isolating_markup_does_not_open_a_door_for_editor_html():
+    html = str(render_markdown('<span dir="ltr" onclick="x()">114 14</span>'))
+    assert "&lt;span" in html  # shown as text, never parsed as a tag
+    assert_harmless(html)
+
+
+def test_inline_code_is_left_as_written():
+    assert str(render_markdown("`114 14`")) == "<p><code>114 14</code></p>\n"

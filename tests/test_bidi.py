@@ -1,0 +1,57 @@
+"""Which runs are drawn left to right, and how they are marked in HTML and plain text."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from portal.bidi import LRI, PDI, find_runs, isolate_filter, isolate_for_language, isolate_text
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "tel"),
+    [
+        ("ring 112", "112", "112"),
+        ("ring 1177", "1177", "1177"),
+        ("polisen 114 14.", "114 14", "11414"),
+        ("Kvinnofridslinjen 020-50 50 50", "020-50 50 50", "020505050"),
+        ("Mind 90101", "90101", "90101"),
+        ("+46 8 123 456 78", "+46 8 123 456 78", "+46812345678"),
+        ("08-123 456 78", "08-123 456 78", "0812345678"),
+        ("١١٢", "١١٢", "112"),
+        ("se 1177.se.", "1177.se", None),
+        ("https://www.1177.se/hitta-vard, then", "https://www.1177.se/hitta-vard", None),
+        ("go to /signin.", "/signin", None),
+        ("mejla info@sodertalje.se", "info@sodertalje.se", None),
+        ("13:00–16:00", "13:00–16:00", None),
+        ("9:00 – 12:00", "9:00 – 12:00", None),
+        ("1 250 kr", "1 250 kr", None),
+        ("ärende 2026-0042", "2026-0042", None),
+        ("23,5 timmar", "23,5", None),
+    ],
+)
+def test_a_run_is_found_whole_and_only_phone_numbers_get_a_tel_address(text, run, tel):
+    runs = list(find_runs(text))
+    assert [r.text for r in runs] == [run]
+    assert runs[0].tel == tel
+
+
+@pytest.mark.parametrize("text", ["år 2026", "21 ديسمبر 2026", "and/or", "t.ex. detta", "SFI 3 dagar"])
+def test_a_lone_number_or_a_word_is_not_a_run(text):
+    assert list(find_runs(text)) == []
+
+
+def test_plain_text_gets_unicode_isolates_only_in_a_right_to_left_language():
+    text = "اتصل بـ 114 14 أو 1177.se"
+    assert isolate_for_language(text, "rtl") == f"اتصل بـ {LRI}114 14{PDI} أو {LRI}1177.se{PDI}"
+    assert isolate_for_language("Ring 114 14", "ltr") == "Ring 114 14"
+    assert isolate_text("no runs here") == "no runs here"
+
+
+def test_the_filter_escapes_plain_text_and_links_phone_numbers():
+    assert str(isolate_filter("<b>114 14</b>")) == '&lt;b&gt;<a href="tel:11414" dir="ltr">114 14</a>&lt;/b&gt;'
+
+
+def test_the_filter_leaves_tags_alone_and_never_nests_links():
+    html = str(isolate_filter(Markup('<a href="/x">ring 112</a> &amp; 114 14')))
+    assert html == '<a href="/x">ring <span dir="ltr">112</span></a> &amp; <a href="tel:11414" dir="ltr">114 14</a>'
