@@ -37,6 +37,7 @@ from portal.api.openapi import build_spec
 from portal.extensions import limiter
 from portal.languages import CODES
 from portal.models import ReasonCode, Role
+from portal.services import calendar_feed
 from portal.services.content import sync_from_files
 from tests.content_fixtures import small_tree
 from tests.factories import (
@@ -71,7 +72,7 @@ assert portal.api  # the import registers the public routes' description
 
 @pytest.fixture
 def seeded(app, client, region, tmp_path):
-    """A newcomer with an active plan, objections and conversations, and two content modules."""
+    """A newcomer with an active plan, objections, conversations and a calendar feed, and two content modules."""
     sync_from_files(small_tree(tmp_path))
     caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
     person = create_person(region["sodertalje"], language="ar")
@@ -92,6 +93,7 @@ def seeded(app, client, region, tmp_path):
         "cid": [c.public_id for c in conversations],
         "case_number": [o.display_case_number for o in [*objections, foreign]],
         "slug": ["halsa-och-vard", "boende"],
+        "token": [calendar_feed.create_feed(person)],  # the calendar feed, documented as text/calendar
     }
 
 
@@ -135,7 +137,7 @@ def test_every_operation_answers_as_documented_and_never_with_a_server_error(app
     operation = schema[path][method]
     headers = {"Authorization": f"Bearer {TOKEN}"}
     cookies = {"ankomst_session": seeded["cookie"]}
-    known = {name: values for name, values in seeded.items() if name in ("cid", "case_number", "slug")}
+    known = {name: values for name, values in seeded.items() if name in ("cid", "case_number", "slug", "token")}
     statuses: list[int] = []
 
     @settings(
