@@ -61,6 +61,8 @@ NEWCOMERS = [
     ("+46701740009", "Berivan Demir", "ku", Gender.WOMAN, "botkyrka", "botkyrka", date(2026, 9, 20)),
     ("+46701740010", "Gul Khan", "ps", Gender.MAN, "sodertalje", "sodertalje", date(2026, 10, 20)),
     ("+46701740011", "John Okafor", "en", Gender.MAN, "stockholm", "spanga-tensta", date(2026, 11, 2)),
+    # Arrived last week, still on a Ukrainian SIM, no plan yet: sign-in from a foreign number.
+    ("+380671740012", "Mykola Bondarenko", "uk", Gender.MAN, "sodertalje", "sodertalje", date(2026, 11, 30)),
 ]
 
 
