@@ -57,7 +57,16 @@ def parse_target(text: str, activities: list[dict[str, Any]]) -> str | None:
             return f"activity:{activities[index - 1]['id']}"
         return None
     answer = f" {_fold(text)} "
-    named = [a for a in activities if len(_fold(a["title"])) >= 3 and f" {_fold(a['title'])}" in answer]
+    named = [a for a in activities if any(f" {name} " in answer for name in _names(a["title"]))]
     if len(named) == 1:
         return f"activity:{named[0]['id']}"
     return None
+
+
+def _names(title: str) -> set[str]:
+    """The ways a person names an activity: its whole title, the title without what is in
+    brackets, and what is in brackets, which is the Swedish name every translation keeps
+    ("Swedish for immigrants (SFI)", "Internship (praktik)")."""
+    inside = re.findall(r"\(([^)]*)\)", title)
+    outside = re.sub(r"\([^)]*\)", " ", title)
+    return {name for name in map(_fold, [title, outside, *inside]) if len(name) >= 3}

@@ -226,13 +226,22 @@ SURE_ESCAPES = {"ask_civic_info", "ask_plan", "ask_schedule", "ask_next_activity
 SURE_CONFIDENCE = 0.8
 
 
+# An answer to "which part" longer than this says more than the activity's name: what is wrong.
+MAX_NAMING_WORDS = 4
+
+
+def _leaves_form(domain: DomainDict) -> set[str]:
+    """The intents that always leave the form (the free-text slots' not_intent list, domain.yml)."""
+    mappings = (domain.get("slots", {}).get("objection_reason", {}) or {}).get("mappings") or [{}]
+    return set(mappings[0].get("not_intent") or [])
+
+
 def _escapes(tracker: Tracker, domain: DomainDict) -> bool:
     """Whether the latest message is one of the intents that leave the form (domain.yml)."""
     name, confidence = _latest_intent(tracker)
     if name in SURE_ESCAPES:
         return confidence >= SURE_CONFIDENCE
-    mappings = (domain.get("slots", {}).get("objection_reason", {}) or {}).get("mappings") or [{}]
-    return name in set(mappings[0].get("not_intent") or [])
+    return name in _leaves_form(domain)
 
 
 class ActionStartObjection(PortalAction):
@@ -346,16 +355,29 @@ class ValidateObjectionForm(FormValidationAction):
     def extract_objection_target(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Read the activity from a number or its name; a second unclear answer means the whole plan."""
-        if tracker.get_slot("requested_slot") != "objection_target" or _escapes(tracker, domain):
+        """Read the activity from a number or its name; a second unclear answer means the whole plan.
+
+        People often answer with the activity and what is wrong with it ("the evening SFI class,
+        my husband works evenings"). That names the activity, so it is the answer even when the
+        NLU takes it for a question, and its words are the objection's text.
+        """
+        if tracker.get_slot("requested_slot") != "objection_target":
             return {}
         text = str((tracker.latest_message or {}).get("text") or "")
+        intent, _confidence = _latest_intent(tracker)
+        if intent in _leaves_form(domain):
+            return {}
         try:
             activities = plan_activities(portal_api.client().plan(tracker.sender_id))
         except portal_api.PortalError:
             return {"objection_target": WHOLE_PLAN}
         target = parse_target(text, activities)
-        if target is None and previous_answer_was_rejected(tracker, "objection_target"):
+        if target is not None:
+            described = len(text.split()) > MAX_NAMING_WORDS
+            return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
+        if _escapes(tracker, domain):
+            return {}
+        if previous_answer_was_rejected(tracker, "objection_target"):
             target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
         return {"objection_target": target}
 
@@ -370,7 +392,8 @@ class ValidateObjectionForm(FormValidationAction):
             return {"objection_reason": None}
         # Words are already the person's own explanation, so the form need not ask for one.
         own_words = None if re.fullmatch(r"\D{0,4}?\d+\W*", text.strip()) else text.strip()
-        return {"objection_reason": code, "objection_text": own_words}
+        # A number keeps what the person already wrote when they named the activity.
+        return {"objection_reason": code, "objection_text": own_words or tracker.get_slot("objection_text")}
 
     def validate_objection_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

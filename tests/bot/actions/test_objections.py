@@ -372,6 +372,52 @@ def test_target_answer_is_a_number_from_the_list_or_an_activitys_name(answer, ta
     assert parse_target(answer, ACTIVITIES) == target
 
 
+@pytest.mark.parametrize(
+    ("answer", "target"),
+    [
+        ("the sfi class is too early", "activity:21"),
+        ("praktik", "activity:22"),
+        ("internship, too far", "activity:22"),
+        ("الصف SFI بعيد", "activity:21"),
+        ("swedish", None),  # one word of a title is not its name
+    ],
+)
+def test_an_activity_is_named_by_its_title_or_the_swedish_name_in_brackets(answer, target):
+    activities = [
+        {"id": 21, "title": "Swedish for immigrants (SFI)"},
+        {"id": 22, "title": "Internship (praktik)"},
+    ]
+    assert parse_target(answer, activities) == target
+
+
+def test_naming_the_activity_with_what_is_wrong_answers_the_target_even_if_it_reads_like_a_question(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+    text = "praktik på solgården, it is two hours by bus and my child is at dagis"
+
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_target", text, intent="ask_civic_info"))
+
+    assert slot_events(events) == {"objection_target": "activity:12", "objection_text": text}
+
+
+def test_a_sure_question_that_names_no_activity_still_leaves_the_form(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(
+        ValidateObjectionForm(),
+        answer_to("objection_target", "where do I find a dentist", intent="ask_civic_info"),
+    )
+
+    assert slot_events(events) == {}
+
+
+def test_a_number_for_the_reason_keeps_the_words_already_given(run_action):
+    _, events = run_action(
+        ValidateObjectionForm(), answer_to("objection_reason", "5", objection_text="two hours by bus")
+    )
+
+    assert slot_events(events) == {"objection_reason": "too_far", "objection_text": "two hours by bus"}
+
+
 def test_target_with_an_empty_plan_is_the_whole_plan_by_number_one():
     assert parse_target("1", []) == WHOLE_PLAN
     assert parse_target("2", []) is None
