@@ -298,8 +298,22 @@ class Judge:
         return guess == expected or (expected == "prs" and guess == "fa") or (expected == "fa" and guess == "prs")
 
 
-def score_turn(judge: Judge, turn: dict, reply: str, tracker: dict, before_loop: str | None, language: str, phone: str):
-    """Return (served, reasons, nlu_ok)."""
+def score_turn(
+    judge: Judge,
+    turn: dict,
+    reply: str,
+    tracker: dict,
+    before_loop: str | None,
+    language: str,
+    phone: str,
+    *,
+    has_activities: bool = True,
+):
+    """Return (served, reasons, nlu_ok).
+
+    ``has_activities`` is False for a person who is not registered or has no plan: for them the
+    right answer to "what do I have tomorrow" is how to sign in, never someone's activities.
+    """
     want = turn["want"]
     reasons = []
     if want == "stop":
@@ -334,7 +348,7 @@ def score_turn(judge: Judge, turn: dict, reply: str, tracker: dict, before_loop:
         slugs = [turn["module"], *(turn.get("also") or [])]
         if not any(f"/info/{s}" in reply or judge.module_title(s, language).casefold() in lowered for s in slugs):
             reasons.append(f"not {turn['module']}")
-    if want == "day_schedule":
+    if want == "day_schedule" and has_activities:
         titles = judge.activity_titles(turn.get("day", ""), language)
         if titles and not any(t.casefold()[:12] in lowered for t in titles):
             reasons.append(f"no activity of {turn.get('day')}")
@@ -381,7 +395,10 @@ def run(parts: list[str], languages: list[str] | None, show_misses: bool) -> dic
                             target = turn["to"]
                         else:
                             target = expected_language
-                        ok, reasons, nlu_ok = score_turn(judge, turn, reply, after, before["loop"], target, phone)
+                        has_activities = scenario.get("registered", True) and scenario.get("plan", "active") != "none"
+                        ok, reasons, nlu_ok = score_turn(
+                            judge, turn, reply, after, before["loop"], target, phone, has_activities=has_activities
+                        )
                         turns += 1
                         served += ok
                         nlu += nlu_ok
