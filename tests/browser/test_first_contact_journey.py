@@ -5,6 +5,7 @@ with a Ukrainian SIM; the calendar link goes onto a phone in two taps."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.models import Role
 from tests.browser.conftest import screenshot
@@ -101,8 +102,24 @@ def test_the_calendar_link_is_two_taps_from_the_phone_and_copies_with_javascript
     if context_for.javascript:
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         copy.click()
-        assert page.locator("#calendar-url-copied").inner_text() == "Посилання скопійовано."
+        expect(page.locator("#calendar-url-copied")).to_have_text("Посилання скопійовано.")  # the copy is async
         assert page.evaluate("navigator.clipboard.readText()") == feed
     else:
         assert not copy.is_visible()
         assert feed.endswith(".ics")  # still there to select by hand
+
+
+def test_the_masked_number_reads_left_to_right_on_an_arabic_page(context_for, region):
+    create_person(region["sodertalje"], language="ar", phone="+380671234567")
+    page = context_for("ar").new_page()
+    page.goto("/signin")
+    page.locator("#phone").fill("+380671234567")
+    page.locator("main button[type=submit]").click()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    # Where "+", the first "3" and the final "7" are drawn: left to right, as the number is written.
+    xs = page.evaluate(
+        """() => { const text = document.querySelector('bdi.masked-number').firstChild;
+        return [0, 1, text.length - 1].map(i => { const range = document.createRange();
+          range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; }); }"""
+    )
+    assert xs[0] < xs[1] < xs[2], xs
