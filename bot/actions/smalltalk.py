@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from rasa_sdk.events import EventType
 
+from actions import portal_api
 from actions.civic import answer_by_search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
+from actions.schedule import say_schedule
 
 # A greeting longer than this many words usually carries a question ("hi, where is the dentist").
 GREETING_WORDS = 3
@@ -97,6 +99,25 @@ class ActionOutOfScope(PortalAction):
         return None
 
 
+# A short message the NLU could not place that names a day ("lomi entay aloni", "sibe ez li ku
+# me") is most often the person asking what they have that day. Longer ones are left to search.
+MAX_DAY_QUESTION_WORDS = 8
+
+
+def _answered_as_a_day(turn: Turn) -> bool:
+    """Answer with the person's activities when a short unclear message names a day."""
+    if not turn.text or len(turn.text.split()) > MAX_DAY_QUESTION_WORDS:
+        return False
+    try:
+        answer = turn.api.schedule_question(turn.cid, turn.text, default="next")
+    except portal_api.PortalError:
+        return False  # not identified, or the portal is away: the search can still help
+    if not (answer.get("question") or {}).get("day_word"):
+        return False
+    say_schedule(turn, answer)
+    return True
+
+
 class ActionFallback(PortalAction):
     """Search the civic information before giving up; then say so and offer a person."""
 
@@ -104,6 +125,8 @@ class ActionFallback(PortalAction):
         return "action_fallback"
 
     def respond(self, turn: Turn) -> list[EventType] | None:
+        if _answered_as_a_day(turn):
+            return None
         answered = answer_by_search(turn, when_none="silent")
         if answered is not None:
             return answered

@@ -155,3 +155,35 @@ def test_a_yes_to_nothing_from_a_stranger_is_just_acknowledged(portal, run_actio
     texts, _ = run_action(ActionAcknowledge(), tracker_snapshot(CID, text="ok", intent="affirm", language="en"))
 
     assert texts == ["OK. What else can I help you with?"]
+
+
+def test_a_short_unclear_message_that_names_a_day_is_answered_with_that_days_activities(portal, run_action):
+    from tests.bot.actions.test_schedule import SFI, day_answer
+
+    portal.add_conversation(CID, schedule_answer=day_answer("2026-11-23", "2026-11-23", [SFI], day_word="today"))
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionFallback(), lost_message("lomi entay aloni"))
+
+    assert "SFI" in texts[0] and "09:00" in texts[0]
+    assert portal.requests_to("GET", "/search") == []
+    assert portal.requests_to("POST", "/schedule/query")[0].body["text"] == "lomi entay aloni"
+
+
+def test_an_unclear_message_without_a_day_word_goes_to_the_search(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionFallback(), lost_message("barn feber"))
+
+    assert len(portal.requests_to("POST", "/schedule/query")) == 1
+    assert texts[0].startswith("Sjukvårdsrådgivning 1177")
+
+
+def test_a_stranger_naming_a_day_gets_the_search_not_an_error(portal, run_action):
+    portal.add_conversation(CID, person=None)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionFallback(), lost_message("barn feber imorgon"))
+
+    assert texts[0].startswith("Sjukvårdsrådgivning 1177")
