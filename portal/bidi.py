@@ -48,12 +48,17 @@ _PARTS = {
     "url": rf"""https?://[^\s<>"'()]+{_END}""",
     "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}",
     "domain": rf"""(?<![\w@/.])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.{_DOMAINS}(?:/[^\s<>"'()]*{_END})?(?![\w.]*\w)""",
+    # A case number as the portal shows it: D8S3-542N.
+    "case": r"(?<![\w-])(?-i:[0-9A-Z]{4}-[0-9A-Z]{4})(?![\w-])",
+    # A machine timestamp, as in the person's data export: 2026-12-07T05:20:46.778145+00:00.
+    "timestamp": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?",
     # A bare portal path ("/signin"), not a fraction or "and/or".
     "path": r"(?<!\S)/[a-z][\w\-/#?=&.%]*[\w/]",
     "phone": (
         r"(?<![\w+])(?:\+\d{2}[ -]?(?:\(0\))?[ \d-]{6,14}\d"  # +46 8 123 456 78
         r"|0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3})+"  # 020-50 50 50
-        r"|0\d{1,3}-\d{5,8})(?!\w)"  # 08-1234567
+        r"|0\d{1,3}-\d{5,8}"  # 08-1234567
+        r"|07\d[ \u00a0]\d{3}[ \u00a0]\d{2}[ \u00a0]\d{2})(?!\w)"  # 070 123 45 67
     ),
     # Digits joined by separators: 114 14, 13:00–16:00, 2026-12-21, 1 250 kr, 23,5.
     "number": (
@@ -69,7 +74,7 @@ class Run:
     start: int
     end: int
     text: str
-    kind: str  # "url", "email", "domain", "path", "phone" or "number"
+    kind: str  # "url", "email", "domain", "case", "timestamp", "path", "phone" or "number"
 
     @property
     def tel(self) -> str | None:

@@ -28,6 +28,9 @@ from portal.bidi import LRI, PDI, find_runs, isolate_filter, isolate_for_languag
         ("1 250 kr", "1 250 kr", None),
         ("ärende 2026-0042", "2026-0042", None),
         ("23,5 timmar", "23,5", None),
+        ("ärende D8S3-542N", "D8S3-542N", None),
+        ("t.ex. 070 123 45 67.", "070 123 45 67", "0701234567"),
+        ("at 2026-12-07T05:20:46.778+00:00", "2026-12-07T05:20:46.778+00:00", None),
     ],
 )
 def test_a_run_is_found_whole_and_only_phone_numbers_get_a_tel_address(text, run, tel):

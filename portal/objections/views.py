@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 
 from portal.access import current_person, newcomer_required
+from portal.bidi import isolate_filter
 from portal.data.objections import get_objection_for_person, list_objections_for_person
 from portal.extensions import limiter
 from portal.languages import LANGUAGES
@@ -37,7 +38,9 @@ def _person_key() -> str:
 
 
 def _fill_choices(form: ObjectionForm, plan: Plan) -> None:
-    form.target.choices = [(t.value, service.describe_target(t.frozen)) for t in service.plan_targets(plan)]
+    # Labels as Markup with their times isolated, so "9:00" reads the same in Arabic (portal.bidi).
+    targets = service.plan_targets(plan)
+    form.target.choices = [(t.value, isolate_filter(service.describe_target(t.frozen))) for t in targets]
     form.reason.choices = [(c.code.value, str(c.label)) for c in REASON_CATEGORIES]
     form.text_language.choices = [("", _("Find out from the text"))] + [
         (lang.code, lang.native_name) for lang in LANGUAGES
