@@ -7,7 +7,7 @@ this runs (data/rules/objections.yml), so nothing from an emergency is ever file
 
 from __future__ import annotations
 
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 
 from actions.civic import _answer_of, _confidence_of, say_answer, search
 from actions.conversation import PortalAction, Turn
@@ -43,13 +43,16 @@ class ActionEmergency(PortalAction):
         return "action_emergency"
 
     def respond(self, turn: Turn) -> list[EventType]:
-        kinds = list(turn.triage.get("emergencies") or DEFAULT_KINDS)
+        # The message right after an emergency answer (data/rules/smalltalk.yml) carries no kinds
+        # of its own: it is about the emergency just answered.
+        kinds = list(turn.triage.get("emergencies") or turn.tracker.get_slot("emergency_kinds") or DEFAULT_KINDS)
         turn.say("\n".join(emergency_lines(turn.messages, kinds)))
+        remembered = [SlotSet("emergency_kinds", kinds)]
         if not turn.text:
-            return []
+            return remembered
         # The content adds what to do next: the best section's sentences when the search is at
         # least middling; never a list of topics to choose from, which would bury the number.
         found = search(turn)
         if _confidence_of(found) in ("confident", "middling") and _answer_of(found):
-            return say_answer(turn, found, offer_more=False)
-        return []
+            return [*remembered, *say_answer(turn, found, offer_more=False)]
+        return remembered

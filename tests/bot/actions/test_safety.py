@@ -104,3 +104,27 @@ def test_a_middling_search_adds_no_list_of_topics_to_the_number(portal, run_acti
     assert FEVER["url"] in texts[1] and "Answer with a number" not in texts[1]
     assert not slot_events(events).get("civic_choices")
     assert not slot_events(events).get("civic_more")
+
+
+def test_the_question_after_an_emergency_answer_gets_the_same_number_first(portal, run_action):
+    portal.add_conversation(CID, language="en")
+    follow_up = tracker_snapshot(
+        CID,
+        text="is it free? will he see it on the phone bill?",
+        intent="ask_civic_info",
+        language="en",
+        slots={"language": "en", "emergency_kinds": ["violence"]},
+    )
+
+    texts, events = run_action(ActionEmergency(), follow_up)
+
+    assert "020-50 50 50" in texts[0].splitlines()[0] and "phone bill" in texts[0]
+    assert slot_events(events)["emergency_kinds"] == ["violence"]
+
+
+def test_an_emergency_remembers_its_kinds_for_the_next_message(portal, run_action):
+    portal.add_conversation(CID, language="en")
+
+    _, events = run_action(ActionEmergency(), emergency("he hits me", ["violence", "danger"]))
+
+    assert slot_events(events)["emergency_kinds"] == ["violence", "danger"]
