@@ -131,3 +131,22 @@ def test_civic_information_pages_isolate_every_ltr_run(client, region, lang):
         path = f"/info/{slug}?lang={lang}"
         problems += _problems(client.get(path), lang, path)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", RTL_LANGUAGES)
+def test_first_contact_pages_isolate_every_ltr_run(client, app, region, lang):
+    """The code page with a foreign number, the calendar page with a new link, the phone page."""
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language=lang, phone="+963944123456")
+    create_objectionable_plan(person, caseworker)
+    problems: list[str] = []
+    client.post(f"/signin?lang={lang}", data={"phone": "00963 944 123 456"})
+    problems += _problems(client.get("/signin/code"), lang, "/signin/code")
+    sign_in_newcomer(client, person)
+    client.post("/plan/calendar", data={})
+    page = client.get("/plan/calendar")
+    problems += _problems(page, lang, "/plan/calendar (new link)")
+    feed = BeautifulSoup(page.get_data(as_text=True), "html.parser").select_one("#calendar-url").get_text()
+    phone_page = "/" + feed.split("/", 3)[3].replace(".ics", f"/add?lang={lang}")
+    problems += _problems(app.test_client().get(phone_page), lang, phone_page)
+    assert not problems, "\n".join(problems)
