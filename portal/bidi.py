@@ -102,7 +102,11 @@ def find_runs(text: str) -> Iterator[Run]:
 
 
 def isolate_text(text: str) -> str:
-    """Plain text with each left-to-right run between Unicode isolates (for SMS and chat in RTL)."""
+    """Plain text with each left-to-right run between Unicode isolates (for SMS and chat in RTL).
+
+    Isolating twice gives the same text: the isolates already there are taken out first.
+    """
+    text = text.replace(LRI, "").replace(PDI, "")
     pieces: list[str] = []
     last = 0
     for run in find_runs(text):
@@ -112,13 +116,20 @@ def isolate_text(text: str) -> str:
     return "".join(pieces)
 
 
-def isolate_for_language(text: str, direction: str) -> str:
-    """`isolate_text` for a right-to-left language; left-to-right text is returned as it is.
+def is_rtl_text(text: str) -> bool:
+    """Tell whether `text` holds right-to-left letters (Arabic script, Hebrew, ...)."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
-    Isolates cost two UCS-2 units each, and an Arabic-script SMS is UCS-2 anyway; in a Latin
-    text they would turn a GSM-7 SMS into UCS-2 and more than double its price, for nothing.
+
+def isolate_plain_text(text: str) -> str:
+    """`isolate_text` for a text with right-to-left letters; any other text is returned as it is.
+
+    The text decides, not the person's language: a Swedish SMS to someone who reads Arabic
+    needs no isolates. Isolates are not in GSM-7, and an Arabic-script SMS is UCS-2 anyway, so
+    they cost two units each there; in a Latin text they would turn a GSM-7 SMS into UCS-2 and
+    more than double its price, for nothing.
     """
-    return isolate_text(text) if direction == "rtl" else text
+    return isolate_text(text) if is_rtl_text(text) else text
 
 
 def run_html(run: Run, *, link: bool = True) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import Markup
 
-from portal.bidi import LRI, PDI, find_runs, isolate_filter, isolate_for_language, isolate_text
+from portal.bidi import LRI, PDI, find_runs, isolate_filter, isolate_plain_text, isolate_text
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,12 @@ def test_a_lone_number_or_a_word_is_not_a_run(text):
     assert list(find_runs(text)) == []
 
 
-def test_plain_text_gets_unicode_isolates_only_in_a_right_to_left_language():
+def test_plain_text_gets_unicode_isolates_only_when_it_is_right_to_left():
     text = "اتصل بـ 114 14 أو 1177.se"
-    assert isolate_for_language(text, "rtl") == f"اتصل بـ {LRI}114 14{PDI} أو {LRI}1177.se{PDI}"
-    assert isolate_for_language("Ring 114 14", "ltr") == "Ring 114 14"
+    isolated = f"اتصل بـ {LRI}114 14{PDI} أو {LRI}1177.se{PDI}"
+    assert isolate_plain_text(text) == isolated
+    assert isolate_plain_text(isolated) == isolated  # twice is once
+    assert isolate_plain_text("Ring 114 14") == "Ring 114 14"  # would cost a GSM-7 SMS its alphabet
     assert isolate_text("no runs here") == "no runs here"
 
 

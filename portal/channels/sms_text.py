@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from portal.bidi import LRI, PDI, isolate_plain_text
 from portal.clients.sms.segments import count_segments, is_gsm7
 
 _PLAIN = str.maketrans(
@@ -142,6 +143,7 @@ def _cut_to_fit(text: str, max_segments: int) -> str:
 
 
 def _is_link(token: str) -> bool:
+    token = token.strip(LRI + PDI)  # a link in an Arabic text is isolated (portal.bidi)
     if _URL.match(token):
         return True
     head, slash, _rest = token.partition("/")
@@ -156,6 +158,12 @@ def fit_sms(texts: list[str], *, max_segments: int = 3, public_base_url: str | N
     """Join the bot's replies into one SMS text of at most `max_segments` segments."""
     paragraphs = [short_links(t.strip(), public_base_url) for t in texts if t and t.strip()]
     text = plain_punctuation("\n".join(paragraphs))
+    # Numbers in an Arabic-script text are isolated (portal.bidi) before the budget is measured,
+    # so the count stays honest; but never at the price of a sentence, or of a line the bot
+    # counted when it fitted a list (bot/actions/sms_budget.py does not know about isolates).
+    isolated = isolate_plain_text(text)
+    if _fits(isolated, max_segments) or not _fits(text, max_segments):
+        text = isolated
     if _fits(text, max_segments):
         return text
     # Units are sentences; a paragraph break stays on the unit that starts a paragraph.

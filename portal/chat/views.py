@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from portal.access import current_person
+from portal.bidi import isolate_html
 from portal.chat.forms import ChatForm
 from portal.data.conversations import get_conversation, list_messages
 from portal.extensions import limiter
@@ -68,7 +69,7 @@ _LINK = re.compile(r"(https?://[^\s<>\"']+|(?<!\S)/[a-z][\w\-/#?=&.%]*)", re.IGN
 
 @bp.app_template_filter("linkify")
 def linkify(text: str) -> Markup:
-    """Escape a message and turn portal paths and web links in it into links."""
+    """Escape a message, turn portal paths and web links into links, and isolate LTR runs."""
     parts = _LINK.split(text or "")
     out = []
     for index, part in enumerate(parts):
@@ -77,7 +78,8 @@ def linkify(text: str) -> Markup:
             tail = part[len(href) :]
             out.append(Markup('<a href="{}" dir="ltr">{}</a>{}').format(href, href, tail))
         else:
-            out.append(escape(part))
+            # Phone numbers, times and case numbers keep their order in an Arabic reply (portal.bidi).
+            out.append(Markup(isolate_html(part)))  # noqa: S704 - isolate_html escapes the text
     return Markup("").join(out)
 
 

@@ -75,7 +75,8 @@ def test_a_list_the_bot_fitted_reaches_the_phone_as_it_was_with_an_honest_count(
     text = bot_budget.fit_lines("Your week:", [lines], tail, max_segments=budget, max_lines=10)
     sent = fit_sms([text], max_segments=budget, public_base_url="https://ankomst.example.se")
 
-    *shown, last = sent.splitlines()
+    # Isolates around numbers and links in Arabic (portal.bidi) are invisible; the lines are not changed.
+    *shown, last = sent.replace("\u2066", "").replace("\u2069", "").splitlines()
     left_out = int(re.match(r"(\d+) more", last).group(1)) if "more" in last else 0
     assert len(shown) - 1 + left_out == count, sent  # the header, what is shown, what is counted
     assert last.endswith("ankomst.example.se/plan/upcoming")

@@ -80,7 +80,7 @@ def test_a_cut_arabic_reply_stays_within_three_ucs2_segments_and_keeps_its_link(
     text = fit_sms([body, "اقرأ المزيد: /info/halsa-och-vard"], public_base_url="https://ankomst.se")
     info = count_segments(text)
     assert info.encoding == "UCS-2" and info.segments == 3
-    assert text.endswith("اقرأ المزيد: ankomst.se/info/halsa-och-vard")
+    assert text.endswith("اقرأ المزيد: \u2066ankomst.se/info/halsa-och-vard\u2069")
     assert text.startswith("هذه جملة طويلة")
 
 
@@ -111,3 +111,17 @@ def test_a_dot_in_an_abbreviation_does_not_end_a_sentence(abbreviated):
     text = "\n".join([abbreviated] * 12)
     fitted = fit_sms([text], max_segments=3)
     assert all(line == abbreviated for line in fitted.splitlines()), fitted
+
+
+def test_an_arabic_reply_gets_unicode_isolates_inside_its_budget():
+    text = fit_sms(["اتصل بالشرطة على 114 14 أو اقرأ 1177.se"])
+    assert text == "اتصل بالشرطة على \u2066114 14\u2069 أو اقرأ \u20661177.se\u2069"
+    long_reply = "م" * 190 + " 114 14"  # 197 characters: three segments once isolated, not two
+    assert count_segments(fit_sms([long_reply], max_segments=3)).segments == 3
+    two = fit_sms([long_reply], max_segments=2)
+    assert count_segments(two).segments == 2 and two.count("\u2066") == two.count("\u2069")
+
+
+def test_a_swedish_reply_stays_gsm7_without_isolates():
+    text = fit_sms(["Ring polisen på 114 14."])
+    assert text == "Ring polisen på 114 14." and count_segments(text).encoding == "GSM-7"

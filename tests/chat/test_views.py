@@ -99,3 +99,11 @@ def test_switching_the_page_language_switches_the_chat_language(client, db, fake
     client.get("/language/fa")
     client.post("/chat", data={"message": "سلام"})
     assert [c.metadata["language"] for c in fake_rasa.calls] == ["sv", "fa"]
+
+
+def test_a_chat_reply_isolates_numbers_and_links_phone_numbers_as_json_and_as_a_page(client, fake_rasa):
+    fake_rasa.reply = lambda call: [{"text": "اتصل بالشرطة على 114 14 بين 13:00–16:00"}]
+    response = client.post("/chat?lang=ar", data={"message": "شرطة"}, headers={"Accept": "application/json"})
+    html = response.get_json()["messages"][0]["html"]
+    assert html == ('اتصل بالشرطة على <a href="tel:11414" dir="ltr">114 14</a> بين <span dir="ltr">13:00–16:00</span>')
+    assert '<a href="tel:11414" dir="ltr">114 14</a>' in client.get("/chat").get_data(as_text=True)

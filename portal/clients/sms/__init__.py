@@ -6,7 +6,7 @@ from typing import Protocol
 
 from flask import current_app
 
-from portal.clients.sms.segments import count_segments
+from portal.clients.sms.segments import count_segments, isolated_if_free
 from portal.extensions import db
 from portal.models import Person, SmsMessage
 
@@ -48,6 +48,7 @@ def send_sms(
     if person is not None and person.sms_opted_out and not required:
         return None
     client = get_sms_client()
+    body = isolated_if_free(body)
     info = count_segments(body)
     message = SmsMessage(
         person_id=person.id if person else None,

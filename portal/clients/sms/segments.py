@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.bidi import isolate_plain_text
+
 # GSM 03.38 basic character set. Swedish åäöÅÄÖ are in it; most of the world's scripts are not.
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -35,3 +37,13 @@ def count_segments(text: str) -> SegmentInfo:
         single, multi, encoding = 70, 67, "UCS-2"
     segments = 1 if units <= single else -(-units // multi)
     return SegmentInfo(encoding, units, max(segments, 1))
+
+
+def isolated_if_free(text: str) -> str:
+    """`text` with its numbers and links isolated (portal.bidi), unless that costs another segment.
+
+    Every SMS passes here, so every Arabic-script SMS gets them; an SMS that was fitted to a
+    number of segments (fit_sms) keeps that number.
+    """
+    isolated = isolate_plain_text(text)
+    return isolated if count_segments(isolated).segments <= count_segments(text).segments else text
