@@ -16,6 +16,10 @@ run() {
 # Two workers, each file on one worker (the Rasa stack and Chromium start once per worker that
 # needs them); on PostgreSQL each worker has a database of its own (tests/conftest.py).
 PARALLEL=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# Random order (pytest-randomly), so a test that leans on another's leftovers fails here first.
+# Each suite prints "Using --randomly-seed=N" at the top; TEST_SEED=N replays that order.
+PARALLEL+=(-p randomly)
+if [ -n "${TEST_SEED:-}" ]; then PARALLEL+=(--randomly-seed="$TEST_SEED"); fi
 # The browser journeys and axe check pages, not SQL: they run once, on PostgreSQL, as in production.
 run "portal suite on SQLite" .venv/bin/pytest "${PARALLEL[@]}" -m "not browser"
 run "portal suite on PostgreSQL, with the browser and accessibility suites" \
