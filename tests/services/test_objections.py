@@ -439,6 +439,34 @@ def test_the_decision_sms_does_not_reveal_the_decision_or_its_reasons(app, regio
     assert "independent review until" in body
 
 
+@pytest.mark.parametrize("language", ["en", "ar", "so", "ti", "uk"])
+def test_the_decision_sms_says_how_to_ask_for_the_review_by_sms_in_the_persons_language(
+    app, region, caseworker, language
+):
+    from portal.channels.triage import asks_for_review, case_number
+
+    person = create_person(region["sodertalje"], language=language)
+    create_objectionable_plan(person, caseworker)
+    objection = create_decided_objection(person, caseworker, now=T0)
+    body = _last_sms(person).body
+    # The reply it asks for, sent back as it is, is read as a request for that case's review.
+    reply = body.rsplit(":", 1)[1].strip(' ".“”«»')
+    assert case_number(reply) == objection.display_case_number
+    assert asks_for_review(reply, with_case=True)
+
+
+def test_every_languages_review_word_is_read_by_the_triage(app):
+    from flask_babel import force_locale
+
+    from portal.channels.triage import asks_for_review
+    from portal.languages import LANGUAGES
+
+    for language in LANGUAGES:
+        with force_locale(language.babel_locale):
+            word = objections.review_word()
+        assert asks_for_review(f"{word} K7QX-3M2A", with_case=True), language.code
+
+
 # --- case numbers --------------------------------------------------------------------------------
 
 

@@ -51,10 +51,16 @@ _CASE_NUMBER = re.compile(r"(?<![\w-])([0-9A-Za-z]{4})-([0-9A-Za-z]{4})(?![\w-])
 
 
 def case_number(text: str) -> str | None:
-    """Return the case number a message quotes (with at least one digit), or None."""
+    """Return the case number a message quotes, or None.
+
+    It needs a digit, or capitals as the SMS printed it ("YGFE-BRMP") in a message that is not
+    all capitals: letters alone are too often a hyphenated word ("long-term", "SELF-HELP").
+    """
+    shouting = (text or "").upper() == (text or "")
     for match in _CASE_NUMBER.finditer(text or ""):
-        code = f"{match.group(1)}-{match.group(2)}".upper()
-        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+        typed = f"{match.group(1)}-{match.group(2)}"
+        code = typed.upper()
+        if any(ch.isalpha() for ch in code) and (any(ch.isdigit() for ch in code) or (typed == code and not shouting)):
             return code
     return None
 

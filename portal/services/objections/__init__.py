@@ -48,7 +48,7 @@ from portal.services.objections.handling import (
     start_independent_review,
     start_review,
 )
-from portal.services.objections.notices import is_open, notify, person_locale, sms_body
+from portal.services.objections.notices import is_open, notify, person_locale, review_word, sms_body
 from portal.services.objections.rules import (
     CASE_ALPHABET,
     CASE_LENGTH,
@@ -116,6 +116,7 @@ __all__ = [
     "reviewer_covers",
     "reviewer_refusal",
     "reviewer_regions",
+    "review_word",
     "sms_body",
     "start_independent_review",
     "start_review",

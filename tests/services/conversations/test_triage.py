@@ -52,7 +52,14 @@ def test_a_quoted_case_number_asks_for_that_case_even_inside_a_form():
     assert message.metadata["triage"] == {"case_number": "6WLB-3JRA"}
 
 
-@pytest.mark.parametrize("text", ["ring 020-50 50 50", "my number is 0701-2345", "a self-help group"])
+def test_a_case_number_of_letters_only_is_read_as_the_sms_printed_it():
+    message = assistant_message(conversation("en"), "what happened to YGFE-BRMP?")
+    assert message.text == '/objection_status{"case_number": "YGFE-BRMP"}'
+
+
+@pytest.mark.parametrize(
+    "text", ["ring 020-50 50 50", "my number is 0701-2345", "a self-help group", "I NEED SELF-HELP NOW"]
+)
 def test_numbers_and_words_with_a_hyphen_are_no_case_number(text):
     assert not assistant_message(conversation(), text).text.startswith("/objection_status")
 
