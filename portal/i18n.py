@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from babel import localedata
+from babel.dates import parse_pattern
 from flask import Flask, abort, g, request, session
 from flask_babel import gettext
 from flask_login import current_user
@@ -14,6 +18,27 @@ SESSION_KEY = "lang"
 
 def init_app(app: Flask) -> None:
     app.before_request(_reject_unknown_language_in_url)
+    drop_year_abbreviation()
+
+
+# CLDR's Ukrainian and Russian dates end in an abbreviated "year" ("21 грудня 2026 р.", "г."),
+# so every sentence that ends with a date ends in two periods ("... до 21 грудня 2026 р..").
+# Running text writes the date without it, so the patterns lose it here, once, for every
+# channel: pages, SMS and the assistant's texts all format dates through Babel.
+_YEAR_ABBREVIATION = re.compile(r"[\s\u202f]*'[^']*'\.$")
+_WITHOUT_YEAR_ABBREVIATION = ("uk", "ru")
+
+
+def drop_year_abbreviation() -> None:
+    """Take the trailing "р." / "г." off Babel's Ukrainian and Russian date patterns (idempotent)."""
+    for code in _WITHOUT_YEAR_ABBREVIATION:
+        # localedata.load caches the parsed CLDR data per locale: a change here is seen by every
+        # later format_date in the process.
+        formats = localedata.load(code)["date_formats"]
+        for width in ("full", "long", "medium", "short"):
+            pattern = str(formats[width].pattern)
+            if _YEAR_ABBREVIATION.search(pattern):
+                formats[width] = parse_pattern(_YEAR_ABBREVIATION.sub("", pattern))
 
 
 # On the JSON API `lang` is a parameter of one call, never a remembered choice.

@@ -86,4 +86,7 @@ def _render_module(slug: str, municipality: Organisation | None, show_source: bo
     body = render_fragment(
         "info/_module_body.html", view=view, municipality=municipality, municipalities=list_municipalities()
     )
-    return {"title": view.revision.title, "body": body}
+    # The body has its own notice about an unchecked or out-of-date translation; the footer's
+    # general one would say the same again.
+    notice = view.revision.language != "sv" and (view.state.is_stale or not view.state.is_reviewed)
+    return {"title": view.revision.title, "body": body, "translation_notice": notice}

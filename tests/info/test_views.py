@@ -102,6 +102,14 @@ def test_an_unreviewed_translation_carries_a_notice_with_a_link_to_the_swedish(c
     assert link["href"] == "/info/halsa-och-vard?text=sv"
 
 
+def test_an_unreviewed_translation_has_one_notice_not_a_second_in_the_footer(client, synced):
+    # The Arabic catalogue is unreviewed too; the module's own notice is the only one (issue 14).
+    soup = page(client, "/info/halsa-och-vard?lang=ar", "ar")
+    assert len(soup.select(".notice")) == 1 and soup.select(".review-notice") == []
+    # A page without a notice of its own keeps the footer's.
+    assert len(page(client, "/info/?lang=ar", "ar").select(".review-notice")) == 1
+
+
 def test_a_reviewed_current_translation_has_no_notice(client, synced):
     soup = page(client, "/info/halsa-och-vard?lang=en")
     assert soup.select_one(".notice") is None
