@@ -23,6 +23,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -37,6 +38,7 @@ BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
 MODEL = BOT / "models" / "ankomst.tar.gz"
 ACTIONS_SERVER = BOT / "actions_server.py"
+VENV_BIN = Path(sys.executable).parent  # the portal's virtual environment (Python 3.11), as the tests run
 READY_TIMEOUT = float(os.environ.get("ANKOMST_RASA_READY_TIMEOUT", "240"))
 
 
@@ -88,10 +90,19 @@ class AssistantStack:
     actions_token: str = ""
     processes: list[subprocess.Popen] = field(default_factory=list)
     workdir: tempfile.TemporaryDirectory | None = None
+    # More Rasa processes on the same endpoints (add_rasa); `processes[-1]` stays the first Rasa.
+    more_rasas: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, *, portal_url: str, token: str, log_dir: Path | None = None) -> AssistantStack:
-        """Start the action server and Rasa; raise RuntimeError if either is not ready in time."""
+    def start(
+        cls, *, portal_url: str, token: str, log_dir: Path | None = None, tracker_store: str = ""
+    ) -> AssistantStack:
+        """Start the action server and Rasa; raise RuntimeError if either is not ready in time.
+
+        `tracker_store` is YAML for endpoints.yml (a `tracker_store:` section); without it the
+        tracker store is Rasa's in-memory one.
+        """
         problem = missing_bot()
         if problem:
             raise RuntimeError(problem)
@@ -105,6 +116,7 @@ class AssistantStack:
         # (bench/faults) finds it without the environment.
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n  token: "{actions_token}"\n'
+            + tracker_store
         )
         env = {
             **os.environ,
@@ -121,6 +133,7 @@ class AssistantStack:
             portal_url=portal_url,
             actions_token=actions_token,
             workdir=workdir,
+            env=env,
         )
         try:
             stack.processes.append(
@@ -130,27 +143,7 @@ class AssistantStack:
                     logs / "actions.log",
                 )
             )
-            stack.processes.append(
-                _spawn(
-                    [
-                        str(RASA),
-                        "run",
-                        "--enable-api",
-                        "-m",
-                        str(MODEL),
-                        "--port",
-                        str(rasa_port),
-                        "--interface",
-                        "127.0.0.1",
-                        "--endpoints",
-                        str(endpoints),
-                        "--credentials",
-                        str(BOT / "credentials.yml"),
-                    ],
-                    env,
-                    logs / "rasa.log",
-                )
-            )
+            stack.processes.append(_spawn(rasa_argv(rasa_port, endpoints), env, logs / "rasa.log"))
             stack._wait_ready(logs)
         except BaseException:
             stack.stop()
@@ -181,6 +174,22 @@ class AssistantStack:
             if pending:
                 time.sleep(1)
 
+    def add_rasa(self, log: Path) -> str:
+        """Start one more Rasa on the same endpoints (action server, tracker store); return its URL."""
+        assert self.workdir is not None
+        port = free_port()
+        process = _spawn(rasa_argv(port, Path(self.workdir.name) / "endpoints.yml"), self.env, log)
+        url = f"http://127.0.0.1:{port}"
+        self.more_rasas.append((url, process))
+        deadline = time.monotonic() + READY_TIMEOUT
+        while not _rasa_ready(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"the added Rasa exited with {process.returncode}; see {log}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the added Rasa is not ready after {READY_TIMEOUT:.0f} s; see {log}")
+            time.sleep(1)
+        return url
+
     def rasa_pid(self) -> int:
         return self.processes[-1].pid
 
@@ -189,6 +198,8 @@ class AssistantStack:
         return _vmrss(self.rasa_pid())
 
     def stop(self) -> None:
+        self.processes.extend(process for _url, process in self.more_rasas)
+        self.more_rasas.clear()
         for process in reversed(self.processes):
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -204,10 +215,73 @@ class AssistantStack:
             self.workdir = None
 
 
-def _spawn(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+def rasa_argv(port: int, endpoints: Path) -> list[str]:
+    """`rasa run` with the trained model on 127.0.0.1:`port` and these endpoints."""
+    return [
+        str(RASA),
+        "run",
+        "--enable-api",
+        "-m",
+        str(MODEL),
+        "--port",
+        str(port),
+        "--interface",
+        "127.0.0.1",
+        "--endpoints",
+        str(endpoints),
+        "--credentials",
+        str(BOT / "credentials.yml"),
+    ]
+
+
+def _rasa_ready(url: str) -> bool:
+    try:
+        response = requests.get(f"{url}/status", timeout=2)
+        return response.ok and bool(response.json().get("model_file"))
+    except (requests.RequestException, ValueError):
+        return False
+
+
+def _spawn(argv: list[str], env: dict[str, str], log: Path, cwd: Path = BOT) -> subprocess.Popen:
     handle = open(log, "wb")  # noqa: SIM115 - handed to the child, closed with it
     # A process group of its own, so stopping it also stops Rasa's own child processes.
-    return subprocess.Popen(argv, cwd=BOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(argv, cwd=cwd, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def start_portal(
+    env: dict[str, str], log: Path, *, port: int | None = None, timeout: float = READY_TIMEOUT
+) -> tuple[str, subprocess.Popen]:
+    """The portal as production runs it (gunicorn, one worker process) on 127.0.0.1:`port` (a free
+    one by default), configured by `env`; wait until /healthz answers; return its URL and process."""
+    port = port or free_port()
+    argv = [str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{port}"]
+    process = _spawn([*argv, "portal:create_app()"], env, log, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(f"{url}/healthz", timeout=2).ok:
+                return url, process
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_process(process)
+            raise RuntimeError(f"the portal did not start; see {log}")
+        time.sleep(0.5)
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """The portal's background worker (RQ on env["REDIS_URL"], queue env["ANKOMST_WORKER_QUEUE"])."""
+    return _spawn([str(VENV_BIN / "flask"), "--app", "portal", "worker"], env, log, cwd=ROOT)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a process started by _spawn, and its process group."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
 
 
 def _vmrss(pid: int) -> int:
