@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale, format_date
 from sqlalchemy import func, select
 
 from portal.extensions import db
@@ -131,6 +132,8 @@ def test_a_double_submit_makes_one_case_and_lands_on_it(client, person):
         ({"target": "activity:999999"}, "target", "Choose something that is in your plan."),
         ({"target": ""}, "target", "Choose something that is in your plan."),
         ({"text_language": "xx"}, "text_language", "Choose a language from the list."),
+        ({"reason": "other", "text": "😡😡😡"}, "text", "Signs and emoji alone are not enough."),
+        ({"reason": "other", "text": "!!! ??? 👎"}, "text", "Signs and emoji alone are not enough."),
     ],
 )
 def test_bad_input_gets_a_clear_message_keeps_what_was_typed_and_saves_nothing(client, person, change, field, message):
@@ -144,11 +147,32 @@ def test_bad_input_gets_a_clear_message_keeps_what_was_typed_and_saves_nothing(c
     # Everything typed is still there, including the key that makes a resubmit idempotent.
     if field != "wanted":
         assert soup.find("textarea", attrs={"name": "wanted"}).get_text().lstrip("\r\n") == data["wanted"]
-    if field != "text" and data["text"].strip():
+    if data["text"].strip() and len(data["text"]) <= 4000:
         assert soup.find("textarea", attrs={"name": "text"}).get_text().lstrip("\r\n") == data["text"]
     assert soup.find("input", attrs={"name": "idempotency_key"})["value"] == data["idempotency_key"]
     assert _count() == 0
     assert last_sms_to(person.phone).purpose != "objection"
+
+
+@pytest.mark.parametrize(
+    ("reason", "text"),
+    [("other", "ብዙ ርሑቕ እዩ"), ("other", "بعيد جدا 😡"), ("too_far", "😡😡😡")],
+)
+def test_words_in_any_script_or_a_chosen_reason_make_an_objection(client, person, reason, text):
+    sign_in_newcomer(client, person)
+    response = client.post("/plan/objections/new", data={**_form(client), "reason": reason, "text": text})
+    assert response.status_code == 303 and _count() == 1
+
+
+def test_symbols_alone_are_refused_in_the_persons_language(client, region, caseworker):
+    arab = create_person(region["sodertalje"], language="ar")
+    create_objectionable_plan(arab, caseworker)
+    sign_in_newcomer(client, arab)
+    response = client.post("/plan/objections/new", data={**_form(client), "reason": "other", "text": "😡😡😡"})
+    soup = check_page(response, lang="ar")
+    assert response.status_code == 422 and soup.select_one("#text-error") is not None
+    assert soup.find("textarea", attrs={"name": "text"}).get_text().strip() == "😡😡😡"
+    assert _count() == 0
 
 
 def test_an_item_from_another_persons_plan_is_refused(client, person, other):
@@ -232,6 +256,9 @@ def test_the_case_page_shows_the_timeline_and_the_decision_with_reasons(client, 
     decision = soup.select_one(".decision").get_text(" ", strip=True)
     assert "Rejected" in decision and "The plan follows the rules." in decision
     assert soup.select_one("form[action$='/escalate']") is not None
+    # The decision comes before the facts of the case and what the person wrote.
+    main = str(soup.find("main"))
+    assert main.index('class="decision"') < main.index('class="facts"') < main.index("What you wrote")
 
 
 def test_the_newcomer_escalates_from_the_case_page(client, person, caseworker):
@@ -247,6 +274,12 @@ def test_the_newcomer_escalates_from_the_case_page(client, person, caseworker):
     assert "independent reviewer" in last_sms_to(person.phone).body
     soup = check_page(client.get(f"/objections/{objection.display_case_number}"))
     assert soup.select_one("form[action$='/escalate']") is None
+    # The reviewer's deadline is shown, not the caseworker's.
+    facts = soup.select_one(".facts").get_text(" ", strip=True)
+    with client.application.test_request_context(), force_locale(person.preferred_language):
+        review_due, first_due = (format_date(d, "long") for d in (objection.review_due_date, objection.due_date))
+    assert "Independent review due" in facts and review_due in facts
+    assert "Answer due" not in facts and (first_due == review_due or first_due not in facts)
 
 
 def test_escalation_after_the_window_is_refused_with_a_message(client, person, caseworker):

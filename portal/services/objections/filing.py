@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -63,11 +64,20 @@ def validate_objection(person: Person, data: ObjectionInput) -> tuple[Plan, Targ
         raise ObjectionError("text_empty", "text")
     if len(text) > TEXT_MAX_LENGTH:
         raise ObjectionError("text_too_long", "text")
+    if data.reason == ReasonCode.OTHER and not has_words(text):
+        # "😡😡😡" with "something else" says nothing a caseworker can answer; with a chosen
+        # reason, the reason says it, and the feeling may stand beside it.
+        raise ObjectionError("text_no_words", "text")
     if len((data.wanted or "").strip()) > WANTED_MAX_LENGTH:
         raise ObjectionError("wanted_too_long", "wanted")
     if data.text_language and get_language(data.text_language) is None:
         raise ObjectionError("language", "text_language")
     return plan, target
+
+
+def has_words(text: str) -> bool:
+    """Tell whether `text` holds at least one letter, in any script (not only signs and emoji)."""
+    return any(unicodedata.category(ch).startswith("L") for ch in text)
 
 
 def file_objection(

@@ -68,6 +68,10 @@ def error_message(code: str) -> str:
         "reason": gettext("Choose the reason that fits best."),
         "text_empty": gettext("Please write why you object. You can write in any language."),
         "text_too_long": gettext("Please write at most %(max)d characters.", max=TEXT_MAX_LENGTH),
+        "text_no_words": gettext(
+            "Please write in words why you object, or choose the reason that fits best. "
+            "Signs and emoji alone are not enough. You can write in any language."
+        ),
         "wanted_too_long": gettext("Please write at most %(max)d characters.", max=WANTED_MAX_LENGTH),
         "escalation_text_too_long": gettext("Please write at most %(max)d characters.", max=WANTED_MAX_LENGTH),
         "language": gettext("Choose a language from the list."),
