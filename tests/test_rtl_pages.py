@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 from bs4.element import Comment
 
+from portal.languages import LANGUAGES
 from portal.models import Role
 from portal.services import objections
 from portal.services.content import DEFAULT_CONTENT_DIR, sync_from_files
@@ -26,7 +27,7 @@ from tests.factories import (
 )
 from tests.helpers import check_page, sign_in_newcomer
 
-RTL_LANGUAGES = ["ar", "fa"]
+RTL_LANGUAGES = [lang.code for lang in LANGUAGES if lang.direction == "rtl"]  # ar, fa, prs, ckb, ps
 MODULES = ["halsa-och-vard", "trygghet-och-akut-hjalp", "din-introduktion", "utbildning"]
 
 NEEDS_ISOLATION = re.compile(
