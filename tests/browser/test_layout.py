@@ -189,3 +189,34 @@ def test_the_signed_in_header_is_compact_on_a_phone(browser, live_server, region
         assert height <= 120, f"the header takes {height} of 640 px"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_radio_buttons_and_checkboxes_stay_beside_their_wrapping_labels(browser, live_server, region, lang):
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language=lang)
+    create_objectionable_plan(person, caseworker)
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server)
+    try:
+        page = context.new_page()
+        page.goto(f"/language/{lang}")
+        sign_in_newcomer_in_browser(page, person)
+        page.goto("/plan/objections/new")
+        page.evaluate("() => { document.documentElement.style.fontSize = '130%'; }")
+        # For each box: its label starts on the box's own line, beside it, even when it wraps.
+        apart = page.evaluate(
+            """() => [...document.querySelectorAll(".choice > input")].flatMap((box) => {
+              const label = document.querySelector(`label[for="${box.id}"]`);
+              const b = box.getBoundingClientRect(), l = label.getBoundingClientRect();
+              const beside = l.top < b.bottom && (l.left >= b.right - 1 || l.right <= b.left + 1);
+              return beside ? [] : [`${box.id}: box ${Math.round(b.top)}, label ${Math.round(l.top)}`];
+            })"""
+        )
+        wrapped = page.evaluate(
+            """() => [...document.querySelectorAll(".choice label")].some(
+              (l) => l.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(l).lineHeight))"""
+        )
+        assert wrapped, "no label wraps: the check would not see the fault"
+        assert not apart, "\n".join(apart)
+    finally:
+        context.close()
