@@ -9,6 +9,7 @@ service number (112, 1177, 90101) must also be a `tel:` link.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
@@ -23,6 +24,7 @@ from tests.factories import (
     create_objection,
     create_objectionable_plan,
     create_person,
+    create_plan,
     create_staff,
 )
 from tests.helpers import check_page, sign_in_newcomer
@@ -102,6 +104,7 @@ def test_newcomer_and_objection_pages_isolate_every_ltr_run(client, region, lang
         "/plan/upcoming",
         "/plan/changes",
         "/plan/calendar",
+        "/plan/print",
         "/my-data",
         "/chat",
         "/privacy",
@@ -114,6 +117,22 @@ def test_newcomer_and_objection_pages_isolate_every_ltr_run(client, region, lang
     ):
         problems += _problems(client.get(path), lang, path)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", RTL_LANGUAGES)
+def test_the_coming_weeks_isolate_times_and_time_ranges(client, region, lang):
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language=lang)
+    monday = date.today() - timedelta(days=date.today().weekday())
+    create_plan(person, caseworker, start=monday, status="proposed")
+    sign_in_newcomer(client, person)
+    problems: list[str] = []
+    for path in ("/", "/plan", "/plan/upcoming", "/plan/changes", "/plan/print"):
+        problems += _problems(client.get(path), lang, path)
+    assert not problems, "\n".join(problems)
+    # The range "9:00–12:00" is one LTR run, both times inside it.
+    ranges = BeautifulSoup(client.get("/plan/upcoming").get_data(as_text=True), "html.parser").select("strong[dir=ltr]")
+    assert ranges and all(len(r.find_all("time")) == 2 for r in ranges)
 
 
 @pytest.mark.parametrize("lang", RTL_LANGUAGES)
