@@ -19,6 +19,7 @@ from portal.models import (
     CalendarFeed,
     Conversation,
     Decision,
+    ErasureRequest,
     HandoffRequest,
     Message,
     Objection,
@@ -63,6 +64,7 @@ def export_person(person: Person) -> dict[str, Any]:
         "handoff_requests": _rows(HandoffRequest, HandoffRequest.person_id == person.id),
         "calendar_feeds": _rows(CalendarFeed, CalendarFeed.person_id == person.id),
         "transfers": _rows(PersonTransfer, PersonTransfer.person_id == person.id),
+        "erasure_requests": _rows(ErasureRequest, ErasureRequest.person_id == person.id),
     }
 
 

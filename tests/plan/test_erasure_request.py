@@ -58,6 +58,13 @@ def test_a_request_is_recorded_pending_and_audited_and_nothing_is_erased_yet(cli
     assert "A caseworker will check the request" in text and "Hala Haddad" in page.get_data(as_text=True)
 
 
+def test_the_request_is_part_of_the_persons_export(client, db, newcomer):
+    sign_in_newcomer(client, newcomer)
+    client.post("/my-data/erasure", data={"understood": "y"})
+    [exported] = client.get("/my-data.json").get_json(force=True)["erasure_requests"]
+    assert exported["status"] == "pending" and exported["confirmed_at"] is None
+
+
 def test_asking_twice_is_one_request(client, db, newcomer):
     sign_in_newcomer(client, newcomer)
     client.post("/my-data/erasure", data={"understood": "y"})
