@@ -147,8 +147,9 @@ def test_signed_out_pages_isolate_every_ltr_run(client, region, lang):
 def test_civic_information_pages_isolate_every_ltr_run(client, region, lang):
     sync_from_files(DEFAULT_CONTENT_DIR)
     problems: list[str] = []
-    for slug in MODULES:
-        path = f"/info/{slug}?lang={lang}"
+    paths = [f"/info/{slug}?lang={lang}" for slug in MODULES]
+    paths += [f"/info/search?q={q}&lang={lang}" for q in ("1177", "BRIS", "112", "polisen")]
+    for path in paths:
         problems += _problems(client.get(path), lang, path)
     assert not problems, "\n".join(problems)
 
