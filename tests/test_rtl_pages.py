@@ -140,6 +140,9 @@ def test_signed_out_pages_isolate_every_ltr_run(client, region, lang):
     problems: list[str] = []
     for path in ("/", "/signin", "/language", "/info/"):
         problems += _problems(client.get(f"{path}?lang={lang}"), lang, path)
+    person = create_person(region["botkyrka"], language=lang)
+    client.post("/signin", data={"phone": person.phone})
+    problems += _problems(client.get("/signin/code"), lang, "/signin/code")
     assert not problems, "\n".join(problems)
 
 
