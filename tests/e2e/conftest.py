@@ -19,7 +19,12 @@ def assistant_stack(_app_session):
         pytest.fail(problem, pytrace=False)
     portal = serve_app(_app_session)
     try:
-        stack = AssistantStack.start(portal_url=portal.url, token=_app_session.config["INTERNAL_API_TOKEN"])
+        # Answers, not latency: the action server may wait longer for the portal than in production.
+        stack = AssistantStack.start(
+            portal_url=portal.url,
+            token=_app_session.config["INTERNAL_API_TOKEN"],
+            extra_env={"ANKOMST_PORTAL_TIMEOUT": "30"},
+        )
     except RuntimeError as error:
         portal.stop()
         pytest.fail(f"The real assistant did not start: {error}", pytrace=False)

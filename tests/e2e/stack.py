@@ -96,12 +96,18 @@ class AssistantStack:
 
     @classmethod
     def start(
-        cls, *, portal_url: str, token: str, log_dir: Path | None = None, tracker_store: str = ""
+        cls,
+        *,
+        portal_url: str,
+        token: str,
+        log_dir: Path | None = None,
+        tracker_store: str = "",
+        extra_env: dict[str, str] | None = None,
     ) -> AssistantStack:
         """Start the action server and Rasa; raise RuntimeError if either is not ready in time.
 
         `tracker_store` is YAML for endpoints.yml (a `tracker_store:` section); without it the
-        tracker store is Rasa's in-memory one.
+        tracker store is Rasa's in-memory one. `extra_env` goes to both processes.
         """
         problem = missing_bot()
         if problem:
@@ -126,6 +132,7 @@ class AssistantStack:
             "PYTHONUNBUFFERED": "1",
             # Rasa asks about telemetry on its first run; never in tests.
             "RASA_TELEMETRY_ENABLED": "false",
+            **(extra_env or {}),
         }
         stack = cls(
             rasa_url=f"http://127.0.0.1:{rasa_port}",

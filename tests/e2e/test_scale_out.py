@@ -150,7 +150,13 @@ def scaled_out(scale_app, databases, tmp_path):
         # both portals share the database, so portal A sees the turns portal B took too.
         port_a = free_port()
         stack = AssistantStack.start(
-            portal_url=f"http://127.0.0.1:{port_a}", token=internal_token, log_dir=tmp_path, tracker_store=tracker_store
+            portal_url=f"http://127.0.0.1:{port_a}",
+            token=internal_token,
+            log_dir=tmp_path,
+            tracker_store=tracker_store,
+            # This test is about state, not latency: on two busy cores the action server's call to
+            # file the objection can take longer than its production 3 s.
+            extra_env={"ANKOMST_PORTAL_TIMEOUT": "30"},
         )
         rasa_2 = stack.add_rasa(tmp_path / "rasa-2.log")
         portal_a, process = start_portal(
