@@ -122,3 +122,27 @@ def test_msgids_are_whole_english_sentences_with_named_placeholders():
     for msgid in msgids:
         assert not re.search(r"%[sd]", msgid), f"unnamed placeholder in {msgid!r}"
         assert msgid.strip() == msgid and msgid, f"fragment-like msgid {msgid!r}"
+
+
+def test_the_spelling_variants_are_what_the_script_writes_from_the_current_examples():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spelling_variants", BOT / "scripts" / "spelling_variants.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for language in (*script.FOLDED, *script.TRANSLITERATED):
+        written = (BOT / "data" / "nlu" / language / script.OUTPUT).read_text(encoding="utf-8")
+        assert written == script.render(language), f"run bot/scripts/spelling_variants.py ({language})"
+
+
+def test_transliteration_and_folding_write_as_people_type():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spelling_variants", BOT / "scripts" / "spelling_variants.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.transliterate("где моё дело", "ru", second_way=False) == "gde moe delo"
+    assert script.transliterate("де моя справа", "uk", second_way=True) == "de moya sprava"
+    assert script.transliterate("хочу", "uk", second_way=False) == "hochu"
+    assert script.fold("var hittar jag en tandläkare") == "var hittar jag en tandlakare"
+    assert script.fold("ez dixwazim bi kurmancî binivîsim") == "ez dixwazim bi kurmanci binivisim"
