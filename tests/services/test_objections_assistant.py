@@ -57,7 +57,7 @@ def _payload(**overrides):
 
 def test_filing_answers_the_contract_body(app, person):
     body = file_objection_for_assistant(person, _payload(), "so")
-    assert set(body) == {"case_number", "status", "status_label", "due_date"}
+    assert set(body) == {"case_number", "status", "status_label", "due_date", "can_escalate", "escalation_deadline"}
     assert CASE.match(body["case_number"])
     assert body["status"] == "submitted" and body["status_label"]
     assert date.fromisoformat(body["due_date"])
@@ -106,7 +106,14 @@ def test_the_list_holds_only_the_persons_cases(app, region, person, caseworker):
     create_objection(other)
     body = list_objections_for_assistant(person, "en")
     assert [o["case_number"] for o in body["objections"]] == [mine.display_case_number]
-    assert set(body["objections"][0]) == {"case_number", "status", "status_label", "due_date"}
+    assert set(body["objections"][0]) == {
+        "case_number",
+        "status",
+        "status_label",
+        "due_date",
+        "can_escalate",
+        "escalation_deadline",
+    }
 
 
 def test_status_has_a_timeline_in_the_requested_language(app, person, caseworker):
