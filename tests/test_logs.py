@@ -6,9 +6,16 @@ import logging
 
 import pytest
 
-from portal.logs import redact
+from portal.logs import install_redaction, redact
 from tests.factories import create_person
 from tests.helpers import code_from_outbox
+
+
+@pytest.fixture(autouse=True)
+def redaction_installed():
+    # The app factory installs it once per process; a test that logs without building an app
+    # first (random order) must not depend on another test having built one.
+    install_redaction()
 
 
 def test_a_whole_sign_in_leaves_no_number_or_code_in_the_logs(client, region, caplog):
