@@ -42,7 +42,7 @@ def _heading(result: dict[str, Any]) -> str:
     return result.get("section_title") or result.get("title") or ""
 
 
-def _answer_of(found: dict[str, Any]) -> dict[str, Any] | None:
+def answer_of(found: dict[str, Any]) -> dict[str, Any] | None:
     """The best answer in the search response (older portals send only results)."""
     answer = found.get("answer")
     if answer:
@@ -58,7 +58,8 @@ def _answer_of(found: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _confidence_of(found: dict[str, Any]) -> str:
+def confidence_of(found: dict[str, Any]) -> str:
+    """How sure the search is: "confident", "middling" or "none" (older portals: by results)."""
     if "confidence" in found:
         return str(found["confidence"])
     return "confident" if found.get("results") else "none"
@@ -72,7 +73,7 @@ def _plain(text: str) -> str:
 def say_answer(turn: Turn, found: dict[str, Any], *, offer_more: bool = True) -> list[EventType]:
     """Say the confident answer: title, the sentences that answer, and the link."""
     _ = turn.messages._
-    answer = _answer_of(found) or {}
+    answer = answer_of(found) or {}
     lines = []
     if found.get("fallback_language"):
         lines.append(_("I found this in Swedish:"))
@@ -127,14 +128,14 @@ def answer_by_search(turn: Turn, *, when_none: str = "nothing", confident_only: 
     answer is given.
     """
     found = search(turn)
-    confidence = _confidence_of(found)
-    if confidence == "confident" and _answer_of(found):
+    confidence = confidence_of(found)
+    if confidence == "confident" and answer_of(found):
         return say_answer(turn, found)
     if confident_only:
         confidence = "none"
     if confidence == "middling" and len(found.get("results") or []) > 1:
         return offer_choices(turn, found)
-    if confidence == "middling" and _answer_of(found):
+    if confidence == "middling" and answer_of(found):
         return say_answer(turn, found)
     if when_none == "silent":
         return None
@@ -152,7 +153,7 @@ class ActionCivicAnswer(PortalAction):
         # search is only middling (its other hits are offered as more links); the numbered list
         # of topics is for the messages the NLU was unsure of (fallback, out of scope).
         found = search(turn)
-        if _confidence_of(found) in ("confident", "middling") and _answer_of(found):
+        if confidence_of(found) in ("confident", "middling") and answer_of(found):
             return say_answer(turn, found)
         return say_nothing_found(turn)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rasa_sdk.events import EventType, SlotSet
 
-from actions.civic import _answer_of, _confidence_of, say_answer, search
+from actions.civic import answer_of, confidence_of, say_answer, search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
 
@@ -53,6 +53,6 @@ class ActionEmergency(PortalAction):
         # The content adds what to do next: the best section's sentences when the search is at
         # least middling; never a list of topics to choose from, which would bury the number.
         found = search(turn)
-        if _confidence_of(found) in ("confident", "middling") and _answer_of(found):
+        if confidence_of(found) in ("confident", "middling") and answer_of(found):
             return [*remembered, *say_answer(turn, found, offer_more=False)]
         return remembered
