@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import gunicorn
 import requests
 from werkzeug.serving import make_server
 
@@ -262,6 +263,11 @@ def start_portal(
     one by default), configured by `env`; wait until /healthz answers; return its URL and process."""
     port = port or free_port()
     argv = [str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{port}"]
+    if gunicorn.version_info >= (27,):
+        # Its control socket defaults to one path per user (~/.gunicorn/gunicorn.ctl): two portals,
+        # or someone else's gunicorn on this machine, would take it from each other.
+        # A short path of its own (a Unix socket path may not exceed 107 bytes).
+        argv += ["--control-socket", str(Path(tempfile.gettempdir()) / f"ankomst-portal-{port}.ctl")]
     process = _spawn([*argv, "portal:create_app()"], env, log, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
