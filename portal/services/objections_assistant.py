@@ -142,7 +142,11 @@ def escalate_objection_for_assistant(
         objection = get_objection_for_person(person, normalise_case_number(case_number))
         if objection is None:
             raise AssistantError(404, "not_found", gettext("We could not find a case with that number."))
-        text = _text(payload, "text") if isinstance(payload, dict) else ""
+        # The body is an object, as documented ({} when there is nothing to add): anything else
+        # is refused before the case moves.
+        if not isinstance(payload, dict):
+            raise AssistantError(422, "invalid", gettext("Something in the request was wrong"), field="text")
+        text = _text(payload, "text")
         try:
             escalate(objection, person, text=text, actor_kind="assistant")
         except ObjectionError as error:

@@ -361,6 +361,18 @@ def test_a_partly_upheld_case_can_be_escalated_and_an_unknown_case_is_not_found(
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("body", [None, ["why"], "why", {"text": 42}])
+def test_an_escalation_body_that_is_not_as_documented_is_refused_and_nothing_moves(
+    client, db, caseworker, newcomer, sms, body
+):
+    objection = _decided_case(newcomer, caseworker)
+    path = f"/{sms.public_id}/objections/{objection.display_case_number}/escalate"
+    response = api(client, "POST", path, json=body) if body is not None else api(client, "POST", path)
+    assert response.status_code == 422
+    db.session.refresh(objection)
+    assert objection.status.value == "decided" and objection.escalated_at is None
+
+
 def test_an_undecided_case_that_is_not_late_cannot_be_escalated(client, caseworker, newcomer, sms):
     create_objectionable_plan(newcomer, caseworker)
     objection = create_objection(newcomer)
