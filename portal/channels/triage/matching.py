@@ -118,7 +118,24 @@ class PhraseList:
 
     def __init__(self, phrases: list[str]) -> None:
         self._patterns = [Pattern.parse(p) for p in phrases if p.strip()]
+        # Every message goes through a dozen lists of hundreds of phrases: index them by their
+        # first word, so only the phrases that can start somewhere in the message are followed.
+        self._by_first: dict[str, list[Pattern]] = {}
+        self._by_stem: list[tuple[str, Pattern]] = []
+        self._typo_tolerant: list[Pattern] = []
+        for pattern in self._patterns:
+            first = pattern.words[0]
+            if first.endswith("*"):
+                self._by_stem.append((first[:-1], pattern))
+                continue
+            self._by_first.setdefault(first, []).append(pattern)
+            if len(first) >= 6:
+                self._typo_tolerant.append(pattern)
 
     def found_in(self, words: list[str]) -> bool:
         """Return whether any phrase occurs in the normalised words."""
-        return any(phrase_in(p, words) for p in self._patterns)
+        seen = {variant for word in words for variant in _variants(word)}
+        candidates = [p for variant in seen for p in self._by_first.get(variant, ())]
+        candidates += [p for stem, p in self._by_stem if any(v.startswith(stem) for v in seen)]
+        candidates += [p for p in self._typo_tolerant if any(abs(len(w) - len(p.words[0])) <= 1 for w in words)]
+        return any(phrase_in(p, words) for p in candidates)
