@@ -124,23 +124,24 @@ def test_msgids_are_whole_english_sentences_with_named_placeholders():
         assert msgid.strip() == msgid and msgid, f"fragment-like msgid {msgid!r}"
 
 
-def test_the_spelling_variants_are_what_the_script_writes_from_the_current_examples():
+@pytest.fixture(scope="module")
+def script():
+    """bot/scripts/spelling_variants.py, loaded from its path (scripts is no package)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("spelling_variants", BOT / "scripts" / "spelling_variants.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_spelling_variants_are_what_the_script_writes_from_the_current_examples(script):
     for language in (*script.FOLDED, *script.TRANSLITERATED):
         written = (BOT / "data" / "nlu" / language / script.OUTPUT).read_text(encoding="utf-8")
         assert written == script.render(language), f"run bot/scripts/spelling_variants.py ({language})"
 
 
-def test_transliteration_and_folding_write_as_people_type():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("spelling_variants", BOT / "scripts" / "spelling_variants.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+def test_transliteration_and_folding_write_as_people_type(script):
     assert script.transliterate("где моё дело", "ru", second_way=False) == "gde moe delo"
     assert script.transliterate("де моя справа", "uk", second_way=True) == "de moya sprava"
     assert script.transliterate("хочу", "uk", second_way=False) == "hochu"
