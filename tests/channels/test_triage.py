@@ -60,6 +60,52 @@ def test_an_ordinary_message_is_no_emergency(text):
     assert find_emergencies(text) == []
 
 
+# A life in danger is 112 first, never only the advice line (the content says so).
+LIFE_IN_DANGER = [
+    "my dad collapsed and is not breathing",
+    "min son kan inte andas",
+    "ابوي ما عم يتنفس",
+    "مادرم بیهوش شده",
+    "زما ورور ساه نشي اخیستی",
+    "باوکم بێهۆش بووە",
+    "bavê min nikare nefes bigire",
+    "aabahay ma neefsan karo",
+    "ኣቦይ ኣይተንፍስን",
+    "бабуся не дихає",
+    "муж без сознания",
+    "she swallowed a battery",
+]
+
+
+@pytest.mark.parametrize("text", LIFE_IN_DANGER)
+def test_signs_of_a_life_in_danger_give_112_first(text):
+    assert [e.number for e in find_emergencies(text)][0] == "112"
+
+
+@pytest.mark.parametrize("text", ["my gums are bleeding, which dentist", "min dotter svimmade men mår bra nu"])
+def test_an_ordinary_bleeding_or_fainting_is_the_advice_line(text):
+    assert [e.kind for e in find_emergencies(text)] == ["health"]
+
+
+def test_each_kind_is_named_once():
+    kinds = [e.kind for e in find_emergencies("fire in the kitchen and my son is not breathing")]
+    assert kinds == ["danger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to wake up tomorrow",
+        "jag orkar inte leva mer",
+        "کاش نبودم دیگه",
+        "мне лучше бы меня не было",
+        "краще б мене не було на світі",
+    ],
+)
+def test_thoughts_of_suicide_said_indirectly_are_recognised(text):
+    assert [e.kind for e in find_emergencies(text)][0] == "suicide"
+
+
 def test_the_gravest_emergency_comes_first():
     kinds = [e.kind for e in find_emergencies("he hits me and i want to die")]
     assert kinds[:2] == ["suicide", "violence"]
@@ -143,6 +189,15 @@ def test_a_message_without_interpreter_words_is_no_interpreter_request():
         "دیگه پیام نفرستید",
         "больше не присылайте сообщения",
         "fariimo ha ii soo dirin",
+        "please turn off the sms",
+        "plz wa2ef el rasa2el sms",
+        "لطفا دیگه مسیج روان نکنید",
+        "پیغامونه بند کړئ",
+        "отключите смс рассылку",
+        "вимкніть повідомлення будь ласка",
+        "መልእኽቲ ኣቋርጹለይ",
+        # a reason around the request
+        "i found a job and dont need the plan anymore so please dont send me messages every day",
     ],
 )
 def test_asking_in_ones_own_words_for_no_more_messages_is_read(text):

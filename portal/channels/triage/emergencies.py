@@ -31,42 +31,81 @@ SUICIDE = Emergency("suicide", "90101")
 _HEALTH_WORDS = PhraseList(
     [
         # en
-        "fever", "feaver", "fevr", "high temp*", "temprature", "vomit*", "throwing up", "cant breath*",
-        "can't breath*", "not breathing", "hard to breathe", "unconscious", "fainted", "poison*", "bleeding",
-        "seizure", "convuls*", "chest pain", "very sick", "very ill", "sick at night", "ill at night",
+        "fever", "feaver", "fevr", "high temp*", "temprature", "vomit*", "throwing up",
+        "fainted", "passed out", "bleeding",
+        "very sick", "very ill", "sick at night", "ill at night",
         # sv
-        "feber", "fber", "hog temp*", "kräk*", "krak*", "spyr", "andas inte", "svart att andas", "andnöd",
-        "medvetslos*", "förgift*", "forgift*", "blöder", "bloder", "kramp*", "jattesjuk*", "mycket sjuk",
-        "ont i brostet",
+        "feber", "fber", "hog temp*", "kräk*", "krak*", "spyr",
+        "kramp*", "jattesjuk*", "mycket sjuk", "svimmade", "blöder", "bloder",
         # ar (Levantine and Iraqi forms, Arabizi)
         "حراره", "حرارته", "حرارتها", "حمی", "حمه", "سخونه", "سخن", "مسخن", "مسخنه", "سخنان", "استفراغ",
-        "یستفرغ", "تستفرغ", "عم یستفرغ", "یتقیا", "تقیو", "ضیق نفس", "ما عم یتنفس", "ما یتنفس", "ما تتنفس",
-        "اغماء", "مغمی", "فاقد الوعی", "تسمم", "نزیف", "تشنج", "7arara", "7ara", "har*ara", "s5oneh",
+        "یستفرغ", "تستفرغ", "عم یستفرغ", "یتقیا", "تقیو",
+        "7arara", "7ara", "har*ara", "s5oneh",
         "skhoneh", "skhone", "mso5an", "msakhan",
         # fa, prs
-        "تب", "تبش", "تبم", "تب داره", "تب کرده", "درجه حرارت", "بالا میاره", "بالا اورد", "نفس نمیکشه",
-        "نفسش بند", "تنگی نفس", "بیهوش", "مسموم*", "خونریزی", "tab dare", "tab dareh", "tab kardeh",
+        "تب", "تبش", "تبم", "تب داره", "تب کرده", "درجه حرارت", "بالا میاره", "بالا اورد",
+        "tab dare", "tab dareh", "tab kardeh", "خونریزی", "از حال رفت*", "غش کرد*",
         # ps
-        "تبه", "تبه لری", "کانګی", "قی کوی", "ساه نشی", "بی هوښه", "بیهوښه", "وینه بهیږی",
+        "تبه", "تبه لری", "کانګی", "قی کوی", "وینه بهیږي", "وینه ورځي",
         # ckb
-        "تایه", "تای هەیه", "تای هه یه", "پلەی گەرمی", "ڕشانەوه", "دەرشێتەوه", "هەناسه نادات", "بێهۆش",
-        "خوێن دێت",
+        "تایه", "تای هەیه", "تای هه یه", "پلەی گەرمی", "ڕشانەوه", "دەرشێتەوه", "خوێن دێت",
         # ku
-        "ta heye", "tay heye", "germi", "germa*", "vereşin", "veresin", "diverese", "nefes nastine",
-        "behis", "bêhiş", "xwin te", "xwin tê",
+        "ta heye", "tay heye", "germi", "germa*", "vereşin", "veresin", "diverese", "xwin te", "xwîn tê",
         # so
-        "qandho", "qandhadh", "xummad", "matag*", "ma neefsan*", "neefta", "miyir*", "dhiig bax*",
+        "qandho", "qandhadh", "xummad", "matag*", "dhiig bax*",
         # ti
-        "ረስኒ", "ረስኒ ሒዝዎ", "ረስኒ ሒዙዋ", "ይተፍእ", "ትፋእ", "ትንፋስ", "ምስትንፋስ", "ደም ይፈስስ",
+        "ረስኒ", "ረስኒ ሒዝዎ", "ረስኒ ሒዙዋ", "ይተፍእ", "ትፋእ", "ደም ይፈስስ",
         # uk
-        "температур*", "жар", "блю*", "рвот*", "не дихає", "важко дихати", "задиха*", "непритом*", "отру*",
-        "кровотеч*", "судом*",
+        "температур*", "жар", "блю*", "рвот*", "кровотеч*",
         # ru
-        "тошн*", "рвет", "рвёт", "не дышит", "трудно дышать", "без сознания", "потерял* сознан*", "отрав*",
-        "судорог*", "temperatura", "temperatur*", "скорая", "скорую", "швидку", "швидка допомога",
+        "тошн*", "рвет", "рвёт",
+        "temperatura", "temperatur*", "скорая", "скорую", "швидку", "швидка допомога",
         # the emergency room, in every language: the advice line 1177 comes first
         "akuten", "akutmottagning*", "emergency room", "طوارئ", "الطوارئ", "اورژانس", "بیړنی", "فریاکەوتن",
         "acil", "acîl", "degdeg", "ህጹጽ", "невідклад*", "неотложк*", "تای زۆر", "تای بەرز", "تا هەیه",
+    ]
+)  # fmt: skip
+
+# Signs that a life is in danger: 112 first, as the content says ("difficulty breathing, strong
+# pain in the chest, a person who does not wake up or heavy bleeding"), never the advice line.
+_LIFE_SIGNS = PhraseList(
+    [
+        # en
+        "cant breath*", "can't breath*", "cannot breath*", "not breathing", "stopped breathing",
+        "hard to breathe", "choking", "choked", "swallowed", "unconscious", "wont wake up", "won't wake up",
+        "doesnt wake up", "not waking up", "collapsed", "poison*", "seizure", "convuls*", "bleeding a lot",
+        "heavy bleeding", "chest pain", "lips blue", "turning blue", "overdose",
+        # sv
+        "andas inte", "kan inte andas", "svart att andas", "andnöd", "satt i halsen", "svalde", "kvävs",
+        "kvavs", "medvetslos*", "vaknar inte", "kollaps*", "förgift*", "forgift*", "blöder mycket",
+        "bloder mycket", "kraftig blödning", "ont i brostet", "blå läppar", "bla lappar",
+        "överdos*", "overdos*",
+        # ar
+        "ضيق نفس", "ما عم يتنفس", "ما يتنفس", "ما تتنفس", "ما بيتنفس", "مو قادر يتنفس", "مش قادر يتنفس",
+        "ما يقدر يتنفس", "اختنق*", "بيختنق", "يختنق", "بلع", "ما عم يصحى", "ما يصحى", "ما بيصحى", "اغماء",
+        "مغمى", "اغمي عليه", "فاقد الوعي", "تسمم", "نزيف", "تشنج", "ma 3am yetnafas",
+        # fa, prs
+        "نفس نمیکشه", "نفس نمیکشد", "نمیتونه نفس", "نمیتواند نفس", "نفسش بند", "نفسش بالا نمیاد",
+        "تنگی نفس", "خفه شد*", "خفگی", "قورت داد*", "بیدار نمیشه", "بیهوش",
+        "مسموم*", "کبود شد*", "nafas nemikeshe", "nafas nemikesha",
+        # ps
+        "ساه نشي", "ساه نه شي", "ساه نه اخلي", "ساه نشي اخیستی", "بې هوښه", "بیهوښه", "بې هوشه",
+        "نه راویښیږي", "sa na akhli",
+        # ckb
+        "هەناسە نادات", "ناتوانێت هەناسە", "ناتوانێ هەناسە", "هەناسەی پێ نادرێت", "بێهۆش", "خنکا",
+        "دەخنکێت", "قووتی دا", "بێدار نابێتەوە", "خوێنبەربوون",         # ku
+        "nefes nastine", "nikare nefes", "nefes nagire", "behna wi nace", "bêhna wî naçe", "behis", "bêhiş",
+        "xeniqi", "xeniqî", "daqurtand", "hisyar nabe", "hişyar nabe",         # so
+        "ma neefsan*", "neefsan kari", "neefta", "miyir*", "wuu ceeshay", "way ceeshay", "liqay", "ma toosayo",
+        "dhiig badan",         # ti
+        "ትንፋስ", "ምስትንፋስ", "ኣይተንፍስን", "ኣይትንፍስን", "ኣይስተንፍስን", "ዓቕሉ ጠፊኡ",
+        # uk
+        "не дихає", "не може дихати", "важко дихати", "задиха*", "непритом*", "знепритом*",
+        "не прокидається", "отру*", "судом*", "проковтну*", "вдавив*",         "посинів", "посиніл*",
+        # ru
+        "не дышит", "не может дышать", "трудно дышать", "без сознания", "потерял* сознан*",
+        "не просыпается", "отрав*", "судорог*", "проглотил*", "подавил*", "посинел*",
+        "ne dyshit",
     ]
 )  # fmt: skip
 
@@ -102,6 +141,10 @@ _DANGER_WORDS = PhraseList(
         "bankar pa dorren", "doda oss", "kill us", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
         "یقتلنا", "درو میشکنه", "ломится", "ломают дверь", "драка", "ножом", "ударил* ножом", "убить нас",
         "бійка", "вбити нас",
+        # something on fire, in the words people use
+        "اور اخیست*", "اور لګیدلی", "اور لګېدلی", "آتیش گرفت*", "اتیش گرفت*", "آتش گرفت*", "آتش سوزی",
+        "احترق*", "عم تحترق", "بيحترق", "سوتا", "دەسووتێت", "disewite", "dişewite", "wuu gubanayaa",
+        "горит", "горить", "brinner upp",
         # ru
         "опасн*", "помогите", "преслед*", "пожар", "нож", "оружие", "угрож*", "убить меня", "убьет",
         "убьёт",
@@ -153,7 +196,13 @@ _VIOLENCE_WORDS = PhraseList(
         # a friend's or sister's husband: people ask for someone else
         "hits her", "beats her", "slar henne", "slår henne", "بیضربها", "یضربها", "ضربها", "میزندش",
         "میزنتش", "کتکش", "وهی یی", "لێی دەدات", "li we dixe", "li wê dixe", "wuu garaacaa", "ይወቕዓ",
-        "бьет ее", "бьёт её", "б'є її", "бє її",
+        "бьет ее", "бьёт её", "б'є її", "бє її", "لێی بدات", "لێی دەدا", "لێمان دەدات",
+        # the money taken: control told in other words
+        "takes all my money", "controls my money", "tar alla mina pengar", "kontrollerar mina pengar",
+        "ياخذ فلوسي", "ياخذ مصاريي", "بياخد مصرياتي", "پولمو میگیره", "پولم را میگیرد", "پیسه ام ره میگیره",
+        "پیسه مه میگیره", "پیسې مې اخلي", "پارەکانم دەبات", "pereyen min digire", "pereyên min digire",
+        "lacagtayda qaata", "lacagta iga qaada", "ገንዘበይ ይወስድ", "забирает все мои деньги",
+        "забирает мои деньги", "отбирает деньги", "забирає всі гроші", "забирає мої гроші", "відбирає гроші",
     ]
 )  # fmt: skip
 
@@ -191,6 +240,17 @@ _SUICIDE_WORDS = PhraseList(
         "زندگی معنی", "ما الها معنی", "ما الها معنى", "لا معنى للحیاه", "ما في معنی", "ክመውት*", "ትርጉም የብላን",
         "нет смысла жить", "немає сенсу жити", "жизнь не имеет смысла", "jiyan bê wate", "jiyan be wate",
         "ژیان مانای نییه", "ژوند مانا نه لری", "nolosha macno ma leh",
+        # not wanting to wake up, to be gone, to go on; tired of living
+        "dont want to wake up", "don't want to wake up", "ending everything", "ending it all", "ending my life",
+        "better off dead", "better if i was gone", "better if i were gone", "take my own life",
+        "vill inte vakna", "ta mitt liv", "battre om jag var borta", "orkar inte leva", "ما بدي اصحى",
+        "اخلص من حياتي", "احسن لو ما كنت", "تعبت من الحياه", "نمیخوام بیدار شم", "کاش نبودم", "کاش بمیرم",
+        "از زندگی خسته", "خودمو خلاص کنم", "کاش زه نه وای", "له ژوند ستړی", "نه غواړم ژوندی",
+        "خۆزگە نەبوومایە", "لە ژیان بێزارم", "xwezi ez tune bama", "ji jiyane westiyam", "ji jiyanê westiyam",
+        "naxwazim hisyar bibim", "nolosha ka daalay", "ma rabo inaan noolaado", "ክሞት እደሊ",
+        "ምሞትኩ ይሓይሽ", "краще б мене не було", "мене вже не було", "не хочу прокидатися", "нема сил жити",
+        "немає сил жити", "втомив* жити", "лучше бы меня не было", "меня бы не было", "не хочу просыпаться",
+        "нет сил жить", "устал* жить",
     ]
 )  # fmt: skip
 
@@ -199,6 +259,7 @@ _EMERGENCIES: tuple[tuple[Emergency, PhraseList], ...] = (
     (SUICIDE, _SUICIDE_WORDS),
     (VIOLENCE, _VIOLENCE_WORDS),
     (DANGER, _DANGER_WORDS),
+    (DANGER, _LIFE_SIGNS),
     (HEALTH, _HEALTH_WORDS),
 )
 
@@ -206,4 +267,5 @@ _EMERGENCIES: tuple[tuple[Emergency, PhraseList], ...] = (
 def find_emergencies(text: str) -> list[Emergency]:
     """Return the kinds of emergency a message speaks of, gravest first (usually none)."""
     words = normalise_words(text)
-    return [emergency for emergency, phrases in _EMERGENCIES if phrases.found_in(words)]
+    found = [emergency for emergency, phrases in _EMERGENCIES if phrases.found_in(words)]
+    return list(dict.fromkeys(found))

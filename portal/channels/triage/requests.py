@@ -14,6 +14,7 @@ _MESSAGE_WORDS = PhraseList(
         "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*",
         "መልእኽቲ", "መልእኽትታት",
         "сообщени*", "смс", "рассылк*", "повідомлен*", "розсилк*", "mesaj*",
+        "مسیج*", "رسائل", "الرسائل", "masaj*", "messeg*", "смс*", "sms*", "poruk*", "ኤስኤምኤስ",
     ]
 )  # fmt: skip
 _STOP_VERBS = PhraseList(
@@ -23,6 +24,12 @@ _STOP_VERBS = PhraseList(
         "قطع", "مه لیږ*", "مه لیږئ", "مەنێر*", "مەنێرن", "nesine", "neşîne", "nesinin", "ha ii soo dir*",
         "ha soo dir*", "jooji", "ኣይትለኣኽ*", "ኣይትስደዱ*", "ኣቋርጹ", "не присылай*", "не присылайте", "не отправляй*",
         "не надсилай*", "не надсилайте", "больше не", "більше не", "хватит", "досить", "стоп",
+        # "turn off", "cancel", "don't send" in more of the ways people say it
+        "turn off", "opt out", "remove me", "avsluta", "avregistrera", "ta bort mig", "wa2ef*", "wa2if*",
+        "waqef", "ma bde", "mabde", "ma badi", "اوقف*", "الغي", "روان نکن*", "قطع کن*", "بس کنید", "bas konid",
+        "nafrestid", "nafrestin", "مه رالیږ*", "بند کړ*", "مەنێرە", "ڕایبگرن", "bisekinin", "neşînin",
+        "ha ii soo dirin", "jooji*", "ኣቋርጹ*", "ኣቋርጽ*", "ኣይትልኣኹ*", "ኣይትልኣኽ*", "отключи*", "отпиш*",
+        "не шлите", "перестаньте", "прекратите", "вимкн*", "відпиш*", "не шліть", "припиніть",
     ]
 )  # fmt: skip
 # "Don't write to me any more": enough on its own.
@@ -34,7 +41,9 @@ _STOP_WRITING = PhraseList(
         "ha ii soo qorin", "edi ji min re nenivis*", "ئیتر نامەم بۆ مەنێرن",
     ]
 )  # fmt: skip
-MAX_STOP_WORDS = 14
+# Long enough for a reason around the request ("I work now, I don't need the plan, please don't
+# send so many messages"), short enough that a long story mentioning messages is not read as one.
+MAX_STOP_WORDS = 20
 
 
 def asks_to_stop(text: str) -> bool:
