@@ -4,6 +4,7 @@ import pytest
 
 from actions.i18n import Messages
 from actions.leaving import ActionLeaveForm
+from actions.objection_reasons import parse_reason
 from actions.objection_target import WHOLE_PLAN, parse_target
 from actions.objections import (
     ActionAskObjectionConfirm,
@@ -16,7 +17,6 @@ from actions.objections import (
     ActionSubmitObjection,
     ValidateObjectionForm,
     normalise_case_number,
-    parse_reason,
 )
 from tests.bot.snapshots import slot_events, tracker_snapshot
 
