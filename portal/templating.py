@@ -46,7 +46,11 @@ def init_app(app: Flask) -> None:
         time_label=plan_text.time_label,
         day_label=plan_text.day_label,
         hours_label=plan_text.hours_label,
+        hours_period_labels=plan_text.hours_period_labels,
+        number_label=plan_text.number_label,
         plan_status_label=plan_text.status_label,
+        staff_plan_status_label=plan_text.staff_status_label,
+        describe_warning=plan_text.describe_warning,
         describe_change=plan_text.describe_change,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Organisation, Person, Role, StaffUser
@@ -34,16 +34,3 @@ def get_person_for_staff(staff: StaffUser, person_id: int) -> Person | None:
     if person is None or not can_see_person(staff, person):
         return None
     return person
-
-
-def list_people_for_staff(staff: StaffUser, query: str = "", limit: int = 200) -> list[Person]:
-    """People the staff member is responsible for, optionally filtered by name or number end."""
-    org_ids = visible_org_ids(staff)
-    if not org_ids:
-        return []
-    stmt = select(Person).where(Person.responsible_org_id.in_(org_ids))
-    q = query.strip()
-    if q:
-        like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(func.lower(Person.name).like(like), Person.phone.like(f"%{q}")))
-    return list(db.session.scalars(stmt.order_by(Person.name).limit(limit)))

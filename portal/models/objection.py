@@ -24,6 +24,9 @@ from portal.models.plan import Plan, PlanVersion
 TEXT_MAX_LENGTH = 4000
 WANTED_MAX_LENGTH = 1000
 REASONS_MAX_LENGTH = 8000
+# A decision's reasons are what the newcomer reads and what a review judges: "." or "Nej." is
+# not a reason. Twenty characters is a short sentence in any of our languages.
+REASONS_MIN_LENGTH = 20
 
 
 class ObjectionStatus(enum.StrEnum):

@@ -19,7 +19,7 @@ from portal.services import calendar_feed, data_export, erasure, plans
 from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url
 from portal.services.plans import PlanError
-from portal.services.schedule import STOCKHOLM, hours_per_week, upcoming, weekly_hours
+from portal.services.schedule import STOCKHOLM, hours_periods, upcoming, weekly_hours
 from portal.services.totp_qr import qr_svg
 
 bp = Blueprint("plan", __name__)
@@ -58,7 +58,7 @@ def my_plan():
 def _render_plan_contents(plan) -> dict:
     load_plan_contents(plan)
     return {
-        "hours": hours_per_week(plan),
+        "hours_periods": hours_periods(plan),
         "html": render_fragment("plan/_my_plan_contents.html", plan=plan, weekly_hours=weekly_hours),
     }
 
@@ -117,7 +117,7 @@ def printable():
     return render_template(
         "plan/print.html",
         plan=plan,
-        hours=hours_per_week(plan) if plan else 0,
+        hours_periods=hours_periods(plan) if plan else [],
         weekly_hours=weekly_hours,
         today=_today(),
     )

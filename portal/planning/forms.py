@@ -115,4 +115,9 @@ class RemoveForm(RevisionForm):
 
 
 class TransferForm(Form):
-    to_org = SelectField(_l("Move to"), coerce=int)
+    # The first choice is empty (0): a transfer is never one click on a preselected place.
+    to_org = SelectField(
+        _l("Move to"),
+        coerce=int,
+        validators=[NumberRange(min=1, message=_l("Please choose another municipality or district."))],
+    )

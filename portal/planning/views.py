@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
+from portal.catalogues import activity_label
 from portal.data.people import get_person_for_staff
 from portal.data.plans import get_activity_in_plan, get_plan_for_person, list_municipal_organisations, list_providers
 from portal.extensions import db
@@ -22,7 +23,8 @@ from portal.planning.forms import (
 from portal.services import audit, plans
 from portal.services.plan_text import describe_warning
 from portal.services.plans import ActivityInput, PlanError
-from portal.services.schedule import hours_per_week, plan_warnings, weekly_hours
+from portal.services.schedule import hours_periods, plan_warnings, weekly_hours
+from portal.staff.confirm import confirm_page, confirmed
 
 bp = Blueprint("planning", __name__, url_prefix="/staff/people/<int:person_id>")
 
@@ -38,8 +40,6 @@ def _person_or_404(person_id: int) -> Person:
 
 def plan_error_message(error: PlanError) -> str:
     """The translated message for a refused plan change."""
-    from portal.catalogues import activity_label
-
     messages = {
         "stale": _(
             "Someone else changed the plan while you were editing. Your text is kept below; "
@@ -53,6 +53,9 @@ def plan_error_message(error: PlanError) -> str:
         "past_midnight": _("The activity would end after midnight. Please check the time and length."),
         "end_before_start": _("The last date is before the first date."),
         "too_long": _("An activity can run for at most three years. Please check the dates."),
+        "no_occurrences": _(
+            "None of the chosen days falls between the first and the last date. Please check the dates and days."
+        ),
         "no_such_occurrence": _("The activity does not take place on that date."),
         "move_needs_date": _("Please give the new date."),
         "not_in_plan": _("That is not part of this plan."),
@@ -79,9 +82,14 @@ def _forms(plan, **overrides):
         "transfer_form": TransferForm(formdata=None),
         "create_form": CreatePlanForm(formdata=None, start_date=date.today()),
     }
-    forms["transfer_form"].to_org.choices = [(o.id, o.name) for o in list_municipal_organisations()]
+    forms["transfer_form"].to_org.choices = transfer_choices()
     forms.update(overrides)
     return forms
+
+
+def transfer_choices() -> list[tuple[int, str]]:
+    """Where a person can be moved, after an empty first choice: nothing is chosen for the caseworker."""
+    return [(0, _("Choose a municipality or district"))] + [(o.id, o.name) for o in list_municipal_organisations()]
 
 
 def _render(person: Person, status: int = 200, **overrides):
@@ -95,7 +103,7 @@ def _render(person: Person, status: int = 200, **overrides):
         person=person,
         plan=plan,
         warnings=warnings,
-        hours=hours_per_week(plan) if plan else 0,
+        hours_periods=hours_periods(plan) if plan else [],
         weekly_hours=weekly_hours,
         **_forms(plan, **overrides),
     ), status
@@ -250,6 +258,20 @@ def remove_activity(person_id: int):
     form = RemoveForm()
     if not form.validate_on_submit() or not (form.item_id.data or "").isdecimal():
         abort(400)
+    activity = get_activity_in_plan(plan, int(form.item_id.data))
+    if activity is not None and not confirmed():
+        return confirm_page(
+            title=_("Remove the activity?"),
+            question=_(
+                "%(activity)s will be removed from the plan of %(name)s. The newcomer is told about the change.",
+                activity=activity_label(activity.type_key),
+                name=person.name,
+            ),
+            action=url_for(".remove_activity", person_id=person.id),
+            fields={"revision": form.revision.data, "item_id": activity.id},
+            confirm_label=_("Yes, remove the activity"),
+            cancel_url=url_for(".edit", person_id=person.id),
+        )
     return _apply(
         person,
         "remove_form",
@@ -307,10 +329,23 @@ def change_status(person_id: int):
 def transfer(person_id: int):
     person = _person_or_404(person_id)
     form = TransferForm()
-    form.to_org.choices = [(o.id, o.name) for o in list_municipal_organisations()]
+    form.to_org.choices = transfer_choices()
     if not form.validate_on_submit():
         return _render(person, 422, transfer_form=form)
     target = next(o for o in list_municipal_organisations() if o.id == form.to_org.data)
+    if target.id != person.responsible_org_id and not confirmed():
+        return confirm_page(
+            title=_("Move the person?"),
+            question=_(
+                "%(name)s will be moved to %(org)s. Your organisation then loses access to the person and the plan.",
+                name=person.name,
+                org=target.name,
+            ),
+            action=url_for(".transfer", person_id=person.id),
+            fields={"to_org": target.id},
+            confirm_label=_("Yes, move the person"),
+            cancel_url=url_for(".edit", person_id=person.id),
+        )
     try:
         plans.transfer_person(person, current_staff_user(), target)
     except PlanError as error:

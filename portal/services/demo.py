@@ -186,8 +186,11 @@ def seed_plans(today: date | None = None) -> None:
             )
         for data in activities:
             plans.add_activity(plan, sw, data, None)
-        # The demo pretends the activity plan was written on the second day, as the rule asks.
-        plan.first_activity_at = datetime.combine(start + timedelta(days=1), time(10), tzinfo=UTC)
+        # The demo pretends the activity plan was written on the second day after arrival, as the
+        # rule asks; the people without a plan (Fatima, Dmitri, Berivan, Gul, John, Mykola) show
+        # on the caseworkers' start pages as overdue.
+        written = (person.arrival_date or start) + timedelta(days=1)
+        plan.first_activity_at = datetime.combine(written, time(10), tzinfo=UTC)
         db.session.commit()
         if status != PlanStatus.DRAFT:
             plans.set_status(plan, sw, PlanStatus.PROPOSED, None)

@@ -46,10 +46,18 @@ def create_handoff(
     return handoff
 
 
-def close_handoff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
-    """Mark a request handled; None when it does not exist or is another organisation's."""
+def get_handoff_for_staff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
+    """The request, or None when it does not exist or is another organisation's."""
     handoff = get_handoff(handoff_id)
     if handoff is None or not can_see_person(staff, handoff.person):
+        return None
+    return handoff
+
+
+def close_handoff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
+    """Mark a request handled; None when it does not exist or is another organisation's."""
+    handoff = get_handoff_for_staff(staff, handoff_id)
+    if handoff is None:
         return None
     if handoff.status == HandoffStatus.OPEN:
         handoff.status = HandoffStatus.CLOSED

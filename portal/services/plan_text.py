@@ -10,11 +10,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from babel.dates import format_date, format_skeleton, get_day_names
+from babel.numbers import format_decimal
 from flask_babel import format_time, get_locale, gettext, ngettext
 
 from portal.catalogues import activity_label, goal_label
 from portal.models import PlanStatus
-from portal.services.schedule import STOCKHOLM
+from portal.services.schedule import STOCKHOLM, HoursPeriod
 
 
 def status_label(status: str) -> str:
@@ -26,6 +27,17 @@ def status_label(status: str) -> str:
         PlanStatus.CLOSED: gettext("Closed"),
     }
     return labels.get(PlanStatus(status), str(status))
+
+
+def staff_status_label(status: str | None) -> str:
+    """A plan's status as staff read it: about the newcomer, in the third person ("No plan" for None)."""
+    if status is None:
+        return gettext("No plan")
+    if status == PlanStatus.PROPOSED:
+        return gettext("Proposed, not yet confirmed by the newcomer")
+    if status == PlanStatus.ACKNOWLEDGED:
+        return gettext("Confirmed by the newcomer")
+    return status_label(status)
 
 
 def day_label(day: date | str) -> str:
@@ -63,13 +75,60 @@ def weekdays_label(weekdays: str) -> str:
     return format_list([names[int(d) - 1] for d in weekdays], locale=get_locale())
 
 
-def hours_label(hours: float) -> str:
-    from flask_babel import format_decimal
+def number_label(value: float) -> str:
+    """A figure in the locale's own format ("27,5" in Swedish), at most one decimal."""
+    return format_decimal(value, "#,##0.#", locale=get_locale())
 
+
+def hours_label(hours: float) -> str:
     # Flask-Babel reserves `num` for the count; the formatted figure gets its own name.
-    return ngettext(
-        "%(hours)s hour a week", "%(hours)s hours a week", round(hours), hours=format_decimal(hours, "#,##0.#")
-    )
+    return ngettext("%(hours)s hour a week", "%(hours)s hours a week", round(hours), hours=number_label(hours))
+
+
+def hours_period_labels(periods: list[HoursPeriod]) -> list[str]:
+    """Hours a week period by period, each a whole sentence ("27 hours a week until 30 June").
+
+    One period needs no dates. Several are told apart by their dates, so a summer term of
+    27 hours and an autumn term of 12 are never merged into one figure that no week has.
+    """
+    if len(periods) <= 1:
+        return [hours_label(p.hours) for p in periods]
+    labels = []
+    for index, period in enumerate(periods):
+        hours, count = number_label(period.hours), round(period.hours)
+        start, end = short_day_label(period.start), short_day_label(period.end)
+        if index == 0:
+            labels.append(
+                ngettext(
+                    "%(hours)s hour a week until %(end)s",
+                    "%(hours)s hours a week until %(end)s",
+                    count,
+                    hours=hours,
+                    end=end,
+                )
+            )
+        elif index == len(periods) - 1:
+            labels.append(
+                ngettext(
+                    "%(hours)s hour a week from %(start)s",
+                    "%(hours)s hours a week from %(start)s",
+                    count,
+                    hours=hours,
+                    start=start,
+                )
+            )
+        else:
+            labels.append(
+                ngettext(
+                    "%(hours)s hour a week from %(start)s to %(end)s",
+                    "%(hours)s hours a week from %(start)s to %(end)s",
+                    count,
+                    hours=hours,
+                    start=start,
+                    end=end,
+                )
+            )
+    return labels
 
 
 def describe_change(change: dict[str, Any]) -> str:
@@ -147,8 +206,8 @@ def describe_warning(kind: str, params: dict[str, Any]) -> str:
     if kind == "under_full_time":
         return gettext(
             "The plan is not full time: %(hours)s hours in a typical week, the goal is %(threshold)s.",
-            hours=params["hours"],
-            threshold=params["threshold"],
+            hours=number_label(params["hours"]),
+            threshold=number_label(params["threshold"]),
         )
     if kind == "gap_weeks":
         return ngettext(
@@ -158,9 +217,14 @@ def describe_warning(kind: str, params: dict[str, Any]) -> str:
             first=short_day_label(params["first"]),
             last=short_day_label(params["last"]),
         )
+    if kind == "ends_before_autumn":
+        return gettext(
+            "The plan ends on %(date)s, before the autumn. Plan what happens after the summer.",
+            date=day_label(params["date"]),
+        )
     if kind == "late_activity_plan":
         return gettext(
-            "The activity plan was due within 5 days of the start, by %(date)s.", date=day_label(params["deadline"])
+            "The activity plan was due within 5 days of arrival, by %(date)s.", date=day_label(params["deadline"])
         )
     return kind
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from flask import current_app, url_for
@@ -33,6 +33,7 @@ from portal.models import (
     StaffUser,
     utcnow,
 )
+from portal.reminders.planning import plan_for_person
 from portal.services import audit
 
 log = logging.getLogger(__name__)
@@ -251,6 +252,8 @@ def _finish(plan: Plan, staff: StaffUser | None, action: str, notify: bool = Tru
         **details,
     )
     db.session.commit()
+    # A cancelled occurrence cancels its reminder, a moved one moves it, a closed plan stops them.
+    plan_for_person(plan.person_id)
     if notify and plan.status != PlanStatus.DRAFT and version.changes:
         notify_plan_changed(plan)
     return version
@@ -319,6 +322,11 @@ def validate_activity(plan: Plan, data: ActivityInput, *, ignore_id: int | None 
         raise PlanError("end_before_start")
     if (data.end_date - data.start_date).days > 3 * 366:
         raise PlanError("too_long")
+    # Thursdays from Monday 7 to Monday 7 December never happen: such an activity would show
+    # hours a week that the person never gets.
+    days_in_range = min(7, (data.end_date - data.start_date).days + 1)
+    if not any((data.start_date + timedelta(days=i)).isoweekday() in data.weekdays for i in range(days_in_range)):
+        raise PlanError("no_occurrences")
     start = data.start_time.hour * 60 + data.start_time.minute
     end = start + data.duration_minutes
     for other in plan.activities:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from statistics import median
 from zoneinfo import ZoneInfo
 
 from portal.models import Activity, OccurrenceChangeKind, Plan
@@ -17,6 +16,11 @@ from portal.models import Activity, OccurrenceChangeKind, Plan
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NEXT_OCCURRENCE_DAYS = 60  # how far ahead "your next activity" looks
 ACTIVITY_PLAN_DAYS = 5  # an activity plan is due within five days of arriving at the job centre (seed 001)
+# A plan whose last activity ends in this window stops for the summer with nothing after it:
+# the seed documents found most newcomers had a summer break (002). The autumn term of SFI
+# and adult education starts in the second half of August.
+SUMMER_STARTS = (6, 1)
+AUTUMN_STARTS = (8, 15)
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,17 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class HoursPeriod:
+    """A stretch of the plan with the same scheduled hours in an ordinary week."""
+
+    start: date
+    end: date
+    hours: float
+
+
+@dataclass(frozen=True)
 class PlanWarning:
-    kind: str  # "under_full_time", "gap_weeks", "late_activity_plan"
+    kind: str  # "under_full_time", "gap_weeks", "ends_before_autumn", "late_activity_plan"
     params: dict = field(default_factory=dict)
 
 
@@ -122,24 +135,76 @@ def hours_by_week(plan: Plan) -> dict[date, float]:
     return weeks
 
 
+def hours_periods(plan: Plan) -> list[HoursPeriod]:
+    """The plan's ordinary weekly hours, period by period ("27 h until 30 June; 12 h from 18 August").
+
+    Built from the activities' date ranges, not from single occurrences, so one cancelled
+    lesson does not split a period. Stretches without activities are left out; a gap shorter
+    than a week (a weekend between two activities) does not split a period of the same hours.
+    """
+    if not plan.activities:
+        return []
+    bounds = sorted({a.start_date for a in plan.activities} | {a.end_date + timedelta(days=1) for a in plan.activities})
+    periods: list[HoursPeriod] = []
+    for first, after in zip(bounds, bounds[1:], strict=False):
+        last = after - timedelta(days=1)
+        active = [a for a in plan.activities if a.start_date <= first and last <= a.end_date]
+        hours = round(sum(weekly_hours(a) for a in active), 1)
+        if not hours:
+            continue
+        previous = periods[-1] if periods else None
+        if previous and previous.hours == hours and (first - previous.end).days <= 7:
+            periods[-1] = HoursPeriod(previous.start, last, hours)
+        else:
+            periods.append(HoursPeriod(first, last, hours))
+    return periods
+
+
+def current_period(periods: list[HoursPeriod], today: date) -> HoursPeriod | None:
+    """The period `today` falls in, else the next one, else the last one."""
+    for period in periods:
+        if today <= period.end:
+            return period
+    return periods[-1] if periods else None
+
+
 def hours_per_week(plan: Plan, today: date | None = None) -> float:
-    """The plan's hours in a typical week: the median of its weeks that have any activity."""
-    weeks = hours_by_week(plan)
-    busy = [h for h in weeks.values() if h > 0]
-    return round(median(busy), 1) if busy else 0.0
+    """The plan's hours in an ordinary week of the period now running (or the next one)."""
+    today = today or datetime.now(STOCKHOLM).date()
+    period = current_period(hours_periods(plan), today)
+    return period.hours if period else 0.0
+
+
+def activity_plan_deadline(arrival: date) -> date:
+    """The day the activity plan is due: five days after arrival at the job centre (seed 001)."""
+    return arrival + timedelta(days=ACTIVITY_PLAN_DAYS)
+
+
+def ends_before_autumn(last_day: date) -> bool:
+    """The day falls in the summer break, before the autumn term starts."""
+    return date(last_day.year, *SUMMER_STARTS) <= last_day < date(last_day.year, *AUTUMN_STARTS)
 
 
 def plan_warnings(plan: Plan, today: date, full_time_hours: float) -> list[PlanWarning]:
-    """What the caseworker should fix: under full time, empty weeks, a late activity plan."""
+    """What the caseworker should fix: under full time, empty weeks, a summer end, a late activity plan."""
     warnings: list[PlanWarning] = []
     weeks = hours_by_week(plan)
-    typical = hours_per_week(plan)
-    if plan.activities and typical < full_time_hours:
-        warnings.append(PlanWarning("under_full_time", {"hours": typical, "threshold": full_time_hours}))
+    periods = hours_periods(plan)
+    short = [p for p in periods if p.hours < full_time_hours]
+    if short:
+        hours = current_period(short, today).hours
+        warnings.append(PlanWarning("under_full_time", {"hours": hours, "threshold": full_time_hours}))
     gaps = [monday for monday, hours in weeks.items() if hours == 0 and monday >= _monday(plan.start_date)]
     if gaps:
         warnings.append(PlanWarning("gap_weeks", {"count": len(gaps), "first": gaps[0], "last": gaps[-1]}))
-    deadline = plan.start_date + timedelta(days=ACTIVITY_PLAN_DAYS)
+    if plan.activities:
+        last_day = max(a.end_date for a in plan.activities)
+        if last_day >= today and ends_before_autumn(last_day):
+            warnings.append(PlanWarning("ends_before_autumn", {"date": last_day}))
+    # Counted from the person's arrival, not the plan's start (which defaults to the day the
+    # plan is written, so a late plan would never look late); unknown arrival: the plan's start.
+    arrival = plan.person.arrival_date if plan.person is not None else None
+    deadline = activity_plan_deadline(arrival or plan.start_date)
     first = plan.first_activity_at.astimezone(STOCKHOLM).date() if plan.first_activity_at else None
     if (first is None and today > deadline) or (first is not None and first > deadline):
         warnings.append(PlanWarning("late_activity_plan", {"deadline": deadline}))

@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.forms import Form
 from portal.models import Role
 from portal.services import audit, handoffs
+from portal.staff.confirm import confirm_page, confirmed
 from portal.staff.views import bp
 
 
@@ -30,6 +31,18 @@ def handoff_requests():
 def close_handoff(handoff_id: int):
     if not Form().validate_on_submit():
         abort(400)
+    if not confirmed():
+        handoff = handoffs.get_handoff_for_staff(current_staff_user(), handoff_id)
+        if handoff is None:
+            abort(404)
+        return confirm_page(
+            title=_("Mark the request as handled?"),
+            question=_("Have you been in touch with %(name)s? The request leaves the list.", name=handoff.person.name),
+            action=url_for("staff.close_handoff", handoff_id=handoff.id),
+            fields={},
+            confirm_label=_("Yes, mark as handled"),
+            cancel_url=url_for("staff.handoff_requests"),
+        )
     if handoffs.close_handoff(current_staff_user(), handoff_id) is None:
         abort(404)
     flash(_("The request is marked as handled."))

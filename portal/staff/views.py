@@ -5,11 +5,13 @@ from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
 from portal.data.erasure_requests import get_pending_erasure_request
-from portal.data.people import get_person_for_staff, list_people_for_staff
+from portal.data.people import get_person_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
 from portal.models import Person, Role, StaffUser
 from portal.services import audit, data_export, sessions, staff_signin
+from portal.services.caseload import build_caseload
+from portal.services.objections import stockholm_date
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
 from portal.staff.forms import ErasureConfirmForm
@@ -90,17 +92,48 @@ def enrol():
 @bp.get("/")
 @staff_required()
 def dashboard():
-    return render_template("staff/dashboard.html", staff=current_staff_user())
+    staff = current_staff_user()
+    overdue = build_caseload(staff, stockholm_date(), show="overdue") if staff.has_role(Role.CASEWORKER) else None
+    return render_template(
+        "staff/dashboard.html", staff=staff, caseload=overdue, filter_labels=caseload_filter_labels()
+    )
 
 
 @bp.get("/people")
 @staff_required(Role.CASEWORKER)
 def people():
     query = request.args.get("q", "")[:100]
-    found = list_people_for_staff(current_staff_user(), query)
-    audit.record("person.list", object_type="person", count=len(found), searched=bool(query))
-    db.session.commit()
-    return render_template("staff/people.html", people=found, q=query)
+    caseload = build_caseload(
+        current_staff_user(),
+        stockholm_date(),
+        show=request.args.get("show", "all"),
+        sort=request.args.get("sort", "urgency"),
+        query=query,
+    )
+    return render_template(
+        "staff/people.html",
+        caseload=caseload,
+        q=query,
+        filter_labels=caseload_filter_labels(),
+        sort_labels=caseload_sort_labels(),
+    )
+
+
+def caseload_filter_labels() -> dict[str, str]:
+    """The caseload filters' names, in the staff member's language."""
+    return {
+        "all": _("Everyone"),
+        "overdue": _("Overdue"),
+        "no_plan": _("No plan"),
+        "unconfirmed": _("Not confirmed by the newcomer"),
+        "objections": _("Open objections"),
+        "handoffs": _("Requests to talk to a person"),
+        "warnings": _("Plans to check"),
+    }
+
+
+def caseload_sort_labels() -> dict[str, str]:
+    return {"urgency": _("Most urgent first"), "arrival": _("Arrival date"), "name": _("Name")}
 
 
 @bp.get("/people/<int:person_id>/export.json")

@@ -175,7 +175,13 @@ def test_case_facts_read_the_database_without_personal_data(app, region):
     late = create_objection(people[1], now=now)
     objections.acknowledge(late, caseworker, now=now)
     objections.start_review(late, caseworker, now=now)
-    objections.decide(late, caseworker, outcome="partly_upheld", reasons="Some.", now=now + timedelta(days=20))
+    objections.decide(
+        late,
+        caseworker,
+        outcome="partly_upheld",
+        reasons="Some of it is right: SFI moves.",
+        now=now + timedelta(days=20),
+    )
     open_case = create_objection(people[1], now=now)
 
     coordinator = create_staff(region["region"], Role.COORDINATOR)

@@ -137,10 +137,18 @@ def test_the_caseworker_takes_the_case_to_a_decision(client, caseworker, person)
     [
         ({"outcome": "rejected", "reasons": ""}, "Write the reasons for the decision."),
         ({"outcome": "rejected", "reasons": "   "}, "Write the reasons for the decision."),
-        ({"outcome": "", "reasons": "Because."}, "Choose a decision."),
-        ({"outcome": "maybe", "reasons": "Because."}, "Choose a decision."),
-        ({"outcome": "upheld", "reasons": "You are right."}, "An upheld objection needs the plan version"),
+        ({"outcome": "", "reasons": "The plan follows the rules."}, "Choose a decision."),
+        ({"outcome": "maybe", "reasons": "The plan follows the rules."}, "Choose a decision."),
+        (
+            {"outcome": "upheld", "reasons": "You are right about the travel."},
+            "An upheld objection needs the plan version",
+        ),
         ({"outcome": "rejected", "reasons": "x" * 8001}, "Please write at most 8000 characters."),
+        ({"outcome": "rejected", "reasons": "."}, "Write the reasons in at least 20 characters"),
+        (
+            {"outcome": "rejected", "reasons": "Nej, det stämmer inte"[:19]},
+            "Write the reasons in at least 20 characters",
+        ),
     ],
 )
 def test_a_decision_without_reasons_is_refused_and_the_typing_is_kept(client, caseworker, person, data, message):
@@ -162,7 +170,8 @@ def test_a_step_out_of_order_is_refused(client, caseworker, person):
     objection = create_objection(person)
     sign_in_in_english(client, caseworker)
     response = client.post(
-        f"/staff/objections/{objection.display_case_number}/decide", data={"outcome": "rejected", "reasons": "No."}
+        f"/staff/objections/{objection.display_case_number}/decide",
+        data={"outcome": "rejected", "reasons": "No, the plan stays as it is."},
     )
     assert response.status_code == 409
     db.session.refresh(objection)
@@ -212,7 +221,10 @@ def test_independence_is_enforced_on_every_reviewer_action(client, region, casew
     assert client.get(f"/staff/reviews/{case}").status_code == 403
     assert client.post(f"/staff/reviews/{case}/start", data={}).status_code == 403
     assert (
-        client.post(f"/staff/reviews/{case}/decide", data={"outcome": "upheld", "reasons": "Sure."}).status_code == 403
+        client.post(
+            f"/staff/reviews/{case}/decide", data={"outcome": "upheld", "reasons": "Sure, the objection is upheld."}
+        ).status_code
+        == 403
     )
     db.session.refresh(objection)
     assert objection.status == ObjectionStatus.ESCALATED

@@ -54,6 +54,8 @@ def test_a_caseworker_adds_an_activity_and_sees_hours_and_warnings(client, setti
         ({"type_key": "astrology"}, 422),
         ({"weekdays": []}, 422),
         ({"start_time": "10:00", "weekdays": ["1"]}, 422),
+        # Thursdays from Monday 7 to Monday 7 December: never happens.
+        ({"weekdays": ["4"], "start_date": "2026-12-07", "end_date": "2026-12-07"}, 422),
         ({"revision": "0"}, 409),
     ],
 )
@@ -123,7 +125,10 @@ def test_a_newcomer_gets_no_staff_plan_route(client, region, setting, route_inde
 def test_after_a_transfer_the_old_organisation_is_locked_out_and_the_new_one_sees_the_history(client, region, setting):
     caseworker, person, plan = setting
     sign_in_staff(client, caseworker)
-    assert client.post(f"/staff/people/{person.id}/transfer", data={"to_org": region["botkyrka"].id}).status_code == 302
+    response = client.post(
+        f"/staff/people/{person.id}/transfer", data={"to_org": region["botkyrka"].id, "confirm": "yes"}
+    )
+    assert response.status_code == 302
     assert client.get(f"/staff/people/{person.id}/plan").status_code == 404
     client.post("/signout", data={})
     botkyrka = create_staff(region["botkyrka"], Role.CASEWORKER)
@@ -160,3 +165,59 @@ def test_creating_a_plan_needs_a_date(client, region):
         client.post(f"/staff/people/{person.id}/plan", data={"start_date": date(2026, 3, 2).isoformat()}).status_code
         == 302
     )
+
+
+def test_an_activity_without_any_occurrence_is_refused_with_a_clear_message(client, setting, db):
+    caseworker, person, plan = setting
+    sign_in_staff(client, caseworker)
+    client.get("/language/en")
+    data = {
+        **ACTIVITY,
+        "weekdays": ["4"],
+        "start_date": "2026-12-07",
+        "end_date": "2026-12-07",
+        "revision": plan.revision,
+    }
+    response = client.post(f"/staff/people/{person.id}/plan/activities", data=data)
+    assert response.status_code == 422
+    assert "None of the chosen days falls between the first and the last date" in check_page(response).get_text()
+    db.session.refresh(plan)
+    assert len(plan.activities) == 1
+
+
+def test_removing_an_activity_asks_first(client, setting, db):
+    caseworker, person, plan = setting
+    activity = plan.activities[0]
+    sign_in_staff(client, caseworker)
+    client.get("/language/en")
+    url = f"/staff/people/{person.id}/plan/activities/remove"
+    response = client.post(url, data={"item_id": activity.id, "revision": plan.revision})
+    assert response.status_code == 200
+    soup = check_page(response)
+    assert soup.h1.get_text(strip=True) == "Remove the activity?"
+    form = soup.select_one("main form") or soup.select("form")[-1]
+    fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+    assert fields["confirm"] == "yes" and fields["item_id"] == str(activity.id)
+    db.session.refresh(plan)
+    assert len(plan.activities) == 1  # nothing removed yet
+    assert client.post(url, data={k: v for k, v in fields.items() if k != "csrf_token"}).status_code == 302
+    db.session.refresh(plan)
+    assert plan.activities == []
+
+
+def test_a_transfer_has_no_preselected_destination_and_asks_first(client, region, setting, db):
+    caseworker, person, _plan = setting
+    sign_in_staff(client, caseworker)
+    client.get("/language/en")
+    soup = check_page(client.get(f"/staff/people/{person.id}/plan"))
+    select_ = soup.find("select", attrs={"name": "to_org"})
+    assert select_.find("option")["value"] == "0" and not select_.select("option[selected]")
+    url = f"/staff/people/{person.id}/transfer"
+    assert client.post(url, data={"to_org": "0"}).status_code == 422
+    response = client.post(url, data={"to_org": region["botkyrka"].id})
+    assert response.status_code == 200 and "Move the person?" in check_page(response).h1.get_text()
+    db.session.refresh(person)
+    assert person.responsible_org_id == region["sodertalje"].id  # not moved yet
+    assert client.post(url, data={"to_org": region["botkyrka"].id, "confirm": "yes"}).status_code == 302
+    db.session.refresh(person)
+    assert person.responsible_org_id == region["botkyrka"].id

@@ -108,13 +108,15 @@ def _bring_to(status, person, caseworker, reviewer, now):
         elif step == "review":
             objections.start_review(objection, caseworker, now=now)
         elif step == "decide":
-            objections.decide(objection, caseworker, outcome="rejected", reasons="Because.", now=now)
+            objections.decide(objection, caseworker, outcome="rejected", reasons="The plan follows the rules.", now=now)
         elif step == "escalate":
             objections.escalate(objection, person, now=now)
         elif step == "take":
             objections.start_independent_review(objection, reviewer, now=now)
         elif step == "final":
-            objections.final_decide(objection, reviewer, outcome="rejected", reasons="Also because.", now=now)
+            objections.final_decide(
+                objection, reviewer, outcome="rejected", reasons="The plan also follows the rules.", now=now
+            )
     assert objection.status == status
     return objection
 
@@ -125,13 +127,15 @@ def _do(action, objection, person, caseworker, reviewer, now):
     elif action == Action.START_REVIEW:
         objections.start_review(objection, caseworker, now=now)
     elif action == Action.DECIDE:
-        objections.decide(objection, caseworker, outcome="partly_upheld", reasons="Some of it.", now=now)
+        objections.decide(
+            objection, caseworker, outcome="partly_upheld", reasons="Some of it is right: SFI moves.", now=now
+        )
     elif action == Action.ESCALATE:
         objections.escalate(objection, person, now=now)
     elif action == Action.START_INDEPENDENT_REVIEW:
         objections.start_independent_review(objection, reviewer, now=now)
     elif action == Action.FINAL_DECIDE:
-        objections.final_decide(objection, reviewer, outcome="upheld", reasons="Upheld.", now=now)
+        objections.final_decide(objection, reviewer, outcome="upheld", reasons="Upheld: the internship moves.", now=now)
 
 
 @pytest.mark.parametrize("action", list(Action), ids=str)
@@ -315,7 +319,7 @@ def test_only_the_reviewer_who_took_the_case_decides_it(app, region, person, cas
     objection = _escalated(person, caseworker)
     objections.start_independent_review(objection, reviewer)
     with pytest.raises(ObjectionError) as error:
-        objections.final_decide(objection, second, outcome="upheld", reasons="I would uphold it.")
+        objections.final_decide(objection, second, outcome="upheld", reasons="I would uphold it, it is too far.")
     assert error.value.code == "not_assigned"
     decision = objections.final_decide(objection, reviewer, outcome="upheld", reasons="Upheld after review.")
     assert decision.decided_by_id == reviewer.id and objection.status == S.FINAL_DECISION
@@ -355,12 +359,14 @@ def test_a_decision_without_reasons_is_refused_and_nothing_changes(app, person, 
 def test_an_upheld_decision_needs_the_plan_version_that_carries_it_out(app, person, caseworker):
     objection = _bring_to(S.UNDER_REVIEW, person, caseworker, None, T0)
     with pytest.raises(ObjectionError) as error:
-        objections.decide(objection, caseworker, outcome="upheld", reasons="You are right.")
+        objections.decide(objection, caseworker, outcome="upheld", reasons="You are right about the travel.")
     assert error.value.code == "plan_version_needed"
     # A version from before the objection does not carry it out.
     old = objection.plan.versions[0]
     with pytest.raises(ObjectionError) as error:
-        objections.decide(objection, caseworker, outcome="upheld", reasons="You are right.", plan_version_id=old.id)
+        objections.decide(
+            objection, caseworker, outcome="upheld", reasons="You are right about the travel.", plan_version_id=old.id
+        )
     assert error.value.code == "plan_version"
     decision = create_decided_objection(person, caseworker, outcome="upheld").first_decision
     assert decision.outcome == Outcome.UPHELD and decision.plan_version is not None
@@ -396,10 +402,14 @@ def test_every_step_sends_an_sms_in_the_persons_language(app, person, caseworker
     for step in (
         lambda: objections.acknowledge(objection, caseworker, now=T0),
         lambda: objections.start_review(objection, caseworker, now=T0),
-        lambda: objections.decide(objection, caseworker, outcome="rejected", reasons="Because.", now=T0),
+        lambda: objections.decide(
+            objection, caseworker, outcome="rejected", reasons="The plan follows the rules.", now=T0
+        ),
         lambda: objections.escalate(objection, person, now=T0),
         lambda: objections.start_independent_review(objection, reviewer, now=T0),
-        lambda: objections.final_decide(objection, reviewer, outcome="rejected", reasons="Because.", now=T0),
+        lambda: objections.final_decide(
+            objection, reviewer, outcome="rejected", reasons="The plan follows the rules.", now=T0
+        ),
     ):
         step()
         bodies.append(_last_sms(person).body)
@@ -598,3 +608,14 @@ def test_the_text_language_is_detected_or_taken_as_stated(app, person):
     assert (detected.text_language, detected.text_language_source) == ("ar", "detected")
     assert (stated.text_language, stated.text_language_source) == ("en", "stated")
     assert (short.text_language, short.text_language_source) == ("ar", "assumed")  # the person's language
+
+
+@pytest.mark.parametrize("reasons", [".", "Nej.", "x" * 19, "  ok  " + " " * 30])
+def test_a_decision_without_real_reasons_is_refused(app, person, caseworker, reviewer, reasons):
+    objection = _bring_to(S.UNDER_REVIEW, person, caseworker, reviewer, T0)
+    with pytest.raises(objections.ObjectionError) as error:
+        objections.decide(objection, caseworker, outcome="rejected", reasons=reasons, now=T0)
+    assert error.value.code == "reasons_too_short" and error.value.field == "reasons"
+    assert objection.decisions == [] and objection.status == S.UNDER_REVIEW
+    objections.decide(objection, caseworker, outcome="rejected", reasons="x" * 20, now=T0)
+    assert objection.status == S.DECIDED

@@ -74,6 +74,9 @@ def test_a_stale_form_is_refused_and_changes_nothing(app, person, caseworker):
         ({"type_key": "astrology"}, "unknown_activity"),
         ({"weekdays": [1], "start_time": time(10)}, "overlap"),  # SFI runs 09:00-12:00 on Mondays
         ({"end_date": date(2031, 1, 1)}, "too_long"),
+        # Thursdays between Monday 7 and Monday 7 December: no occurrence at all.
+        ({"weekdays": [4], "start_date": date(2026, 12, 7), "end_date": date(2026, 12, 7)}, "no_occurrences"),
+        ({"weekdays": [6, 7], "start_date": date(2026, 12, 7), "end_date": date(2026, 12, 11)}, "no_occurrences"),
     ],
 )
 def test_impossible_schedules_are_refused(app, person, caseworker, overrides, code):

@@ -12,6 +12,7 @@ from portal.services.schedule import (
     expand_activity,
     hours_by_week,
     hours_per_week,
+    hours_periods,
     next_occurrence,
     plan_warnings,
     upcoming,
@@ -122,23 +123,85 @@ def test_a_plan_under_full_time_is_warned(weekdays, minutes, warned):
 
 
 @pytest.mark.parametrize(
-    ("first_activity_day", "today", "warned"),
+    ("arrival", "first_activity_day", "today", "warned"),
     [
-        (None, date(2026, 3, 20), False),
-        (None, date(2026, 3, 22), True),
-        (date(2026, 3, 20), date(2026, 4, 1), False),
-        (date(2026, 3, 23), date(2026, 4, 1), True),
+        (None, None, date(2026, 3, 20), False),
+        (None, None, date(2026, 3, 22), True),
+        (None, date(2026, 3, 20), date(2026, 4, 1), False),
+        (None, date(2026, 3, 23), date(2026, 4, 1), True),
+        # Counted from arrival, not from the plan's start: arrived 1 March, plan written 16 March.
+        (date(2026, 3, 1), date(2026, 3, 16), date(2026, 3, 16), True),
+        (date(2026, 3, 1), None, date(2026, 3, 6), False),
+        (date(2026, 3, 1), None, date(2026, 3, 7), True),
+        (date(2026, 3, 14), date(2026, 3, 16), date(2026, 3, 16), False),
     ],
 )
-def test_no_activity_plan_within_five_days_of_the_start_is_warned(first_activity_day, today, warned):
+def test_no_activity_plan_within_five_days_of_arrival_is_warned(arrival, first_activity_day, today, warned):
     from datetime import datetime
 
+    from portal.models import Person
+
     plan = _plan(start=date(2026, 3, 16))
+    plan.person = Person(arrival_date=arrival)
     plan.first_activity_at = (
         datetime.combine(first_activity_day, time(10), tzinfo=STOCKHOLM) if first_activity_day else None
     )
     kinds = {w.kind for w in plan_warnings(plan, today, 40)}
     assert ("late_activity_plan" in kinds) is warned
+
+
+def _spring_and_autumn_plan() -> Plan:
+    """27 h a week until 30 June (SFI and an internship), then 12 h of SFI from 17 August."""
+    return _plan(
+        _activity(weekdays="12345", duration_minutes=180, start_date=date(2026, 3, 16), end_date=date(2026, 6, 30)),
+        _activity(
+            type_key="praktik",
+            weekdays="12",
+            start_time=time(13),
+            duration_minutes=360,
+            start_date=date(2026, 3, 16),
+            end_date=date(2026, 6, 30),
+        ),
+        _activity(weekdays="1234", duration_minutes=180, start_date=date(2026, 8, 17), end_date=date(2026, 12, 18)),
+    )
+
+
+def test_hours_are_told_per_period_not_as_one_median():
+    periods = hours_periods(_spring_and_autumn_plan())
+    assert [(p.start, p.end, p.hours) for p in periods] == [
+        (date(2026, 3, 16), date(2026, 6, 30), 27.0),
+        (date(2026, 8, 17), date(2026, 12, 18), 12.0),
+    ]
+    # The headline figure is the period running on the day asked about.
+    assert hours_per_week(_spring_and_autumn_plan(), date(2026, 5, 4)) == 27.0
+    assert hours_per_week(_spring_and_autumn_plan(), date(2026, 7, 10)) == 12.0
+
+
+def test_a_weekend_between_two_activities_does_not_split_a_period():
+    plan = _plan(
+        _activity(weekdays="135", start_date=date(2026, 3, 16), end_date=date(2026, 3, 27)),
+        _activity(weekdays="135", start_date=date(2026, 3, 30), end_date=date(2026, 4, 24)),
+    )
+    assert [(p.start, p.end, p.hours) for p in hours_periods(plan)] == [(date(2026, 3, 16), date(2026, 4, 24), 9.0)]
+
+
+@pytest.mark.parametrize(
+    ("last_day", "warned"),
+    [
+        (date(2026, 6, 30), True),
+        (date(2026, 6, 1), True),
+        (date(2026, 8, 14), True),
+        (date(2026, 8, 15), False),
+        (date(2026, 5, 29), False),
+        (date(2026, 12, 18), False),
+    ],
+)
+def test_a_plan_that_ends_before_the_autumn_is_warned(last_day, warned):
+    plan = _plan(_activity(weekdays="12345", start_date=date(2026, 3, 16), end_date=last_day))
+    found = {w.kind: w for w in plan_warnings(plan, date(2026, 3, 16), 40)}
+    assert ("ends_before_autumn" in found) is warned
+    if warned:
+        assert found["ends_before_autumn"].params == {"date": last_day}
 
 
 def test_upcoming_groups_fourteen_days_by_day():

@@ -41,7 +41,8 @@ def test_a_request_can_be_marked_as_handled_but_not_another_organisations(client
     theirs = create_handoff(create_person(region["botkyrka"]))
     sign_in_staff(client, staff)
     assert client.post(f"/staff/handoffs/{theirs.id}/close", data={}).status_code == 404
-    assert client.post(f"/staff/handoffs/{mine.id}/close", data={}).status_code == 302
+    assert client.post(f"/staff/handoffs/{theirs.id}/close", data={"confirm": "yes"}).status_code == 404
+    assert client.post(f"/staff/handoffs/{mine.id}/close", data={"confirm": "yes"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(HandoffRequest, mine.id).status == HandoffStatus.CLOSED
     assert db.session.get(HandoffRequest, theirs.id).status == HandoffStatus.OPEN
@@ -60,3 +61,19 @@ def test_a_newcomer_cannot_see_handoffs(client, region):
 
     sign_in_newcomer(client, create_person(region["sodertalje"]))
     assert client.get("/staff/handoffs").status_code == 403
+
+
+def test_marking_a_request_as_handled_asks_first(client, db, region):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    handoff = create_handoff(create_person(region["sodertalje"], name="Gul Khan"))
+    sign_in_staff(client, staff)
+    client.get("/language/en")
+    response = client.post(f"/staff/handoffs/{handoff.id}/close", data={})
+    assert response.status_code == 200
+    soup = check_page(response)
+    assert "Gul Khan" in soup.get_text() and soup.find("input", attrs={"name": "confirm"})["value"] == "yes"
+    db.session.expire_all()
+    assert db.session.get(HandoffRequest, handoff.id).status == HandoffStatus.OPEN
+    assert client.post(f"/staff/handoffs/{handoff.id}/close", data={"confirm": "yes"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(HandoffRequest, handoff.id).status == HandoffStatus.CLOSED

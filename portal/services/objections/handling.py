@@ -26,7 +26,7 @@ from portal.models import (
     StaffUser,
     utcnow,
 )
-from portal.models.objection import REASONS_MAX_LENGTH, WANTED_MAX_LENGTH
+from portal.models.objection import REASONS_MAX_LENGTH, REASONS_MIN_LENGTH, WANTED_MAX_LENGTH
 from portal.services import audit
 from portal.services.objections.notices import notify
 from portal.services.objections.rules import (
@@ -187,6 +187,8 @@ def _check_decision(
         raise ObjectionError("reasons_empty", "reasons")
     if len(text) > REASONS_MAX_LENGTH:
         raise ObjectionError("reasons_too_long", "reasons")
+    if len(text) < REASONS_MIN_LENGTH:
+        raise ObjectionError("reasons_too_short", "reasons")
     result = Outcome(outcome)
     version = None
     if plan_version_id and result != Outcome.REJECTED:

@@ -11,7 +11,7 @@ from flask_babel import gettext
 
 from portal.data.objections import case_number_exists
 from portal.models import Objection, ObjectionStatus, Outcome, utcnow
-from portal.models.objection import REASONS_MAX_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
+from portal.models.objection import REASONS_MAX_LENGTH, REASONS_MIN_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
 from portal.services.schedule import STOCKHOLM
 
 
@@ -82,6 +82,10 @@ def error_message(code: str) -> str:
         "outcome": gettext("Choose a decision."),
         "reasons_empty": gettext("Write the reasons for the decision. The newcomer will read them."),
         "reasons_too_long": gettext("Please write at most %(max)d characters.", max=REASONS_MAX_LENGTH),
+        "reasons_too_short": gettext(
+            "Write the reasons in at least %(min)d characters: what was decided and why. The newcomer will read them.",
+            min=REASONS_MIN_LENGTH,
+        ),
         "plan_version_needed": gettext(
             "An upheld objection needs the plan version that carries it out. "
             "Change the plan first, then choose the new version."
