@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any
 
 from flask import abort, redirect, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from portal.models import Person, Role, StaffUser
@@ -50,7 +51,8 @@ def staff_required(*roles: Role) -> Callable[[Callable[..., Any]], Callable[...,
                     abort(403)
                 return redirect(url_for("staff.signin", next=request.full_path.rstrip("?")))
             if roles and not any(staff.has_role(role) for role in roles):
-                abort(403)
+                # Say why: a staff member who lands here should know it is their role, not a fault.
+                abort(403, description=gettext("Your account does not have the role this page is for."))
             return view(*args, **kwargs)
 
         return wrapped

@@ -177,3 +177,33 @@ def isolate_filter(value: object, link: bool = True) -> Markup:
         else:
             continue
     return Markup("".join(out))  # noqa: S704 - tags come from Markup, text is escaped again
+
+
+# -- the editor's right-to-left textarea --------------------------------------------------------
+
+_ISOLATES = re.compile("[\u2066\u2067\u2068\u2069]")
+# A Markdown link or a heading's anchor: syntax that must read left to right as one piece.
+_MARKDOWN_LTR = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|\{#[^}\n]*\}")
+
+
+def isolate_markdown_source(text: str) -> str:
+    """Markdown source for a right-to-left textarea, with links, anchors and number runs isolated.
+
+    A textarea holds plain text, so no markup can isolate `[1177.se](https://www.1177.se)` or
+    `{#1177}` in an Arabic line: the bidi algorithm draws them as `(https://www.1177.se)[se.1177]`
+    and `{1177#}`. Invisible isolates around them keep their true order; the editor strips them
+    again on save (`strip_isolates`), so they never reach the stored text.
+    """
+    text = strip_isolates(text)
+    pieces: list[str] = []
+    last = 0
+    for match in _MARKDOWN_LTR.finditer(text):
+        pieces += [isolate_text(text[last : match.start()]), LRI, match.group(), PDI]
+        last = match.end()
+    pieces.append(isolate_text(text[last:]))
+    return "".join(pieces)
+
+
+def strip_isolates(text: str) -> str:
+    """The text without Unicode isolates (LRI, RLI, FSI, PDI): what the editor's textarea added."""
+    return _ISOLATES.sub("", text)

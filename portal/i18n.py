@@ -52,8 +52,13 @@ def _reject_unknown_language_in_url() -> None:
     if get_language(code) is None:
         g.language = BY_CODE[DEFAULT_LANGUAGE]
         abort(400, description=gettext("That language is not available. Please choose one from the list."))
-    if not request.path.startswith(_NOT_REMEMBERED):
-        remember_choice(code)  # a language in the URL is an explicit choice and sticks
+    if request.path.startswith(_NOT_REMEMBERED):
+        return
+    if getattr(current_user, "kind", None) == "staff":
+        # Staff open reader pages in other languages to check them ("Reader page" in the
+        # editor); the URL's language is this page's only, their own is chosen in the menu.
+        return
+    remember_choice(code)  # a language in the URL is an explicit choice and sticks
 
 
 def current_language() -> Language:

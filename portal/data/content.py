@@ -18,15 +18,17 @@ from portal.models import (
 def content_stamp() -> tuple:
     """What changes whenever any published text could: part of the key of cached reader pages.
 
-    Every save sets a revision's created_at, publishing sets published_at, deleting lowers a
-    count, and local sections set updated_at (portal.services.content), so a change made in any
-    process is seen by every process on its next request, in one cheap query.
+    Every save sets a revision's created_at, publishing sets published_at, a confirmed review
+    sets reviewed_at, deleting lowers a count, and local sections set updated_at
+    (portal.services.content), so a change made in any process is seen by every process on its
+    next request, in one cheap query.
     """
     parts = (
         func.count(ContentRevision.id),
         func.max(ContentRevision.id),
         func.max(ContentRevision.created_at),
         func.max(ContentRevision.published_at),
+        func.max(ContentRevision.reviewed_at),  # confirming a review removes the readers' notice
         func.count(LocalSection.id),
         func.max(LocalSection.updated_at),
     )
@@ -106,30 +108,61 @@ def list_revisions(module: ContentModule, language: str) -> list[ContentRevision
     )
 
 
-def get_pending_draft(module: ContentModule, language: str) -> ContentRevision | None:
-    """The draft saved after the current published revision, if any."""
-    latest = db.session.scalar(
-        select(ContentRevision)
-        .where(ContentRevision.module_id == module.id, ContentRevision.language == language)
-        .order_by(ContentRevision.id.desc())
-        .limit(1)
-    )
-    return latest if latest is not None and latest.status == RevisionStatus.DRAFT else None
+PENDING = (RevisionStatus.DRAFT, RevisionStatus.AWAITING_APPROVAL)
 
 
-def list_pending_drafts() -> list[tuple[int, str]]:
-    """(module id, language) of every module whose newest revision is a draft."""
-    newest = (
-        select(func.max(ContentRevision.id))
-        .group_by(ContentRevision.module_id, ContentRevision.language)
-        .scalar_subquery()
+def get_pending_draft(module: ContentModule, language: str, author_id: int | None = None) -> ContentRevision | None:
+    """The newest pending draft (or change awaiting approval) of a text; of one author if given.
+
+    Drafts belong to their author: editors go through `author_id`; without it, any author's.
+    """
+    stmt = select(ContentRevision).where(
+        ContentRevision.module_id == module.id,
+        ContentRevision.language == language,
+        ContentRevision.status.in_(PENDING),
     )
-    rows = db.session.execute(
-        select(ContentRevision.module_id, ContentRevision.language).where(
-            ContentRevision.id.in_(newest), ContentRevision.status == RevisionStatus.DRAFT
+    if author_id is not None:
+        stmt = stmt.where(ContentRevision.author_staff_id == author_id)
+    return db.session.scalar(stmt.order_by(ContentRevision.id.desc()).limit(1))
+
+
+def list_drafts(module: ContentModule, language: str) -> list[ContentRevision]:
+    """Every pending draft and change awaiting approval of a text, newest first."""
+    return list(
+        db.session.scalars(
+            select(ContentRevision)
+            .where(
+                ContentRevision.module_id == module.id,
+                ContentRevision.language == language,
+                ContentRevision.status.in_(PENDING),
+            )
+            .order_by(ContentRevision.id.desc())
         )
     )
-    return [(row[0], row[1]) for row in rows]
+
+
+def list_pending_drafts(author_id: int | None = None) -> list[tuple[int, str]]:
+    """(module id, language) of every text with a pending draft (of one author if given)."""
+    stmt = select(ContentRevision.module_id, ContentRevision.language).where(ContentRevision.status.in_(PENDING))
+    if author_id is not None:
+        stmt = stmt.where(ContentRevision.author_staff_id == author_id)
+    return [(row[0], row[1]) for row in db.session.execute(stmt.distinct())]
+
+
+def lock_module(module: ContentModule) -> None:
+    """Hold the module's row until commit, so two saves of its texts check and write one at a time.
+
+    PostgreSQL takes a row lock; SQLite serialises writers by itself.
+    """
+    db.session.execute(select(ContentModule.id).where(ContentModule.id == module.id).with_for_update())
+
+
+def source_approval_required() -> bool:
+    """The region's rule: does a Swedish change that is not minor need a second editor? (default yes)"""
+    value = db.session.scalar(
+        select(Organisation.source_approval_required).where(Organisation.kind == OrganisationKind.REGION).limit(1)
+    )
+    return True if value is None else bool(value)
 
 
 def find_revision_by_body(module: ContentModule, language: str, body_revision: str) -> ContentRevision | None:

@@ -5,16 +5,26 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from portal.bidi import strip_isolates
 from portal.content.files import SUMMARY_MAX, TITLE_MAX, Problem, validate_body
 
 REVIEW_CHOICES = [
     SelectChoice("unreviewed-draft", _l("Not yet reviewed by a fluent speaker")),
     SelectChoice("reviewed", _l("Reviewed and approved by a fluent speaker")),
 ]
+
+
+def base_revision_id(value: str | None) -> int | None:
+    """The hidden base revision as the service takes it: None when the form did not carry one."""
+    if value is None or value == "":
+        return None
+    # Anything but a plain number cannot be a revision this form was given: treat it as "no text
+    # yet", which is refused as a conflict whenever a text exists.
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
 
 
 def field_for(problem: Problem) -> str:
@@ -59,7 +69,8 @@ class BodyChecked:
         self.sections_required = sections_required
 
     def __call__(self, form, field) -> None:
-        problems = validate_body(field.data or "", path="editor")
+        # The isolates a right-to-left textarea shows are not part of the text (portal.bidi).
+        problems = validate_body(strip_isolates(field.data or ""), path="editor")
         if not self.sections_required:
             problems = [p for p in problems if p.kind != "no_sections"]
         if problems:
@@ -87,6 +98,9 @@ class RevisionForm(FlaskForm):
         render_kw={"rows": 24},
     )
     review_status = SelectField(_l("Review status"), choices=REVIEW_CHOICES)
+    # The published revision this text was based on ("0": none yet); a save against a newer one
+    # is refused as an edit conflict (portal.services.content.EditConflict).
+    base_revision = HiddenField()
     minor = BooleanField(_l("Minor change: the translations stay current"))
     matches_source = BooleanField(_l("This translation now matches the current Swedish text"))
     preview = SubmitField(_l("Preview"))

@@ -2,17 +2,20 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from portal.access import current_staff_user, staff_required
+from portal.bidi import isolate_markdown_source, strip_isolates
 from portal.content.files import ContentFormatError
 from portal.content.markdown import render_markdown, render_sections
 from portal.data import content as data
-from portal.editor.forms import LocalSectionForm, RevisionForm, field_for, problem_message
+from portal.editor.forms import LocalSectionForm, RevisionForm, base_revision_id, field_for, problem_message
 from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
-from portal.models import ContentModule, Role
+from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
 from portal.services import content as service
+from portal.services import edit_presence as presence
 from portal.services.search import unanswered
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
@@ -28,8 +31,33 @@ def _module_or_404(slug: str, language: str) -> ContentModule:
 def _regional_editor():
     staff = current_staff_user()
     if not service.can_edit_regional(staff):
-        abort(403)
+        abort(
+            403,
+            description=_(
+                "Only editors of the region can change the regional text. You can read the status, "
+                "and write the local sections of your own municipality."
+            ),
+        )
     return staff
+
+
+def _module_title(module: ContentModule) -> str:
+    source = data.get_published_revision(module, SOURCE_LANGUAGE)
+    return source.title if source else module.slug
+
+
+SAVED_MESSAGES = {
+    service.SaveOutcome.PUBLISHED: _l("The text is published."),
+    service.SaveOutcome.DRAFT: _l("Your draft is saved. Only you can see and publish it."),
+    service.SaveOutcome.AWAITING_APPROVAL: _l(
+        "The change is saved and waits for another editor to approve it before it is published."
+    ),
+    service.SaveOutcome.UNCHANGED: _l("Nothing changed: the text is the same as the published one."),
+    service.SaveOutcome.REVIEW_REQUESTED: _l(
+        "You wrote this text, so another editor must confirm that a fluent speaker reviewed it."
+    ),
+    service.SaveOutcome.REVIEWED: _l("The review is recorded."),
+}
 
 
 @bp.get("/")
@@ -50,25 +78,35 @@ def overview():
 def edit(slug: str, lang: str):
     module = _module_or_404(slug, lang)
     staff = _regional_editor()
+    language = BY_CODE[lang]
     state = service.module_state(module, lang)
-    draft = data.get_pending_draft(module, lang)
-    form = RevisionForm(obj=draft or state.revision)
-    if request.method == "GET" and state.revision is None and draft is None:
-        form.review_status.data = "unreviewed-draft"
-    if request.method == "GET" and (draft or state.revision):
-        form.review_status.data = str((draft or state.revision).review_status)
+    draft = data.get_pending_draft(module, lang, author_id=staff.id)
+    shown = draft or state.revision
+    form = RevisionForm(obj=shown)
     if request.method == "GET":
-        form.minor.data = False
-    form.body.render_kw = {**(form.body.render_kw or {}), "lang": lang, "dir": BY_CODE[lang].direction}
-    form.title.render_kw = {"lang": lang, "dir": BY_CODE[lang].direction}
-    form.summary.render_kw = {**(form.summary.render_kw or {}), "lang": lang, "dir": BY_CODE[lang].direction}
+        reviewed = shown is not None and shown.review_status != ReviewStatus.UNREVIEWED
+        form.review_status.data = "reviewed" if reviewed else "unreviewed-draft"
+        form.minor.data = bool(draft and draft.minor)
+        base = (draft.base_revision_id if draft else state.revision.id if state.revision else None) or 0
+        form.base_revision.data = str(base)
+        if language.direction == "rtl" and form.body.data:
+            form.body.data = isolate_markdown_source(form.body.data)
+    direction = {"lang": lang, "dir": language.direction}
+    # In a right-to-left textarea the isolates keep links, anchors and numbers in true order.
+    form.body.render_kw = {**(form.body.render_kw or {}), **direction, "class": "markdown-source"}
+    form.title.render_kw = direction
+    form.summary.render_kw = {**(form.summary.render_kw or {}), **direction}
     preview = None
+    conflict = None
     status = 200
     if request.method == "POST":
         if form.preview.data:
             form.validate()
-            preview = render_sections(form.body.data or "")
+            preview = render_sections(strip_isolates(form.body.data or ""))
             status = 422 if form.errors else 200
+            if status == 200 and language.direction == "rtl":
+                # Links and numbers typed since the page opened are isolated too, from now on.
+                form.body.data = isolate_markdown_source(form.body.data or "")
         elif form.validate():
             values = service.RevisionInput(
                 title=form.title.data,
@@ -79,25 +117,45 @@ def edit(slug: str, lang: str):
                 matches_current_source=form.matches_source.data,
             )
             try:
-                service.save_revision(module, lang, values, staff=staff, publish=bool(form.publish.data))
+                result = service.submit_revision(
+                    module,
+                    lang,
+                    values,
+                    staff=staff,
+                    publish=bool(form.publish.data),
+                    base_revision_id=base_revision_id(form.base_revision.data),
+                )
             except ContentFormatError as error:
                 for problem in error.problems:
                     form[field_for(problem)].errors = [*form[field_for(problem)].errors, problem_message(problem)]
+                status = 422
+            except service.EditConflict as error:
+                # Nothing is saved and the editor's text stays in the form. The form is now based
+                # on the newest revision: saving again, after looking, is a deliberate choice.
+                conflict = error
+                form.base_revision.data = str(error.theirs.id if error.theirs else 0)
+                status = 409
             else:
-                flash(_("The text is published.") if form.publish.data else _("The draft is saved."))
+                flash(str(SAVED_MESSAGES[result.outcome]))
                 return redirect(url_for("editor.edit", slug=slug, lang=lang))
-            status = 422
         else:
             status = 422
+    others = presence.mark_editing(module, lang, staff) if request.method == "GET" else []
     return (
         render_template(
             "editor/edit.html",
             module=module,
-            language=BY_CODE[lang],
+            module_title=_module_title(module),
+            language=language,
             state=state,
             draft=draft,
+            drafts=data.list_drafts(module, lang),
+            staff=staff,
+            others=others,
             form=form,
             preview=preview,
+            conflict=conflict,
+            conflict_diffs=_conflict_diffs(conflict, form) if conflict else None,
             is_source=lang == SOURCE_LANGUAGE,
             source=data.get_published_revision(module, SOURCE_LANGUAGE),
             source_from=(
@@ -105,25 +163,96 @@ def edit(slug: str, lang: str):
                 if state.is_stale
                 else None
             ),
+            confirm=ConfirmForm(),
         ),
         status,
     )
+
+
+def _conflict_diffs(conflict: service.EditConflict, form: RevisionForm) -> dict[str, list]:
+    """What the other editor changed and what this one changed, each from the text both started from."""
+    base = service.revision_text(conflict.base) if conflict.base else ""
+    theirs = service.revision_text(conflict.theirs) if conflict.theirs else ""
+    yours = service.form_text(form.title.data or "", form.summary.data or "", strip_isolates(form.body.data or ""))
+    return {"theirs": service.diff_texts(base, theirs), "yours": service.diff_texts(base, yours)}
+
+
+def _pending_or_404(module: ContentModule, lang: str, revision_id: int):
+    revision = service.get_module_revision(module, revision_id)
+    if revision is None or revision.language != lang:
+        abort(404)
+    return revision
+
+
+@bp.post("/<slug>/<lang>/drafts/<int:draft_id>/discard")
+@staff_required(Role.EDITOR)
+def discard(slug: str, lang: str, draft_id: int):
+    module = _module_or_404(slug, lang)
+    staff = _regional_editor()
+    draft = _pending_or_404(module, lang, draft_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if draft.author_staff_id != staff.id or draft.status not in data.PENDING:
+        abort(404)  # another editor's draft is private: do not say it exists
+    service.discard_draft(draft, staff=staff)
+    flash(_("Your draft is discarded."))
+    return redirect(url_for("editor.edit", slug=slug, lang=lang))
+
+
+@bp.post("/<slug>/<lang>/approve/<int:revision_id>")
+@staff_required(Role.EDITOR)
+def approve(slug: str, lang: str, revision_id: int):
+    module = _module_or_404(slug, lang)
+    staff = _regional_editor()
+    submission = _pending_or_404(module, lang, revision_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if submission.status != RevisionStatus.AWAITING_APPROVAL:
+        abort(404)
+    try:
+        service.approve_submission(submission, staff=staff)
+    except service.SelfReview:
+        abort(403, description=_("You wrote this change, so another editor must approve it."))
+    except service.SubmissionOutdated:
+        flash(_("The published text changed after this was sent. Its writer must update it first."))
+    else:
+        flash(_("The change is approved and published."))
+    return redirect(url_for("editor.edit", slug=slug, lang=lang))
+
+
+@bp.post("/<slug>/<lang>/review/<int:revision_id>")
+@staff_required(Role.EDITOR)
+def confirm_review(slug: str, lang: str, revision_id: int):
+    module = _module_or_404(slug, lang)
+    staff = _regional_editor()
+    revision = _pending_or_404(module, lang, revision_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        service.confirm_review(revision, staff=staff)
+    except service.SelfReview:
+        abort(403, description=str(SAVED_MESSAGES[service.SaveOutcome.REVIEW_REQUESTED]))
+    except service.NotAllowed:
+        abort(404)
+    flash(_("The review is recorded."))
+    return redirect(url_for("editor.edit", slug=slug, lang=lang))
 
 
 @bp.get("/<slug>/<lang>/history")
 @staff_required(Role.EDITOR)
 def history(slug: str, lang: str):
     module = _module_or_404(slug, lang)
-    revisions = data.list_revisions(module, lang)
+    # Drafts are their authors' own; they are listed on the edit page, not here.
+    revisions = [r for r in data.list_revisions(module, lang) if r.status != RevisionStatus.DRAFT]
     current = data.get_published_revision(module, lang)
     return render_template(
         "editor/history.html",
         module=module,
+        module_title=_module_title(module),
         language=BY_CODE[lang],
         revisions=revisions,
         current=current,
         regional=service.can_edit_regional(current_staff_user()),
-        confirm=ConfirmForm(),
     )
 
 
@@ -135,9 +264,13 @@ def diff(slug: str, lang: str):
     new = service.get_module_revision(module, request.args.get("to", type=int) or 0)
     if old is None or new is None or old.language != lang or new.language != lang:
         abort(404)
+    staff = current_staff_user()
+    if any(r.status == RevisionStatus.DRAFT and r.author_staff_id != staff.id for r in (old, new)):
+        abort(404)  # another editor's draft is private
     return render_template(
         "editor/diff.html",
         module=module,
+        module_title=_module_title(module),
         language=BY_CODE[lang],
         old=old,
         new=new,
@@ -145,17 +278,34 @@ def diff(slug: str, lang: str):
     )
 
 
-@bp.post("/<slug>/<lang>/revert/<int:revision_id>")
+@bp.route("/<slug>/<lang>/revert/<int:revision_id>", methods=["GET", "POST"])
 @staff_required(Role.EDITOR)
 def revert(slug: str, lang: str, revision_id: int):
     module = _module_or_404(slug, lang)
     staff = _regional_editor()
     old = service.get_module_revision(module, revision_id)
-    if old is None or old.language != lang or not ConfirmForm().validate_on_submit():
-        abort(404 if old is None else 400)
-    service.revert_to(old, staff=staff)
-    flash(_("The older text is published again."))
-    return redirect(url_for("editor.history", slug=slug, lang=lang))
+    if old is None or old.language != lang or old.status != RevisionStatus.PUBLISHED:
+        abort(404)
+    current = data.get_published_revision(module, lang)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        service.revert_to(old, staff=staff)
+        flash(_("The older text is published again."))
+        return redirect(url_for("editor.history", slug=slug, lang=lang))
+    # A confirm step: what would change, before anything is published.
+    return render_template(
+        "editor/revert.html",
+        module=module,
+        module_title=_module_title(module),
+        language=BY_CODE[lang],
+        old=old,
+        current=current,
+        drafts=data.list_drafts(module, lang),
+        lines=service.diff_revisions(current, old) if current else [],
+        form=form,
+    )
 
 
 # -- searches with no good answer ---------------------------------------------------------
@@ -206,6 +356,7 @@ def local_sections():
         "editor/local_list.html",
         sections=service.list_local_sections_for_editor(staff),
         municipalities=service.local_municipalities(staff),
+        titles=service.module_titles(),
     )
 
 
@@ -222,9 +373,10 @@ def local_section(section_id: int | None = None):
             abort(404)
     municipalities = service.local_municipalities(staff)
     if not municipalities:
-        abort(403)
+        abort(403, description=_("Only editors of a municipality can write local sections."))
     form = LocalSectionForm(obj=section)
-    form.module.choices = [SelectChoice(m.slug, m.slug) for m in data.list_modules()]
+    titles = service.module_titles()
+    form.module.choices = [SelectChoice(m.slug, titles.get(m.slug, m.slug)) for m in data.list_modules()]
     form.municipality.choices = [SelectChoice(m.id, m.name) for m in municipalities]
     form.language.choices = [SelectChoice(lang.code, lang.native_name) for lang in LANGUAGES]
     if request.method == "GET" and section is not None:
@@ -249,7 +401,7 @@ def local_section(section_id: int | None = None):
             try:
                 saved = service.save_local_section(section, values, staff=staff)
             except service.NotAllowed:
-                abort(403)
+                abort(403, description=_("You can only write local sections of your own municipality."))
             except ContentFormatError as error:
                 form.body.errors = [problem_message(p) for p in error.problems]
                 status = 422

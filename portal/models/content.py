@@ -14,12 +14,15 @@ from portal.models.organisation import Organisation, StaffUser
 
 
 class RevisionStatus(enum.StrEnum):
-    DRAFT = "draft"
+    DRAFT = "draft"  # an editor's own, private draft
+    AWAITING_APPROVAL = "awaiting-approval"  # a Swedish change waiting for a second editor (2i)
     PUBLISHED = "published"
 
 
 class ReviewStatus(enum.StrEnum):
     UNREVIEWED = "unreviewed-draft"
+    # The writer says a fluent speaker reviewed it; another editor must confirm (never the writer).
+    AWAITING_REVIEW = "awaiting-review"
     REVIEWED = "reviewed"
 
 
@@ -71,13 +74,43 @@ class ContentRevision(Base):
     author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     # Where this revision came from: "file", "editor" or "revert:<id>".
     origin: Mapped[str] = mapped_column(String(40), default="file")
+    # The published revision the editor's text started from: a save against a newer one is an
+    # edit conflict, never a silent overwrite.
+    base_revision_id: Mapped[int | None] = mapped_column(ForeignKey("content_revision.id", ondelete="SET NULL"))
+    # Who wrote it (author), who published or approved it, and who confirmed the review: always
+    # recorded separately, because the second pair of eyes must be another person.
+    published_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    reviewed_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     module: Mapped[ContentModule] = relationship(back_populates="revisions")
-    author: Mapped[StaffUser | None] = relationship()
+    author: Mapped[StaffUser | None] = relationship(foreign_keys=[author_staff_id])
+    published_by: Mapped[StaffUser | None] = relationship(foreign_keys=[published_by_staff_id])
+    reviewed_by: Mapped[StaffUser | None] = relationship(foreign_keys=[reviewed_by_staff_id])
 
     @property
     def is_published(self) -> bool:
         return self.status == RevisionStatus.PUBLISHED
+
+
+class EditPresence(Base):
+    """That an editor has a text open: the advisory "being edited by X since 10:42" notice.
+
+    Advisory only (the revision check is what prevents lost text); a row older than
+    portal.services.content.PRESENCE_MINUTES is ignored and replaced.
+    """
+
+    __tablename__ = "content_edit_presence"
+    __table_args__ = (UniqueConstraint("module_id", "language", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("content_module.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    staff: Mapped[StaffUser] = relationship()
 
 
 class LocalSection(Base):

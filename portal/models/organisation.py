@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, UTCDateTime, utcnow
@@ -35,6 +35,9 @@ class Organisation(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[OrganisationKind] = mapped_column(Enum(OrganisationKind, native_enum=False, length=20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    # A region's rule for its civic information: a Swedish (source) change that is not minor is
+    # published only when a second editor approves it ("2i"). On by default.
+    source_approval_required: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     parent: Mapped[Organisation | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Organisation]] = relationship(back_populates="parent")

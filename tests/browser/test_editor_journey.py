@@ -1,11 +1,13 @@
 """A regional editor in a real browser: signs in, changes one section of the Swedish text of a
-civic-information module, publishes it, and sees every translation of that module marked stale
-in the overview, with the changed section named, and what changed in the Swedish text.
-Runs with JavaScript on and off, on the real module in all 12 languages."""
+civic-information module, publishes it, a second editor approves it (issue 20), and the first sees
+every translation of that module marked stale in the overview, with the changed section named, and
+what changed in the Swedish text. Two editors saving at once: the second is refused and keeps the
+text. Runs with JavaScript on and off, on the real module in all 12 languages."""
 
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,7 +49,9 @@ def _is_stale(cell) -> bool:
     return "status-stale" in (cell.get_attribute("class") or "").split()
 
 
-def test_editor_changes_the_swedish_text_publishes_and_sees_the_translations_stale(page, region, content, request):
+def test_editor_changes_the_swedish_text_publishes_and_sees_the_translations_stale(
+    page, browser, live_server, region, content, request
+):
     run = request.node.callspec.id
     sv_before = get_published_revision(get_module(HEALTH), "sv")
     assert OLD_SENTENCE in sv_before.body, "the test's sentence is no longer in the content"
@@ -71,9 +75,18 @@ def test_editor_changes_the_swedish_text_publishes_and_sees_the_translations_sta
     page.locator("main form [name=publish]").click()
     page.locator(".flash").wait_for()
 
+    # A Swedish change is published when a second editor approves it (the region's default).
     module = get_module(HEALTH)
+    assert get_published_revision(module, "sv").id == sv_before.id
+    approver = create_staff(region["region"], Role.EDITOR, name="Omar Redaktör")
+    with _second_browser(browser, live_server, approver, request) as other:
+        other.goto(f"/editor/{HEALTH}/sv")
+        other.locator(".drafts form[action*='/approve/'] button").click()
+        other.locator(".flash").wait_for()
+
     published = get_published_revision(module, "sv")
     assert published.id != sv_before.id and NEW_SENTENCE in published.body and not published.minor
+    assert (published.author_staff_id, published.published_by_staff_id) == (editor.id, approver.id)
     assert len(list_revisions(module, "sv")) == 2
     assert {code: module_state(module, code).status for code in TRANSLATIONS} == dict.fromkeys(
         TRANSLATIONS, TranslationStatus.STALE
@@ -81,8 +94,7 @@ def test_editor_changes_the_swedish_text_publishes_and_sees_the_translations_sta
     assert module_state(get_module(HOUSING), "en").status != TranslationStatus.STALE
 
     # The overview: every translation of the module is stale, with "Tandvård" named; housing is not.
-    page.locator(".breadcrumbs a").click()
-    page.wait_for_url("**/editor/")
+    page.goto("/editor/")
     health = _row_cells(page, "Hälsa och vård")
     assert [code for code, cell in health.items() if _is_stale(cell)] == TRANSLATIONS
     assert not _is_stale(health["sv"])
@@ -105,3 +117,58 @@ def test_editor_changes_the_swedish_text_publishes_and_sees_the_translations_sta
     assert added.startswith("+ ") and NEW_SENTENCE in added and OLD_SENTENCE not in added
     assert removed.startswith("− ") and OLD_SENTENCE in removed and NEW_SENTENCE not in removed
     screenshot(page, f"editor-diff-sv-{run}")
+
+
+@contextmanager
+def _second_browser(browser, live_server, staff, request):
+    """Another editor at another computer: a browser of their own, signed in, JavaScript as the test's."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=request.node.callspec.id == "js",
+        base_url=live_server,
+        locale="sv-SE",
+    )
+    other = context.new_page()
+    sign_in_staff_in_browser(other, staff)
+    try:
+        yield other
+    finally:
+        context.close()
+
+
+def test_two_editors_save_at_once_and_the_second_keeps_their_text(page, browser, live_server, region, content, request):
+    run = request.node.callspec.id
+    eva = create_staff(region["region"], Role.EDITOR, name="Eva Redaktör")
+    omar = create_staff(region["region"], Role.EDITOR, name="Omar Redaktör")
+    sign_in_staff_in_browser(page, eva)
+    page.goto(f"/editor/{HEALTH}/en")
+    with _second_browser(browser, live_server, omar, request) as other:
+        other.goto(f"/editor/{HEALTH}/en")
+        assert "Eva Redaktör" in other.locator(".presence").inner_text()  # Eva opened it first
+
+        eva_text = page.locator("#body").input_value() + "\nEva's sentence.\n"
+        page.locator("#body").fill(eva_text)
+        page.locator("main form [name=publish]").click()
+        page.locator(".flash").wait_for()
+
+        omar_text = other.locator("#body").input_value() + "\nOmar's sentence.\n"
+        other.locator("#body").fill(omar_text)
+        other.locator("main form [name=publish]").click()
+        other.locator(".conflict").wait_for()
+        assert "Eva Redaktör" in other.locator(".conflict").inner_text()
+        assert other.locator("#body").input_value() == omar_text  # nothing typed is lost
+        assert "Eva's sentence." in other.locator(".conflict-view").inner_text()
+        screenshot(other, f"editor-conflict-{run}")
+        published = get_published_revision(get_module(HEALTH), "en")
+        assert "Eva's sentence." in published.body and "Omar's sentence." not in published.body
+
+
+def test_the_matrix_shows_all_twelve_languages_at_1024_px(page, region, content, request):
+    sign_in_staff_in_browser(page, create_staff(region["region"], Role.EDITOR))
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto("/editor/")
+    scroller = page.locator(".matrix-wrap .table-scroll")
+    assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth"), "the matrix scrolls sideways"
+    last = page.locator("table.status-matrix thead th").last.bounding_box()
+    assert last["x"] + last["width"] <= 1024
+    screenshot(page, f"editor-matrix-1024-{request.node.callspec.id}")

@@ -26,6 +26,10 @@ def synced(app, tmp_path):
 
 @pytest.fixture
 def regional_editor(client, region, synced):
+    # These tests are about editing one text; the second editor's approval has its own tests
+    # (tests/editor/test_editors_at_work.py), where the rule is on as by default.
+    region["region"].source_approval_required = False
+    db.session.commit()
     staff = create_staff(region["region"], Role.EDITOR)
     sign_in_staff(client, staff)
     return staff
@@ -125,10 +129,15 @@ def test_history_diff_and_revert(client, regional_editor):
     client.post(f"/editor/{HEALTH}/sv", data=form_data(CHANGED, publish="1"))
     changed = get_published_revision(module, "sv")
     soup = check_page(client.get(f"/editor/{HEALTH}/sv/history"))
-    assert soup.find("form", action=f"/editor/{HEALTH}/sv/revert/{original.id}")
+    assert soup.find("a", href=f"/editor/{HEALTH}/sv/revert/{original.id}")
     soup = check_page(client.get(f"/editor/{HEALTH}/sv/diff?from={original.id}&to={changed.id}"))
     assert "Barn och unga" in soup.select_one(".diff ins").get_text()
     assert "Barn får" in soup.select_one(".diff del").get_text()
+    # Revert asks first, showing what readers would see change; asking publishes nothing.
+    soup = check_page(client.get(f"/editor/{HEALTH}/sv/revert/{original.id}"))
+    assert "Barn får" in soup.select_one(".diff ins").get_text()
+    assert soup.select_one("main form[method=post]")
+    assert get_published_revision(module, "sv").id == changed.id
     response = client.post(f"/editor/{HEALTH}/sv/revert/{original.id}", data={})
     assert response.status_code == 302
     restored = get_published_revision(module, "sv")

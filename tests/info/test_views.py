@@ -116,6 +116,7 @@ def test_a_reviewed_current_translation_has_no_notice(client, synced):
 
 
 def test_a_stale_translation_carries_a_notice(client, synced, region):
+    region["region"].source_approval_required = False  # published at once: 2i is tested in tests/editor
     editor = create_staff(region["region"], Role.EDITOR)
     body = SV_HEALTH.replace("laga dina tänder", "laga och kontrollera dina tänder")
     save_revision(
@@ -263,6 +264,7 @@ def test_script_in_stored_text_is_neutralised_on_the_page(client, synced):
 def test_a_publication_shows_at_once_on_every_cached_reader_page(client, synced, region, small_corpus_thresholds):
     from portal.services.fragments import fragment_cache
 
+    region["region"].source_approval_required = False  # published at once: 2i is tested in tests/editor
     editor = create_staff(region["region"], Role.EDITOR)
     paths = ("/info/?lang=sv", "/info/halsa-och-vard?lang=sv", "/info/search?q=tandläkare&lang=sv")
     before = {path: client.get(path).get_data(as_text=True) for path in paths}

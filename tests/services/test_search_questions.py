@@ -35,6 +35,8 @@ def synced(db, tmp_path):
 
 @pytest.fixture
 def editor(region):
+    # Publishing here is the subject, not the second editor's approval (tests/editor cover that).
+    region["region"].source_approval_required = False
     return create_staff(region["region"], Role.EDITOR)
 
 

@@ -101,7 +101,7 @@ def section_choices(language: str) -> list[tuple[str, str]]:
 def add_question(staff: StaffUser, query_id: int, target: str) -> tuple[str, str] | None:
     """Add a reported query as a question of a section, in that language's draft; (slug, language) or None.
 
-    The draft starts from the pending draft or the published text, so the editor checks the
+    The draft starts from the editor's own draft or the published text, so the editor checks the
     wording and publishes it like any other change.
     """
     query = db.session.get(UnansweredQuery, query_id)
@@ -110,7 +110,7 @@ def add_question(staff: StaffUser, query_id: int, target: str) -> tuple[str, str
     if query is None or module is None:
         return None
     language = query.language
-    base = data.get_pending_draft(module, language) or data.get_published_revision(module, language)
+    base = data.get_pending_draft(module, language, author_id=staff.id) or data.get_published_revision(module, language)
     if base is None:
         return None
     body = add_to_section(base.body, anchor, query.text[:1].upper() + query.text[1:])
