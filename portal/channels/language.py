@@ -13,12 +13,17 @@ asking costs one SMS, answering in the wrong language costs the conversation.
   written the same way; a Dari speaker can pick دری from the menu or tell the assistant);
   Arabic-only letters (ة ى, Arabic ي and ك) → ar; otherwise heliport's guess among ar, fa, ps, ckb if clear.
 - Cyrillic: і ї є ґ are Ukrainian, ы э ъ ё Russian; otherwise heliport if clear.
-- Latin: å ä ö are Swedish, ê î û ş Kurmanji; otherwise heliport among sv, en, so and ku.
+- Latin: å ä ö are Swedish, ê î û ş Kurmanji; otherwise heliport among sv, en, so and ku;
+  otherwise the words of a language typed in Latin letters (Arabizi, Finglish, Latin Dari and
+  Pashto and Sorani, Russian and Ukrainian transliteration), which no identifier we can ship
+  knows: a small documented list of frequent words per language, and Arabizi's digits for
+  letters ("3ndi", "so2al"). Two such words, clearly more than any other language's, decide.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 import heliport
 
@@ -40,6 +45,256 @@ _UKRAINIAN = set("іїєґ")
 _RUSSIAN = set("ыэъё")
 _SWEDISH = set("åäö")
 _KURMANJI = set("êîûş")
+
+
+# Frequent words of each language as people type it in Latin letters. Only words that are not
+# also common in Swedish, English, Somali or Kurmanji (which heliport reads), nor in each other.
+_ROMANIZED: dict[str, frozenset[str]] = {
+    "ar": frozenset(
+        [
+            "ana",
+            "enta",
+            "enti",
+            "inta",
+            "inti",
+            "shu",
+            "shou",
+            "shoo",
+            "kif",
+            "keef",
+            "kifak",
+            "wein",
+            "momken",
+            "mumkin",
+            "mumken",
+            "yalla",
+            "habibi",
+            "marhaba",
+            "shukran",
+            "shokran",
+            "ezay",
+            "izzay",
+            "3ayez",
+            "3awez",
+            "mesh",
+            "msh",
+            "lazem",
+            "lazim",
+            "badi",
+            "bade",
+            "biddi",
+            "baddi",
+            "fiyi",
+            "fini",
+            "ahlan",
+            "wallah",
+            "inshallah",
+            "ya3ni",
+        ]
+    ),
+    "fa": frozenset(
+        [
+            "mikham",
+            "mikhastam",
+            "mikhaam",
+            "chetori",
+            "chetor",
+            "koja",
+            "kojast",
+            "chie",
+            "mishe",
+            "lotfan",
+            "mamnoon",
+            "mamnun",
+            "khob",
+            "baraye",
+            "bayad",
+            "daram",
+            "nadaram",
+            "nist",
+            "inja",
+            "kheili",
+            "kheyli",
+            "alan",
+            "migiram",
+            "mikonam",
+            "mitoonam",
+            "nemitoonam",
+            "bedin",
+            "befrestid",
+            "chejoori",
+            "khoone",
+            "bache",
+            "soal",
+            "mikesham",
+            "nadare",
+            "migire",
+            "hastam",
+            "mikhay",
+            "mikhad",
+            "dige",
+            "vali",
+            "chera",
+            "emrooz",
+            "farda",
+            "javab",
+            "zaban",
+        ]
+    ),
+    "prs": frozenset(
+        [
+            "mekhaham",
+            "mekhayom",
+            "mekhaym",
+            "mekonom",
+            "mekona",
+            "kada",
+            "tashakor",
+            "tashakur",
+            "paisa",
+            "paysa",
+            "kodam",
+            "chitor",
+            "astom",
+            "hastom",
+            "bachaim",
+            "mefahmom",
+            "namefahmom",
+            "meshawa",
+            "dega",
+        ]
+    ),
+    "ps": frozenset(
+        [
+            "zama",
+            "sanga",
+            "kawal",
+            "ghwaram",
+            "ghwaaram",
+            "shta",
+            "nishta",
+            "pohezham",
+            "pohegam",
+            "manana",
+            "warkam",
+            "kawi",
+            "raka",
+            "wakri",
+            "zoy",
+            "maashoom",
+            "dalta",
+            "chiri",
+            "kedai",
+            "kegi",
+        ]
+    ),
+    "ckb": frozenset(
+        [
+            "chon",
+            "chonit",
+            "spas",
+            "supas",
+            "dakam",
+            "dakat",
+            "dawet",
+            "dawim",
+            "kwe",
+            "kwey",
+            "niya",
+            "heya",
+            "zor",
+            "chya",
+            "chiya",
+            "dastxosh",
+        ]
+    ),
+    "ru": frozenset(
+        [
+            "privet",
+            "zdravstvujte",
+            "zdravstvuyte",
+            "zdravstvuite",
+            "spasibo",
+            "pozhalujsta",
+            "pozhaluista",
+            "pojaluista",
+            "kak",
+            "gde",
+            "chto",
+            "shto",
+            "eto",
+            "mne",
+            "menya",
+            "mozhno",
+            "nado",
+            "nuzhno",
+            "esli",
+            "kogda",
+            "skolko",
+            "rabotu",
+            "poka",
+            "pogoda",
+            "zavtra",
+            "segodnya",
+            "khochu",
+            "bez",
+            "ili",
+            "tolko",
+            "uzhe",
+            "ochen",
+            "pochemu",
+            "kakaya",
+            "kakoy",
+        ]
+    ),
+    "uk": frozenset(
+        [
+            "pryvit",
+            "dyakuyu",
+            "diakuiu",
+            "dyakuju",
+            "budlaska",
+            "yak",
+            "shcho",
+            "scho",
+            "meni",
+            "mozhna",
+            "treba",
+            "koly",
+            "skilky",
+            "sohodni",
+            "sogodni",
+            "chy",
+            "tilky",
+            "vzhe",
+            "duzhe",
+            "robotu",
+            "chomu",
+            "yaka",
+            "yakyi",
+        ]
+    ),
+}
+# Arabizi writes the letters Latin lacks with digits: 3 ع, 7 ح, 2 ء, 5 خ ("3ndi", "so2al", "5alas").
+_ARABIZI = re.compile(r"^(?=.*[a-z])[a-z]*[2357][a-z]+$|^[a-z]+[2357]$")
+MIN_ROMANIZED_WORDS = 2
+
+
+def _romanized(text: str) -> str | None:
+    """The language of a message typed in Latin letters by its frequent words, when clear."""
+    words = re.findall(r"[a-z0-9']+", text.casefold())
+    scores = {code: sum(word in markers for word in words) for code, markers in _ROMANIZED.items()}
+    scores["ar"] += sum(bool(_ARABIZI.match(word)) for word in words)
+    # Dari and Persian share most words in Latin letters; Dari's own words decide between them.
+    if scores["prs"] and scores["fa"]:
+        scores["fa"], scores["prs"] = (
+            (0, scores["fa"] + scores["prs"]) if scores["prs"] >= 2 else (scores["fa"] + scores["prs"], 0)
+        )
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= MIN_ROMANIZED_WORDS and top > second:
+        return best
+    return None
 
 
 def _script(ch: str) -> str | None:
@@ -124,5 +379,5 @@ def detect_language(text: str) -> str | None:
             return "sv" if swedish else "ku"
         if swedish and kurmanji:
             return None
-        return _heliport(text, {"sv", "en", "so", "ku"})
+        return _heliport(text, {"sv", "en", "so", "ku"}) or _romanized(text)
     return None

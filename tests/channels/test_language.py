@@ -37,6 +37,28 @@ def test_a_short_or_unclear_text_is_not_guessed(text):
     assert detect_language(text) is None
 
 
+# Typed in Latin letters on a borrowed or Swedish phone (fixtures written for this test).
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("salam, mikham bedoonam koja bayad beram baraye personnummer", "fa"),
+        ("salam man mekhaham bedanom kodam maktab tashakor", "prs"),
+        ("marhaba, momken tsa3edni? 3ndi so2al 3an el sakan", "ar"),
+        ("zdravstvujte, gde mozhno najti rabotu bez shvedskogo?", "ru"),
+        ("pryvit, yak meni otrymaty personnummer? dyakuyu", "uk"),
+        ("salam, zama sanga plan shta? za pohezham nishta", "ps"),
+        ("slaw, chon dakam bchm bo kwe? spas", "ckb"),
+    ],
+)
+def test_a_language_typed_in_latin_letters_is_detected_by_its_words(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("text", ["ok poka", "the plan is ok", "sfi monday ok", "jag har en fraga om min plan"])
+def test_one_romanized_word_is_not_enough(text):
+    assert detect_language(text) in (None, "en", "sv")
+
+
 def test_detection_is_deterministic():
     texts = ["when is my next class", "متى الدرس القادم", "goorma ayuu bilaabanaa fasalka"]
     first = [detect_language(t) for t in texts]
