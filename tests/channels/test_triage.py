@@ -157,6 +157,12 @@ def test_naming_a_language_for_another_reason_is_not_a_request(text):
         ("bi kurmanci binivise", "ku"),
         ("په پښتو ولیکه", "ps"),
         ("prata svenska", "sv"),
+        # typed in Latin letters: Arabizi "bel", Finglish "be"
+        ("mumkin trod 3alay bel english law sama7t", "en"),
+        ("lotfan javab ro be english befrestid", "en"),
+        # answered in a language in order to learn it: still a request
+        ("please answer me in swedish, i want to learn it", "sv"),
+        ("bi swedi bersiv bide, ez dixwazim fer bibim", "sv"),
     ],
 )
 def test_an_explicit_request_names_its_language(text, code):

@@ -148,7 +148,11 @@ def languages_named(text: str) -> list[str]:
 
 # Words that, right before a language's name, make it "in <language>": a request even inside a
 # longer message ("can u reply in somali, my english is weak").
-_IN_LANGUAGE = {"in", "pa", "på", "به", "په", "بە", "بـ", "bi", "af", "на", "po", "по", "ku", "ب", "ብ"}
+_IN_LANGUAGE = {
+    "in", "pa", "på", "به", "په", "بە", "بـ", "bi", "af", "на", "po", "по", "ku", "ب", "ብ",
+    # the same typed in Latin letters: Arabizi "bel english", Finglish "be english"
+    "bel", "bil", "be",
+}  # fmt: skip
 # Verbs that, right before "in <language>", ask for it ("write in", "skriv på", "пиши на").
 MAX_LONG_REQUEST_WORDS = 30
 # Verbs of writing to someone, near a language's name, ask for it ("بنویسین انگلیسی").
@@ -157,7 +161,16 @@ _WRITE_VERBS = PhraseList(
         "write", "reply", "answer", "text", "send", "skriv", "svara", "اکتب*", "تکتب*", "تکتبول*", "کتبول*",
         "ردو", "بنویس*", "نوشته", "ولیک*", "ولیکئ", "بنووس*", "بنووسه", "binivis*", "bersiv*", "qor", "u qor",
         "ii qor", "ጽሓፍ*", "ክትጽሕፈ*", "ክትጽሕፍ*", "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*",
-        "пишите", "напиш*", "відповід*", "отвеч*", "ответ*",
+        "пишите", "напиш*", "відповід*", "отвеч*", "ответ*", "جواب*", "javab*", "jawab*", "terod*", "trod*",
+        "ترد*", "ku jawaab",
+    ]
+)  # fmt: skip
+# Asking to be answered in a language is a request even with a reason about learning it ("answer
+# me in English, I want to learn"); "learn to write Swedish" has no verb of answering.
+_REPLY_VERBS = PhraseList(
+    [
+        "answer", "reply", "svara", "جواب*", "javab*", "jawab*", "terod*", "trod*", "ترد*", "ردو", "bersiv*",
+        "ku jawaab", "відповід*", "отвеч*", "ответ*",
     ]
 )  # fmt: skip
 
@@ -225,7 +238,7 @@ def language_request(text: str) -> str | None:
         return None
     asked = _clearest(_in_language_mentions(words))
     asking = _REQUEST_WORDS.found_in(words) or _WRITE_VERBS.found_in(words)
-    if asked and asking and not _LEARNING.found_in(words):
+    if asked and asking and (not _LEARNING.found_in(words) or _REPLY_VERBS.found_in(words)):
         return asked
     if len(words) > MAX_REQUEST_WORDS:
         return None
