@@ -187,6 +187,25 @@ def test_a_message_without_interpreter_words_is_no_interpreter_request():
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("is there someone who speaks arabic at the office", "ar"),
+        ("finns det någon som pratar dari där", "prs"),
+        ("ma jiraa qof af soomaali ku hadla", "so"),
+        ("هل في حدا يحكي كردي", "ckb"),
+        ("есть кто-нибудь кто говорит по-русски", "ru"),
+    ],
+)
+def test_someone_who_speaks_a_language_is_an_interpreter_request(text, code):
+    assert interpreter_request(text) == (True, code)
+
+
+@pytest.mark.parametrize("text", ["can someone write to me in arabic", "i want to talk to someone"])
+def test_someone_without_a_language_spoken_is_no_interpreter_request(text):
+    assert interpreter_request(text) == (False, None)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "dont send me messages anymore",

@@ -255,10 +255,31 @@ def language_request(text: str) -> str | None:
     return None
 
 
+# "Someone who speaks Somali": a person to talk to in a language, which is what an interpreter
+# is for; not a request to be written to in it ("kan jag prata med någon på somaliska").
+_SOMEONE = PhraseList(
+    [
+        "someone", "somebody", "anyone", "anybody", "nagon", "någon", "حدا", "احد", "حد", "کسی", "یو څوک",
+        "کەسێک", "کەس", "kes", "kesek", "qof", "ሰብ", "кто", "хто", "хтось", "кто-то", "кто-нибудь",
+        "хто-небудь",
+    ]
+)  # fmt: skip
+_SPEAKS = PhraseList(
+    [
+        "speak*", "talk*", "prata*", "talar", "یحکی", "تحکی", "یتکلم", "تتکلم", "صحبت", "حرف", "گپ", "خبری",
+        "قسه", "قسە", "qise", "dipeyive", "ku hadla", "ku hadlo", "ku hadasha", "ይዛረብ", "ዝዛረብ", "говорит*",
+        "розмовля*", "говорить",
+    ]
+)  # fmt: skip
+
+
 def interpreter_request(text: str) -> tuple[bool, str | None]:
     """Return (asks for an interpreter, the interpreter's language if named)."""
     words = normalise_words(text)
     if not _INTERPRETER_WORDS.found_in(words):
+        named = languages_named(text)
+        if named and _SOMEONE.found_in(words) and _SPEAKS.found_in(words):
+            return True, named[0]
         return False, None
     named = languages_named(text)
     return True, (named[0] if named else None)
