@@ -62,7 +62,7 @@ run: install system-deps locales db bot-train
 lint: install
 	$(VENV)/bin/ruff check portal tests bench
 	$(VENV)/bin/ruff format --check portal tests bench
-	cd bot && ../$(VENV)/bin/ruff check actions && ../$(VENV)/bin/ruff format --check actions
+	cd bot && ../$(VENV)/bin/ruff check actions pipeline && ../$(VENV)/bin/ruff format --check actions pipeline
 
 test: install system-deps services locales lint bot-train
 	PG_URL=$(PG_URL) scripts/test_all.sh

@@ -38,7 +38,17 @@ find_python310() {
 PYTHON="$(find_python310)"
 want="$( { cat "$REQUIREMENTS" "$CONSTRAINTS"; "$PYTHON" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"
 
+link_bot_dir() {
+    # The model names its custom NLU components by module path (pipeline.folding_tokenizer), and
+    # Rasa is started from the repository root, from bot/ and in-process by the tests and
+    # benches: a .pth file puts bot/ on the venv's path, so the path resolves from anywhere.
+    local site
+    site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    echo "$BOT_DIR" > "$site/ankomst_bot.pth"
+}
+
 if [[ -x "$VENV/bin/python" && -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]]; then
+    link_bot_dir
     echo "setup_venv: $VENV is up to date"
     exit 0
 fi
@@ -59,6 +69,7 @@ pip_install() {
 pip_install --upgrade "pip==24.2"
 pip_install -r "$REQUIREMENTS" -c "$CONSTRAINTS"
 "$VENV/bin/python" -m pip check
+link_bot_dir
 
 echo "$want" > "$STAMP"
 echo "setup_venv: installed $(grep -cvE '^\s*(#|$)' "$REQUIREMENTS") requirements in $((SECONDS - start))s"
