@@ -7,6 +7,15 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from actions.conversation import PortalAction, Turn
 
 OBJECTION_SLOTS = ["objection_target", "objection_reason", "objection_text", "objection_wanted", "objection_confirm"]
+# Intents that leave the objection form from any question, through their rules in
+# data/rules/objections.yml: nothing the person wrote with one of them is ever filed. Thanks and
+# goodbye are here because answering "thanks, bye" with the question again kept people in the form.
+LEAVES_FORM = frozenset(
+    {
+        "deny", "help", "bot_challenge", "talk_to_human", "choose_language", "ask_interpreter", "emergency",
+        "cancel", "objection_status", "ask_acknowledge", "request_review", "thanks", "goodbye",
+    }
+)  # fmt: skip
 
 
 def clear_objection() -> list[EventType]:

@@ -27,7 +27,7 @@ from actions.conversation import (
     say_portal_unavailable,
 )
 from actions.i18n import Messages
-from actions.leaving import OBJECTION_SLOTS, clear_objection
+from actions.leaving import LEAVES_FORM, OBJECTION_SLOTS, clear_objection
 from actions.objection_reasons import REASON_CODES, parse_reason, reason_labels
 from actions.objection_target import WHOLE_PLAN, ask_target, parse_target, plan_activities
 
@@ -110,24 +110,41 @@ def _latest_intent(tracker: Tracker) -> tuple[str | None, float]:
 # of them: the answers expected there are a number or yes/no, never a description.
 SURE_ESCAPES = {"ask_civic_info", "ask_plan", "ask_schedule", "ask_next_activity", "goodbye", "thanks", "greet"}
 SURE_CONFIDENCE = 0.8
+# At the free-text questions (why, what is wrong, what you want) a description is expected, and it
+# often reads like a question about content or the schedule. Such a message leaves the form only
+# when the NLU is sure and it is asked as a question ("how do I get my diploma validated here?").
+QUESTION_ESCAPES = {"ask_civic_info", "ask_plan", "ask_schedule", "ask_next_activity"}
+QUESTION_MARKS = ("?", "؟", "፧")
 
 
 # An answer to "which part" longer than this says more than the activity's name: what is wrong.
 MAX_NAMING_WORDS = 4
 
 
-def _leaves_form(domain: DomainDict) -> set[str]:
-    """The intents that always leave the form (the free-text slots' not_intent list, domain.yml)."""
-    mappings = (domain.get("slots", {}).get("objection_reason", {}) or {}).get("mappings") or [{}]
-    return set(mappings[0].get("not_intent") or [])
-
-
-def _escapes(tracker: Tracker, domain: DomainDict) -> bool:
-    """Whether the latest message is one of the intents that leave the form (domain.yml)."""
+def _escapes(tracker: Tracker) -> bool:
+    """Whether the latest message is one of the intents that leave the form at a number question."""
     name, confidence = _latest_intent(tracker)
     if name in SURE_ESCAPES:
         return confidence >= SURE_CONFIDENCE
-    return name in _leaves_form(domain)
+    return name in LEAVES_FORM
+
+
+def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """Take the latest message as the answer to a free-text question, unless it asks for something else.
+
+    Returning nothing makes the form reject the turn, and the rule of the message's intent answers
+    it after leaving the form (data/rules/objections.yml).
+    """
+    if tracker.get_slot("requested_slot") != slot:
+        return {}
+    text = str((tracker.latest_message or {}).get("text") or "").strip()
+    name, confidence = _latest_intent(tracker)
+    if not text or name in LEAVES_FORM:
+        return {}
+    asked = any(mark in text for mark in QUESTION_MARKS)
+    if name in QUESTION_ESCAPES and confidence >= SURE_CONFIDENCE and asked:
+        return {}
+    return {slot: text}
 
 
 class ActionStartObjection(PortalAction):
@@ -251,7 +268,7 @@ class ValidateObjectionForm(FormValidationAction):
             return {}
         text = str((tracker.latest_message or {}).get("text") or "")
         intent, _confidence = _latest_intent(tracker)
-        if intent in _leaves_form(domain):
+        if intent in LEAVES_FORM:
             return {}
         try:
             activities = plan_activities(portal_api.client().plan(tracker.sender_id))
@@ -261,25 +278,42 @@ class ValidateObjectionForm(FormValidationAction):
         if target is not None:
             described = len(text.split()) > MAX_NAMING_WORDS
             return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
-        if _escapes(tracker, domain):
+        if _escapes(tracker):
             return {}
         if previous_answer_was_rejected(tracker, "objection_target"):
             target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
         return {"objection_target": target}
 
+    def extract_objection_reason(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return free_text_answer(tracker, "objection_reason")
+
     def validate_objection_reason(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Accept a number from the list or words that point at one reason."""
+        """Accept a number from the list or words that point at one reason.
+
+        Asked twice without a reason found, the words are kept as "other": the caseworker reads
+        them, and the person is not asked for a number a third time.
+        """
         text = str(value or "")
         messages = Messages(known_language(tracker))
         code = parse_reason(text, messages)
         if code is None:
+            if previous_answer_was_rejected(tracker, "objection_reason"):
+                own_words = None if text.strip().isdigit() else text.strip()[:MAX_TEXT_CHARS]
+                return {"objection_reason": "other", "objection_text": own_words or tracker.get_slot("objection_text")}
             return {"objection_reason": None}
         # Words are already the person's own explanation, so the form need not ask for one.
         own_words = None if re.fullmatch(r"\D{0,4}?\d+\W*", text.strip()) else text.strip()
         # A number keeps what the person already wrote when they named the activity.
         return {"objection_reason": code, "objection_text": own_words or tracker.get_slot("objection_text")}
+
+    def extract_objection_text(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return free_text_answer(tracker, "objection_text")
 
     def validate_objection_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -292,7 +326,7 @@ class ValidateObjectionForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Read yes or no from the intent of the answer to the confirmation question."""
-        if tracker.get_slot("requested_slot") != "objection_confirm" or _escapes(tracker, domain):
+        if tracker.get_slot("requested_slot") != "objection_confirm" or _escapes(tracker):
             # Another intent leaves the form through its rules (nothing is sent).
             return {}
         intent, _confidence = _latest_intent(tracker)
@@ -302,6 +336,11 @@ class ValidateObjectionForm(FormValidationAction):
         if previous_answer_was_rejected(tracker, "objection_confirm"):
             return {"objection_confirm": False}
         return {"objection_confirm": None}
+
+    def extract_objection_wanted(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return free_text_answer(tracker, "objection_wanted")
 
     def validate_objection_wanted(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -218,9 +218,7 @@ def test_confirmation_repeats_reason_and_wish_before_asking_yes_or_no(portal, ru
 
 def answer_to(slot: str, text: str, intent: str = "nlu_fallback", **slots):
     """A tracker where the person answered the form's question for ``slot``."""
-    # Rasa fills the free-text slots before validation; target and confirm are custom (extract_*).
-    custom = slot in ("objection_target", "objection_confirm")
-    extracted = [] if custom else [{"event": "slot", "name": slot, "value": text}]
+    # Every answer is read by the validation action itself (custom mappings, extract_*).
     return tracker_snapshot(
         CID,
         text=text,
@@ -228,7 +226,6 @@ def answer_to(slot: str, text: str, intent: str = "nlu_fallback", **slots):
         language="sv",
         slots={"requested_slot": slot, **slots},
         active_loop="objection_form",
-        events_after_user=extracted,
     )
 
 
@@ -283,6 +280,40 @@ def test_no_or_another_intent_at_the_confirmation_fills_nothing_so_the_form_is_l
     _, events = run_action(ValidateObjectionForm(), answer_to("objection_confirm", "...", intent=intent))
 
     assert slot_events(events) == {}
+
+
+@pytest.mark.parametrize("slot", ["objection_reason", "objection_text", "objection_wanted"])
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "taken"),
+    [
+        # a question asked, and the NLU sure of it: the form is left and the question answered
+        ("how do I get my diploma validated here?", "ask_civic_info", 0.93, False),
+        ("when is my next class?", "ask_next_activity", 0.9, False),
+        # a description that reads like a question to the NLU: it is the answer
+        ("the SFI class on monday is two hours away by bus", "ask_civic_info", 0.93, True),
+        # asked as a question but the NLU is unsure: the answer
+        ("why must I go so far?", "ask_civic_info", 0.55, True),
+        # thanks, goodbye, a caseworker: always leave
+        ("tack hej då", "thanks", 0.6, False),
+        ("bye", "goodbye", 0.9, False),
+        ("can I talk to a person", "talk_to_human", 0.9, False),
+    ],
+)
+def test_a_free_text_answer_is_taken_unless_it_asks_for_something_else(
+    run_action, slot, text, intent, confidence, taken
+):
+    tracker = answer_to(slot, text, intent=intent)
+    tracker.latest_message["intent"]["confidence"] = confidence
+
+    _, events = run_action(ValidateObjectionForm(), tracker)
+
+    assert (slot in slot_events(events)) is taken
+
+
+def test_a_reason_unclear_twice_is_kept_in_the_persons_words_as_other(run_action):
+    _, events = run_action(ValidateObjectionForm(), unclear_again("objection_reason", "det passar inte mig alls"))
+
+    assert slot_events(events) == {"objection_reason": "other", "objection_text": "det passar inte mig alls"}
 
 
 def unclear_again(slot: str, text: str):
