@@ -216,7 +216,7 @@ def approve(slug: str, lang: str, revision_id: int):
     except service.SubmissionOutdated:
         flash(_("The published text changed after this was sent. Its writer must update it first."))
     else:
-        flash(_("The change is approved and published."))
+        flash(_("The text is published."))
     return redirect(url_for("editor.edit", slug=slug, lang=lang))
 
 
