@@ -1,4 +1,4 @@
-"""`flask content sync|export|revision|reindex`: the files ↔ database bridge for civic information."""
+"""`flask content sync|export|revision|reindex|source-approval`: the files ↔ database bridge for civic information."""
 
 from __future__ import annotations
 
@@ -77,3 +77,18 @@ def reindex() -> None:
     count = rebuild_index()
     db.session.commit()
     click.echo(f"search index: {count} section(s) indexed with {engine().name}")
+
+
+@content.command("source-approval")
+@click.argument("setting", type=click.Choice(["on", "off", "show"]))
+@click.option("--region", "region_slug", help="The region's slug (default: every region).")
+def source_approval(setting: str, region_slug: str | None) -> None:
+    """Whether a Swedish change that is not minor needs a second editor's approval (on by default)."""
+    from portal.services.content import set_source_approval
+
+    try:
+        regions = set_source_approval(None if setting == "show" else setting == "on", region_slug)
+    except LookupError as error:
+        raise click.ClickException(str(error)) from None
+    for slug, required in regions:
+        click.echo(f"{slug}: second editor's approval {'on' if required else 'off'}")

@@ -157,6 +157,10 @@ def lock_module(module: ContentModule) -> None:
     db.session.execute(select(ContentModule.id).where(ContentModule.id == module.id).with_for_update())
 
 
+def list_regions() -> list[Organisation]:
+    return list(db.session.scalars(select(Organisation).where(Organisation.kind == OrganisationKind.REGION)))
+
+
 def source_approval_required() -> bool:
     """The region's rule: does a Swedish change that is not minor need a second editor? (default yes)"""
     value = db.session.scalar(

@@ -766,6 +766,18 @@ def confirm_review(revision: ContentRevision, *, staff: StaffUser) -> SaveOutcom
     return outcome
 
 
+def set_source_approval(required: bool | None, region_slug: str | None = None) -> list[tuple[str, bool]]:
+    """Set (or, with None, only read) the regions' rule for Swedish changes; [(slug, required)]."""
+    regions = [r for r in data.list_regions() if region_slug in (None, r.slug)]
+    if region_slug and not regions:
+        raise LookupError(f"no region with the slug {region_slug!r}")
+    if required is not None:
+        for region in regions:
+            region.source_approval_required = required
+        db.session.commit()
+    return [(r.slug, r.source_approval_required) for r in regions]
+
+
 class SelfReview(NotAllowed):
     """The writer of a text cannot be its second pair of eyes."""
 

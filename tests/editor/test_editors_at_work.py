@@ -369,3 +369,16 @@ def test_presence_marks_from_two_tabs_make_one_row(eva):
     edit_presence.mark_editing(module, "en", eva)
     edit_presence.mark_editing(module, "en", eva)
     assert len(db.session.scalars(select(EditPresence)).all()) == 1
+
+
+def test_the_rule_is_set_per_region_from_the_command_line(app, region):
+    runner = app.test_cli_runner()
+    assert (
+        "stockholms-lan: second editor's approval on"
+        in runner.invoke(args=["content", "source-approval", "show"]).output
+    )
+    result = runner.invoke(args=["content", "source-approval", "off", "--region", "stockholms-lan"])
+    assert result.exit_code == 0 and "off" in result.output
+    db.session.expire_all()
+    assert region["region"].source_approval_required is False
+    assert runner.invoke(args=["content", "source-approval", "on", "--region", "nowhere"]).exit_code == 1
