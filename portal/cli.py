@@ -16,6 +16,7 @@ POT = LOCALES / "messages.pot"
 
 def register_cli(app: Flask) -> None:
     from portal.content.commands import content
+    from portal.reminders.commands import reminders
     from portal.worker import worker_command
 
     app.cli.add_command(content)
@@ -25,6 +26,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(demo_totp)
     app.cli.add_command(retention)
     app.cli.add_command(people)
+    app.cli.add_command(reminders)
 
 
 def _pybabel(*args: str) -> None:

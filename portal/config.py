@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import time, timedelta
 
 from portal.phones import parse_regions
 
@@ -29,6 +29,19 @@ KNOWN_DEVELOPMENT_SECRETS = frozenset(
 )
 # Config keys production needs from the environment (TWILIO_AUTH_TOKEN too, with SMS_BACKEND=twilio).
 PRODUCTION_SECRETS = ("SECRET_KEY", "INTERNAL_API_TOKEN")
+
+
+def _env_quiet_hours(name: str, default: str) -> tuple[time, time]:
+    """ "21:00-08:00" → (21:00, 08:00); the same start and end means no quiet hours."""
+    start, _, end = (os.environ.get(name) or default).partition("-")
+    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+
+
+def _env_optional_int(name: str, default: int | None) -> int | None:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return int(value) if value.strip() not in ("", "0", "off") else None
 
 
 class Config:
@@ -118,6 +131,22 @@ class Config:
     SMS_WEBHOOK_LIMIT = os.environ.get("ANKOMST_SMS_WEBHOOK_LIMIT", "600 per minute")
     # The worker queue (RQ) for outbound SMS retries and late replies; without REDIS_URL jobs run inline.
     WORKER_QUEUE = os.environ.get("ANKOMST_WORKER_QUEUE", "ankomst")
+
+    # Activity reminders by SMS (portal.reminders). Times are wall-clock times in REMINDER_TIMEZONE.
+    REMINDER_TIMEZONE = os.environ.get("ANKOMST_REMINDER_TIMEZONE", "Europe/Stockholm")
+    # Nothing personal is sent from start to end (across midnight when start > end).
+    REMINDER_QUIET_HOURS = _env_quiet_hours("ANKOMST_REMINDER_QUIET_HOURS", "21:00-08:00")
+    # What a newcomer gets until they choose: the evening before at this hour, and/or N hours before.
+    REMINDER_EVENING_HOUR = int(os.environ.get("ANKOMST_REMINDER_EVENING_HOUR", "18"))
+    REMINDER_DEFAULT_EVENING = _env_bool("ANKOMST_REMINDER_DEFAULT_EVENING", True)
+    REMINDER_DEFAULT_HOURS_BEFORE = _env_optional_int("ANKOMST_REMINDER_DEFAULT_HOURS_BEFORE", None)
+    # The choices the settings page offers.
+    REMINDER_EVENING_HOURS = (16, 17, 18, 19, 20)
+    REMINDER_HOURS_BEFORE_CHOICES = (1, 2, 3, 4, 6)
+    # Reminders are planned (a row and an RQ job each) this far ahead, by a planner job that runs
+    # every REMINDER_PLANNER_INTERVAL; any plan or setting change plans that person's at once.
+    REMINDER_HORIZON = timedelta(hours=int(os.environ.get("ANKOMST_REMINDER_HORIZON_HOURS", "48")))
+    REMINDER_PLANNER_INTERVAL = timedelta(minutes=int(os.environ.get("ANKOMST_REMINDER_PLANNER_MINUTES", "60")))
 
     # Rendered plan fragments per process (portal.services.fragments); size 0 turns the cache off.
     FRAGMENT_CACHE_SIZE = int(os.environ.get("ANKOMST_FRAGMENT_CACHE_SIZE", "2048"))

@@ -5,6 +5,8 @@
 The embedded default (no REDIS_URL) runs a job at once, in the caller's thread, so `make run`
 needs nothing more. With Redis, `flask worker` runs the jobs; a job that raises is retried
 (RETRY_INTERVALS), which is how an SMS the provider refused for a moment still goes out.
+`flask worker --with-scheduler` also runs jobs scheduled for later with RQ's own `enqueue_at`
+and `enqueue_in`: activity reminders (portal.reminders), their hourly planner, and retention.
 
 Jobs are plain functions taking ids, never phone numbers or texts: job arguments sit in Redis.
 """
@@ -70,7 +72,11 @@ def job_context() -> Iterator[None]:
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop.")
-@click.option("--with-scheduler", is_flag=True, help="Also run jobs scheduled for later (the daily retention).")
+@click.option(
+    "--with-scheduler",
+    is_flag=True,
+    help="Also run jobs scheduled for later (reminders, the reminder planner, retention).",
+)
 @with_appcontext
 def worker_command(burst: bool, with_scheduler: bool) -> None:
     """Run the background worker (RQ) on REDIS_URL."""
@@ -84,5 +90,15 @@ def worker_command(burst: bool, with_scheduler: bool) -> None:
     _job_app = current_app._get_current_object()  # type: ignore[attr-defined]
     # SimpleWorker runs jobs in this process, inside the app context, without forking: a fork
     # would share the parent's database connections.
-    worker = SimpleWorker([config["WORKER_QUEUE"]], connection=Redis.from_url(config["REDIS_URL"]))
+    if with_scheduler:
+        # Reminders are scheduled jobs: the planner plans the coming hours now, and then hourly.
+        from portal.reminders.planning import schedule_planner
+
+        schedule_planner()
+    # maintenance_interval: a worker that could not take the scheduler lock (a crashed worker's
+    # lock lives on for a minute) tries again at each maintenance; RQ's default of ten minutes
+    # would hold every scheduled reminder that long after a crash (bench/reminders).
+    worker = SimpleWorker(
+        [config["WORKER_QUEUE"]], connection=Redis.from_url(config["REDIS_URL"]), maintenance_interval=60
+    )
     worker.work(burst=burst, with_scheduler=with_scheduler)

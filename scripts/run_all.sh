@@ -3,8 +3,9 @@
 #   portal         http://127.0.0.1:5000 (always)
 #   rasa           127.0.0.1:5005, after training if the bot's data changed   (if bot/.venv exists)
 #   action server  127.0.0.1:5055, calling the portal's internal API          (if bot/.venv exists)
-#   worker         RQ jobs on $REDIS_URL                                      (if REDIS_URL is set;
-#                  without it jobs run inline in the portal and no worker is needed)
+#   worker         RQ jobs on $REDIS_URL, with its scheduler (reminders)      (if REDIS_URL is set;
+#                  without it jobs run inline in the portal, and reminders wait in the
+#                  database for `flask --app portal reminders send-due`)
 # Without the bot the portal still works: SMS and chat answer with the portal's own menu.
 # Everything here runs as development (dev pages, dev secrets); unset, ANKOMST_ENV means production.
 set -euo pipefail
@@ -43,7 +44,9 @@ fi
 
 if [[ -n "${REDIS_URL:-}" ]]; then
     echo "Worker: RQ on $REDIS_URL"
-    start .venv/bin/flask --app portal worker
+    start .venv/bin/flask --app portal worker --with-scheduler
+else
+    echo "Worker: none (no REDIS_URL); reminders wait for: .venv/bin/flask --app portal reminders send-due"
 fi
 
 wait -n "${pids[@]}"

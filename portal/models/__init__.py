@@ -50,6 +50,7 @@ from portal.models.plan import (
     PlanStatus,
     PlanVersion,
 )
+from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPreference, ReminderStatus
 
 __all__ = [
     "AssistantEpisode",
@@ -89,6 +90,10 @@ __all__ = [
     "Plan",
     "PlanStatus",
     "PlanVersion",
+    "ActivityReminder",
+    "ReminderKind",
+    "ReminderPreference",
+    "ReminderStatus",
     "AuditEvent",
     "Base",
     "Gender",

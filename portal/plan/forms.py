@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField
+from wtforms import BooleanField, SelectField
 from wtforms.validators import DataRequired
 
 from portal.forms import Form
@@ -15,3 +15,11 @@ class ErasureRequestForm(Form):
         _l("I understand what will be erased and what the municipality must keep."),
         validators=[DataRequired(message=_l("Please tick the box to show that you have read this."))],
     )
+
+
+class ReminderForm(Form):
+    """The newcomer's reminder choice; the choices are filled in by the view (times in their locale)."""
+
+    evening = BooleanField(_l("The evening before"))
+    evening_hour = SelectField(_l("At what time in the evening"), coerce=int)
+    hours_before = SelectField(_l("Also some hours before"), coerce=int)

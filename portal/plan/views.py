@@ -1,23 +1,27 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup
 
 from portal.access import current_person, newcomer_required
+from portal.channels.keywords import Keyword, reply_word
 from portal.data.erasure_requests import get_pending_erasure_request
 from portal.data.plans import active_calendar_feed, get_plan_for_person, load_plan_contents
 from portal.extensions import limiter
 from portal.forms import ConfirmForm
 from portal.i18n import current_language
-from portal.plan.forms import ErasureRequestForm
+from portal.plan.forms import ErasureRequestForm, ReminderForm
 from portal.planning.forms import RevisionForm
+from portal.reminders.preferences import change_setting, setting_for
+from portal.reminders.timing import ReminderSetting
 from portal.services import calendar_feed, data_export, erasure, plans
 from portal.services.fragments import cached, render_fragment
-from portal.services.plan_text import describe_change, map_url
+from portal.services.plan_text import describe_change, map_url, time_label
 from portal.services.plans import PlanError
 from portal.services.schedule import STOCKHOLM, hours_periods, upcoming, weekly_hours
 from portal.services.totp_qr import qr_svg
@@ -166,6 +170,50 @@ def feed(token: str):
         abort(404)
     body = calendar_feed.build_calendar(person, get_plan_for_person(person), _today())
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=ankomst.ics"})
+
+
+@bp.route("/plan/reminders", methods=["GET", "POST"])
+@newcomer_required
+def reminders():
+    """The newcomer's own reminder choice: the evening before (at an hour), and/or some hours before."""
+    person = current_person()
+    current = setting_for(person)
+    config = current_app.config
+    form = ReminderForm(
+        data={
+            "evening": current.evening_before,
+            "evening_hour": current.evening_hour,
+            "hours_before": current.hours_before or 0,
+        }
+        if request.method == "GET"
+        else None
+    )
+    hours = sorted({*config["REMINDER_EVENING_HOURS"], current.evening_hour})
+    form.evening_hour.choices = [(h, time_label(time(h))) for h in hours]
+    form.hours_before.choices = [(0, _("No"))] + [
+        (n, ngettext("%(num)d hour before", "%(num)d hours before", n)) for n in config["REMINDER_HOURS_BEFORE_CHOICES"]
+    ]
+    if form.validate_on_submit():
+        change_setting(
+            person,
+            ReminderSetting(
+                evening_before=form.evening.data,
+                evening_hour=form.evening_hour.data,
+                hours_before=form.hours_before.data or None,
+            ),
+        )
+        flash(_("Your reminder settings are saved."))
+        return redirect(url_for(".reminders"))
+    start, end = config["REMINDER_QUIET_HOURS"]
+    return render_template(
+        "plan/reminders.html",
+        form=form,
+        setting=current,
+        quiet_start=time_label(start),
+        quiet_end=time_label(end),
+        opted_out=person.sms_opted_out,
+        start_word=reply_word(Keyword.START, person.preferred_language),
+    ), (422 if form.errors else 200)
 
 
 @bp.get("/my-data")

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import force_locale
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from portal.catalogues import activity_label
 from portal.data.plans import active_calendar_feed, get_calendar_feed
 from portal.extensions import db
 from portal.languages import get_language
 from portal.models import CalendarFeed, Person, Plan, utcnow
+from portal.reminders.preferences import setting_for
+from portal.reminders.timing import ReminderRules, alarm_triggers
 from portal.services.schedule import occurrences
 
 FEED_PAST_DAYS = 14
@@ -88,6 +90,11 @@ def build_calendar(person: Person, plan: Plan | None, today: date) -> bytes:
     cal.add("x-wr-calname", "Ankomst")
     if plan is None or not plan.visible_to_newcomer:
         return cal.to_ical()
+    # Alarms at the moments the SMS reminders come (the person's own choice), so a calendar app
+    # reminds the same way; reminders turned off means no alarms. STOP is about our messages,
+    # not the person's own calendar, so it leaves the alarms as they are.
+    setting = setting_for(person)
+    rules = ReminderRules.from_config(current_app.config)
     with force_locale(lang.babel_locale):
         for occ in occurrences(
             plan.activities, today - timedelta(days=FEED_PAST_DAYS), today + timedelta(days=FEED_FUTURE_DAYS)
@@ -100,6 +107,12 @@ def build_calendar(person: Person, plan: Plan | None, today: date) -> bytes:
             event.add("dtstamp", utcnow())
             if occ.activity.place:
                 event.add("location", occ.activity.place)
+            for trigger in alarm_triggers(occ.starts_at, setting, rules) if setting.enabled else ():
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", activity_label(occ.activity.type_key))
+                alarm.add("trigger", trigger)
+                event.add_component(alarm)
             cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

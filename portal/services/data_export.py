@@ -16,6 +16,7 @@ from sqlalchemy import inspect, or_, select
 
 from portal.extensions import db
 from portal.models import (
+    ActivityReminder,
     CalendarFeed,
     Conversation,
     Decision,
@@ -28,6 +29,7 @@ from portal.models import (
     PersonTransfer,
     Plan,
     PlanVersion,
+    ReminderPreference,
     StaffUser,
     utcnow,
 )
@@ -65,6 +67,13 @@ def export_person(person: Person) -> dict[str, Any]:
         "calendar_feeds": _rows(CalendarFeed, CalendarFeed.person_id == person.id),
         "transfers": _rows(PersonTransfer, PersonTransfer.person_id == person.id),
         "erasure_requests": _rows(ErasureRequest, ErasureRequest.person_id == person.id),
+        "reminders": {
+            "setting": [
+                _row(p)
+                for p in db.session.scalars(select(ReminderPreference).where(ReminderPreference.person_id == person.id))
+            ],
+            "reminders": _rows(ActivityReminder, ActivityReminder.person_id == person.id),
+        },
     }
 
 

@@ -30,6 +30,7 @@ from portal.data.people import get_person_for_staff
 from portal.extensions import db
 from portal.models import (
     Activity,
+    ActivityReminder,
     CalendarFeed,
     Conversation,
     Decision,
@@ -42,6 +43,7 @@ from portal.models import (
     Person,
     Plan,
     PlanVersion,
+    ReminderPreference,
     SignInCode,
     SignInSession,
     SmsMessage,
@@ -121,7 +123,8 @@ def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> Erasur
         .values(body="", to_number="", person_id=None)
         .execution_options(synchronize_session=False)
     )
-    for model in (SignInCode, SignInSession, CalendarFeed):
+    # Reminders and the reminder choice go too (portal.reminders): they say when the person is where.
+    for model in (SignInCode, SignInSession, CalendarFeed, ActivityReminder, ReminderPreference):
         db.session.execute(delete(model).where(model.person_id == person.id))
 
     decided = set(db.session.scalars(select(Decision.objection_id)))

@@ -11,6 +11,7 @@ from portal.data.people import visible_org_ids
 from portal.extensions import db
 from portal.forms import Form
 from portal.models import Role
+from portal.reminders.replies import cannot_come_by_handoff
 from portal.services import audit, handoffs
 from portal.staff.confirm import confirm_page, confirmed
 from portal.staff.views import bp
@@ -23,7 +24,9 @@ def handoff_requests():
     found = list_open_handoffs(visible_org_ids(staff, Role.CASEWORKER))
     audit.record("handoff.list", object_type="handoff", count=len(found))
     db.session.commit()
-    return render_template("staff/handoffs.html", handoffs=found, form=Form())
+    # Requests made by replying 0 to a reminder say which occurrence the person cannot come to.
+    cannot_come = cannot_come_by_handoff([h.id for h in found])
+    return render_template("staff/handoffs.html", handoffs=found, form=Form(), cannot_come=cannot_come)
 
 
 @bp.post("/handoffs/<int:handoff_id>/close")

@@ -39,6 +39,7 @@ from portal.models import (
     SmsMessage,
     utcnow,
 )
+from portal.reminders.replies import record_cannot_come
 from portal.services import assistant_fallback
 from portal.services.assistant_api import identified_person, in_language, set_conversation_language
 from portal.services.conversations.background import submit
@@ -109,6 +110,11 @@ def receive_sms(*, sid: str, phone: str, body: str) -> SmsAnswer:
     if opted_out:
         # Kept, not answered: nothing goes to a number that said STOP until it says START.
         return _silent(inbound, HandledBy.OPTED_OUT)
+    if person is not None:
+        # "0" after a reminder: the person cannot come, and their caseworkers are told.
+        reply = record_cannot_come(person, conversation, body)
+        if reply is not None:
+            return _sms_reply(conversation, inbound, reply, HandledBy.KEYWORD)
     if not body.strip():
         # A picture or an empty message: nothing for the assistant; say what it can do.
         return _sms_reply(conversation, inbound, _help_text(conversation.language or "en"), HandledBy.KEYWORD)
