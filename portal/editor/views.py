@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from portal.access import current_staff_user, staff_required
 from portal.bidi import isolate_markdown_source, strip_isolates
-from portal.content.files import ContentFormatError
+from portal.content.files import BODY_MAX, TITLE_MAX, ContentFormatError
 from portal.content.markdown import render_markdown, render_sections
 from portal.data import content as data
 from portal.editor.forms import LocalSectionForm, RevisionForm, base_revision_id, field_for, problem_message
@@ -19,6 +20,19 @@ from portal.services import edit_presence as presence
 from portal.services.search import unanswered
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
+
+# The text limit (BODY_MAX characters) is the same in every script, so the request must carry
+# that many characters of any script: 4 bytes each in UTF-8 at worst, each byte sent as "%XX".
+# The app-wide limit (MAX_CONTENT_LENGTH) is far lower, so a long Arabic text got a bare 413.
+EDITOR_MAX_REQUEST = (BODY_MAX + 2 * TITLE_MAX) * 4 * 3 + 64 * 1024
+
+
+@bp.url_value_preprocessor
+def _allow_whole_texts(endpoint: str | None, values: dict | None) -> None:
+    # A URL value preprocessor, because it runs before every before_request hook, and the CSRF
+    # check in one of those reads the form with whatever limit is set by then.
+    if request.method == "POST":
+        request.max_content_length = EDITOR_MAX_REQUEST
 
 
 def _module_or_404(slug: str, language: str) -> ContentModule:
@@ -93,7 +107,13 @@ def edit(slug: str, lang: str):
             form.body.data = isolate_markdown_source(form.body.data)
     direction = {"lang": lang, "dir": language.direction}
     # In a right-to-left textarea the isolates keep links, anchors and numbers in true order.
-    form.body.render_kw = {**(form.body.render_kw or {}), **direction, "class": "markdown-source"}
+    # The browser stops typing at the limit, and the hint says it before anything is sent.
+    form.body.render_kw = {
+        **(form.body.render_kw or {}),
+        **direction,
+        "class": "markdown-source",
+        "maxlength": BODY_MAX,
+    }
     form.title.render_kw = direction
     form.summary.render_kw = {**(form.summary.render_kw or {}), **direction}
     preview = None
@@ -164,6 +184,7 @@ def edit(slug: str, lang: str):
                 else None
             ),
             confirm=ConfirmForm(),
+            body_max=format_number(BODY_MAX),
         ),
         status,
     )

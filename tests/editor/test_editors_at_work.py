@@ -11,6 +11,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from portal.bidi import LRI, PDI
+from portal.content.files import BODY_MAX
 from portal.data.content import get_module, get_pending_draft, get_published_revision, list_drafts, list_revisions
 from portal.editor.views import SAVED_MESSAGES
 from portal.extensions import db
@@ -382,3 +383,19 @@ def test_the_rule_is_set_per_region_from_the_command_line(app, region):
     db.session.expire_all()
     assert region["region"].source_approval_required is False
     assert runner.invoke(args=["content", "source-approval", "on", "--region", "nowhere"]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("letter", "status"),
+    [("ب", 200), ("ሀ", 200), ("a", 200), ("ب", 422)],
+    ids=["arabic", "tigrinya", "swedish", "arabic-too-long"],
+)
+def test_the_size_limit_is_the_same_in_every_script_and_said_before_sending(app, eva, letter, status):
+    a = signed_in(app, eva)
+    page = check_page(a.get(f"/editor/{HEALTH}/ar"))
+    assert page.select_one("#body")["maxlength"] == str(BODY_MAX) and page.select_one("#body-limit")
+    length = BODY_MAX - 1_000 if status == 200 else BODY_MAX + 10
+    body = AR_HEALTH + "\n" + " ".join([letter * 9] * (length // 10)) + "\n"
+    form = form_of(a.get(f"/editor/{HEALTH}/ar"))
+    response = a.post(f"/editor/{HEALTH}/ar", data={**form, "body": body, "preview": "1"})
+    assert response.status_code == status  # never a bare 413
