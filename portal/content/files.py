@@ -216,6 +216,29 @@ def validate_metadata(meta: dict[str, Any], *, path: str, key_line: dict[str, in
     return problems
 
 
+_LINK_NOT_CLOSED = re.compile(r"\]\([^)]*$")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def _unclosed_markup(body: str, path: str, first_line: int) -> list[Problem]:
+    """Lines with a link or bold text that is opened and not closed: Markdown would show the
+    brackets and stars to the reader as they are (issue 20)."""
+    problems: list[Problem] = []
+    fenced = False
+    for number, raw in enumerate(body.split("\n")):
+        if raw.lstrip().startswith("```"):
+            fenced = not fenced
+            continue
+        line = _CODE_SPAN.sub("", raw)
+        if fenced:
+            continue
+        if _LINK_NOT_CLOSED.search(line):
+            problems.append(Problem(path, first_line + number, "link_unclosed", "a link is not closed with ')'"))
+        if line.count("**") % 2:
+            problems.append(Problem(path, first_line + number, "emphasis_unclosed", "'**' is opened and not closed"))
+    return problems
+
+
 def validate_body(body: str, *, path: str = "<text>", first_line: int = 1) -> list[Problem]:
     """Check the Markdown body: anchored `## ` sections, no empty section, no raw HTML, https links."""
     problems: list[Problem] = []
@@ -244,6 +267,7 @@ def validate_body(body: str, *, path: str = "<text>", first_line: int = 1) -> li
                     problems.append(
                         Problem(path, block_line, "link_not_https", f"links must go to https:// sites: {href!r}")
                     )
+    problems += _unclosed_markup(body, path, first_line)
     for heading in _headings(tokens):
         line = first_line + heading.line
         match = _HEADING_ANCHOR_RE.match(heading.text)

@@ -46,6 +46,8 @@ def problem_message(problem: Problem) -> str:
         "heading_empty": _("Line %(line)s: the heading has no text."),
         "anchor_invalid": _("Line %(line)s: an anchor may only use a-z, 0-9 and hyphens."),
         "anchor_duplicate": _("Line %(line)s: this anchor is already used in the text."),
+        "link_unclosed": _("Line %(line)s: a link is not closed. Write it as [text](https://...)."),
+        "emphasis_unclosed": _("Line %(line)s: bold text is opened with '**' and not closed."),
         "no_sections": _("The text needs at least one section that starts with '## '."),
         "section_empty": _("Line %(line)s: this section is empty."),
         "body_too_long": _("The text is too long."),

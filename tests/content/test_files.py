@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from portal.content.catalogue import SLUGS
-from portal.content.files import ContentFormatError, parse_document
+from portal.content.files import ContentFormatError, parse_document, validate_body
 from portal.languages import CODES, SOURCE_LANGUAGE
 from portal.services.content import DEFAULT_CONTENT_DIR
 
@@ -72,3 +72,19 @@ def test_a_translation_cites_a_swedish_revision(path):
 def test_no_section_is_empty(path):
     empty = [s.anchor for s in _document(path).sections if s.anchor and not s.markdown.strip()]
     assert not empty
+
+
+UNCLOSED = [
+    # (what, the line, the problem or None)
+    ("an unclosed link", "Se [1177](https://www.1177.se.", "link_unclosed"),
+    ("a stray **", "Barn får **gratis tandvård.", "emphasis_unclosed"),
+    ("a closed link and bold text", "Se **[1177](https://www.1177.se)**.", None),
+    ("stars in code", "Skriv `**` för fet stil.", None),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), [u[1:] for u in UNCLOSED], ids=[u[0] for u in UNCLOSED])
+def test_a_link_or_bold_text_left_open_is_a_problem_on_its_line(line, kind):
+    body = f"Intro.\n\n## Del {{#del}}\n\n{line}\n"
+    problems = [(p.kind, p.line) for p in validate_body(body)]
+    assert problems == ([(kind, 5)] if kind else [])

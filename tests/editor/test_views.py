@@ -160,6 +160,8 @@ BAD_INPUT = [
     ("a javascript link", {"body": SV_HEALTH + "\n[x](javascript:alert(1))\n"}, "https://"),
     ("an empty section", {"body": SV_HEALTH + "\n## Tom {#tom}\n"}, "empty"),
     ("Markdown in the summary", {"summary": "Så får du **vård**."}, "plain text"),
+    ("an unclosed link", {"body": SV_HEALTH + "\nSe [1177](https://www.1177.se.\n"}, "Line 11: a link is not closed"),
+    ("a stray **", {"body": SV_HEALTH + "\nBarn får **gratis tandvård.\n"}, "Line 11: bold text"),
 ]
 
 
