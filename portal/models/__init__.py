@@ -51,8 +51,11 @@ from portal.models.plan import (
     PlanVersion,
 )
 from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPreference, ReminderStatus
+from portal.models.task import Task, TaskKind
 
 __all__ = [
+    "Task",
+    "TaskKind",
     "AssistantEpisode",
     "Channel",
     "Conversation",

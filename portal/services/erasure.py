@@ -48,6 +48,7 @@ from portal.models import (
     SignInSession,
     SmsMessage,
     StaffUser,
+    Task,
     utcnow,
 )
 from portal.services import audit
@@ -124,7 +125,8 @@ def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> Erasur
         .execution_options(synchronize_session=False)
     )
     # Reminders and the reminder choice go too (portal.reminders): they say when the person is where.
-    for model in (SignInCode, SignInSession, CalendarFeed, ActivityReminder, ReminderPreference):
+    # Tasks go too: a done task's note is a caseworker's words about the person.
+    for model in (SignInCode, SignInSession, CalendarFeed, ActivityReminder, ReminderPreference, Task):
         db.session.execute(delete(model).where(model.person_id == person.id))
 
     decided = set(db.session.scalars(select(Decision.objection_id)))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.forms import Form
+from portal.services.tasks import NOTE_MAX_LENGTH
 
 
 class ErasureConfirmForm(Form):
@@ -15,4 +16,16 @@ class ErasureConfirmForm(Form):
         _l("Reason"),
         validators=[DataRequired(message=_l("Please write a reason.")), Length(max=200)],
         description=_l("How the request came in and how you checked it, for the audit log. No personal details."),
+    )
+
+
+class TaskAssignForm(Form):
+    assignee = SelectField(_l("Assign to"), coerce=int)
+
+
+class TaskDoneForm(Form):
+    # Staff only: what was done, for the colleague who picks up the case next.
+    note = TextAreaField(
+        _l("What was done"),
+        validators=[DataRequired(message=_l("Write what was done.")), Length(max=NOTE_MAX_LENGTH)],
     )

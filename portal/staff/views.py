@@ -8,13 +8,13 @@ from portal.data.erasure_requests import get_pending_erasure_request
 from portal.data.people import get_person_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
-from portal.models import Person, Role, StaffUser
-from portal.services import audit, data_export, sessions, staff_signin
+from portal.models import Person, Role, StaffUser, utcnow
+from portal.services import audit, data_export, sessions, staff_signin, tasks
 from portal.services.caseload import build_caseload
 from portal.services.objections import stockholm_date
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
-from portal.staff.forms import ErasureConfirmForm
+from portal.staff.forms import ErasureConfirmForm, TaskAssignForm, TaskDoneForm
 from portal.urls import requested_next, safe_next
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -93,10 +93,25 @@ def enrol():
 @staff_required()
 def dashboard():
     staff = current_staff_user()
-    overdue = build_caseload(staff, stockholm_date(), show="overdue") if staff.has_role(Role.CASEWORKER) else None
+    if not staff.has_role(Role.CASEWORKER):
+        return render_template("staff/dashboard.html", staff=staff, caseload=None, tasks=[])
+    open_tasks = tasks.tasks_for_start_page(staff, utcnow())
+    choices = [(s.id, s.name) for s in tasks.colleagues(staff)]
     return render_template(
-        "staff/dashboard.html", staff=staff, caseload=overdue, filter_labels=caseload_filter_labels()
+        "staff/dashboard.html",
+        staff=staff,
+        caseload=build_caseload(staff, stockholm_date(), show="overdue"),
+        filter_labels=caseload_filter_labels(),
+        tasks=[(t, tasks.describe_task(t)) for t in open_tasks],
+        assign_forms={t.id: _assign_form(t, choices) for t in open_tasks},
+        done_form=TaskDoneForm(formdata=None),
     )
+
+
+def _assign_form(task, choices) -> TaskAssignForm:
+    form = TaskAssignForm(formdata=None, assignee=task.assigned_to_id)
+    form.assignee.choices = choices
+    return form
 
 
 @bp.get("/people")
