@@ -158,8 +158,8 @@ def _events(now: datetime, org_ids: Collection[int] | None) -> list[_Event]:
 def sweep(now: datetime, org_ids: Collection[int] | None = None) -> int:
     """Make the tasks the cases call for and close those whose event has passed; returns how many were made.
 
-    `org_ids` limits the sweep to the people of those organisations (a caseworker's start page);
-    None sweeps the whole region (the scheduled job).
+    `org_ids` limits the sweep to the people of those organisations (a caseworker's start page
+    sweeps theirs each time it is opened); None sweeps every organisation.
     """
     events = _events(now, org_ids)
     existing = {
