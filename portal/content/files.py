@@ -216,6 +216,8 @@ def validate_metadata(meta: dict[str, Any], *, path: str, key_line: dict[str, in
     return problems
 
 
+# A phone number to tap: "tel:" and digits, with an optional "+" (no letters, no other scheme).
+_TEL_LINK = re.compile(r"tel:\+?[0-9]{2,15}")
 _LINK_NOT_CLOSED = re.compile(r"\]\([^)]*$")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
@@ -263,7 +265,7 @@ def validate_body(body: str, *, path: str = "<text>", first_line: int = 1) -> li
                 href = str(child.attrs.get("href") or child.attrs.get("src") or "")
                 if child.type == "image":
                     problems.append(Problem(path, block_line, "image", "images are not allowed"))
-                elif not href.startswith("https://"):
+                elif not (href.startswith("https://") or _TEL_LINK.fullmatch(href)):
                     problems.append(
                         Problem(path, block_line, "link_not_https", f"links must go to https:// sites: {href!r}")
                     )

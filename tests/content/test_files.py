@@ -88,3 +88,12 @@ def test_a_link_or_bold_text_left_open_is_a_problem_on_its_line(line, kind):
     body = f"Intro.\n\n## Del {{#del}}\n\n{line}\n"
     problems = [(p.kind, p.line) for p in validate_body(body)]
     assert problems == ([(kind, 5)] if kind else [])
+
+
+@pytest.mark.parametrize(
+    ("href", "allowed"),
+    [("tel:112", True), ("tel:+46771141400", True), ("tel:javascript:1", False), ("http://polisen.se", False)],
+)
+def test_a_tel_link_with_digits_is_allowed_next_to_https(href, allowed):
+    body = f"Intro.\n\n## Del {{#del}}\n\nRing [numret]({href}).\n"
+    assert (validate_body(body) == []) is allowed
