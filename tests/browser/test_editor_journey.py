@@ -172,3 +172,15 @@ def test_the_matrix_shows_all_twelve_languages_at_1024_px(page, region, content,
     last = page.locator("table.status-matrix thead th").last.bounding_box()
     assert last["x"] + last["width"] <= 1024
     screenshot(page, f"editor-matrix-1024-{request.node.callspec.id}")
+
+
+def test_the_preview_sits_beside_the_text_in_a_phone_wide_frame(page, region, content, request):
+    sign_in_staff_in_browser(page, create_staff(region["region"], Role.EDITOR))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/editor/{HEALTH}/ar")
+    page.locator("main form [name=preview]").click()
+    page.locator(".phone-frame").wait_for()
+    text, frame = page.locator("#body").bounding_box(), page.locator(".phone-frame").bounding_box()
+    assert frame["width"] <= 360 and frame["y"] < text["y"] + text["height"]  # beside, not under
+    assert frame["x"] + frame["width"] <= text["x"] or text["x"] + text["width"] <= frame["x"]
+    screenshot(page, f"editor-preview-ar-{request.node.callspec.id}")
