@@ -57,10 +57,19 @@ def parse_target(text: str, activities: list[dict[str, Any]]) -> str | None:
             return f"activity:{activities[index - 1]['id']}"
         return None
     answer = f" {_fold(text)} "
-    named = [a for a in activities if any(f" {name} " in answer for name in _names(a["title"]))]
+    named = [a for a in activities if any(_named_in(name, answer) for name in _names(a["title"]))]
     if len(named) == 1:
         return f"activity:{named[0]['id']}"
     return None
+
+
+def _named_in(name: str, answer: str) -> bool:
+    """Whether the answer names the activity: the name as a whole word, or at the start of a word
+    with an ending (Somali "praktikta", Sorani "praktikakam", Swedish "praktiken"); a long name
+    also with its last letter changed (Russian "стажировку" for "стажировка")."""
+    if f" {name} " in answer or (len(name) >= 5 and f" {name}" in answer):
+        return True
+    return len(name) >= 6 and " " not in name and f" {name[:-1]}" in answer
 
 
 def _names(title: str) -> set[str]:

@@ -119,12 +119,24 @@ QUESTION_MARKS = ("?", "؟", "፧")
 
 # An answer to "which part" longer than this says more than the activity's name: what is wrong.
 MAX_NAMING_WORDS = 4
+# A question without a question mark is short; a description of what is wrong is longer.
+MAX_QUESTION_WORDS = 6
 
 
-def _escapes(tracker: Tracker) -> bool:
-    """Whether the latest message is one of the intents that leave the form at a number question."""
+def _escapes(tracker: Tracker, *, questions_only: bool = False) -> bool:
+    """Whether the latest message is one of the intents that leave the form at a number question.
+
+    With `questions_only`, a question about content, the plan or the schedule leaves only when it
+    is asked as a question or is short: at "which part of your plan", people describe the activity
+    instead ("the internship at the care home, I have a hernia"), which reads like a question to
+    the NLU, and a description is longer than "where do I find a dentist".
+    """
     name, confidence = _latest_intent(tracker)
     if name in SURE_ESCAPES:
+        text = str((tracker.latest_message or {}).get("text") or "")
+        asked = any(mark in text for mark in QUESTION_MARKS) or len(text.split()) <= MAX_QUESTION_WORDS
+        if questions_only and name in QUESTION_ESCAPES and not asked:
+            return False
         return confidence >= SURE_CONFIDENCE
     return name in LEAVES_FORM
 
@@ -278,11 +290,13 @@ class ValidateObjectionForm(FormValidationAction):
         if target is not None:
             described = len(text.split()) > MAX_NAMING_WORDS
             return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
-        if _escapes(tracker):
+        if _escapes(tracker, questions_only=True):
             return {}
         if previous_answer_was_rejected(tracker, "objection_target"):
             target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
-        return {"objection_target": target}
+        # A description that names no activity is kept as what is wrong, and the part asked again.
+        described = len(text.split()) > MAX_NAMING_WORDS
+        return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
 
     def extract_objection_reason(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -441,6 +441,29 @@ def test_a_sure_question_that_names_no_activity_still_leaves_the_form(portal, ru
     assert slot_events(events) == {}
 
 
+def test_a_long_description_that_names_no_activity_is_kept_and_the_part_asked_again(portal, run_action):
+    portal.add_conversation(CID, plan=PLAN)
+    text = "I want something closer to home, even a warehouse job is ok, I worked in logistics"
+
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_target", text, intent="ask_civic_info"))
+
+    assert slot_events(events) == {"objection_target": None, "objection_text": text}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["praktiken är för långt bort", "praktikta waa fog", "praktikakam zor dura", "стажировку в доме престарелых"],
+)
+def test_an_activity_named_with_an_ending_is_the_answer(answer):
+    activities = [{"id": 5, "title": "Стажировка (praktik)"}, {"id": 6, "title": "SFI"}]
+
+    assert parse_target(answer, activities) == "activity:5"
+
+
+def test_a_short_name_needs_the_whole_word():
+    assert parse_target("sfinx", [{"id": 6, "title": "SFI"}]) is None
+
+
 def test_a_number_for_the_reason_keeps_the_words_already_given(run_action):
     _, events = run_action(
         ValidateObjectionForm(), answer_to("objection_reason", "5", objection_text="two hours by bus")
