@@ -185,6 +185,7 @@ def edit(slug: str, lang: str):
             ),
             confirm=ConfirmForm(),
             body_max=format_number(BODY_MAX),
+            pairs=service.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
         ),
         status,
     )

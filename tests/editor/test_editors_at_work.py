@@ -399,3 +399,19 @@ def test_the_size_limit_is_the_same_in_every_script_and_said_before_sending(app,
     form = form_of(a.get(f"/editor/{HEALTH}/ar"))
     response = a.post(f"/editor/{HEALTH}/ar", data={**form, "body": body, "preview": "1"})
     assert response.status_code == status  # never a bare 413
+
+
+def test_a_translator_sees_each_swedish_section_beside_theirs_with_the_changed_words(app, region, eva):
+    region["region"].source_approval_required = False
+    db.session.commit()
+    a = signed_in(app, eva)
+    form = form_of(a.get(EDIT_SV))
+    a.post(EDIT_SV, data={**form, "body": form["body"].replace("Barn får", "Barn och unga får"), "publish": "1"})
+    soup = check_page(a.get(f"/editor/{HEALTH}/ar"))
+    pairs = {p.h3.get_text(strip=True): p for p in soup.select(".side-by-side .section-pair")}
+    assert len(pairs) == 3 and list(pairs)[1:] == ["Vårdcentralen", "Tandvård"]  # the introduction first
+    dental = pairs["Tandvård"]
+    assert [ins.get_text() for ins in dental.select(".word-diff ins")] == ["och unga "]
+    assert "يحصل الأطفال" in dental.select("pre")[-1].get_text()
+    assert dental.select("pre")[-1]["dir"] == "rtl"
+    assert not pairs["Vårdcentralen"].select(".word-diff")  # unchanged in Swedish
