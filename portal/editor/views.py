@@ -157,6 +157,14 @@ def edit(slug: str, lang: str):
                 status = 409
             else:
                 flash(str(SAVED_MESSAGES[result.outcome]))
+                if state.is_stale and not form.matches_source.data and result.outcome == service.SaveOutcome.PUBLISHED:
+                    # The box left unticked is how a translation got published and stayed stale unseen.
+                    flash(
+                        _(
+                            "The translation is still marked as made from an older Swedish text. If it now "
+                            "matches the current Swedish, tick the box and publish again."
+                        )
+                    )
                 return redirect(url_for("editor.edit", slug=slug, lang=lang))
         else:
             status = 422

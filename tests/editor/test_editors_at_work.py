@@ -415,3 +415,20 @@ def test_a_translator_sees_each_swedish_section_beside_theirs_with_the_changed_w
     assert "يحصل الأطفال" in dental.select("pre")[-1].get_text()
     assert dental.select("pre")[-1]["dir"] == "rtl"
     assert not pairs["Vårdcentralen"].select(".word-diff")  # unchanged in Swedish
+
+
+@pytest.mark.parametrize(("ticked", "warned"), [(False, True), (True, False)])
+def test_publishing_a_stale_translation_without_the_matches_mark_is_warned(app, region, eva, ticked, warned):
+    region["region"].source_approval_required = False
+    db.session.commit()
+    a = signed_in(app, eva)
+    form = form_of(a.get(EDIT_SV))
+    a.post(EDIT_SV, data={**form, "body": form["body"].replace("Barn får", "Barn och unga får"), "publish": "1"})
+    form = form_of(a.get(EDIT_EN))
+    changed = {**form, "body": form["body"].replace("Children get", "Children and young people get"), "publish": "1"}
+    if ticked:
+        changed["matches_source"] = "y"
+    page = check_page(a.post(EDIT_EN, data=changed, follow_redirects=True))
+    assert (len(page.select(".flash p")) == 2) is warned
+    stale = module_state(get_module(HEALTH), "en").status == TranslationStatus.STALE
+    assert stale is warned
