@@ -78,9 +78,13 @@ SAVED_MESSAGES = {
 @staff_required(Role.EDITOR)
 def overview():
     staff = current_staff_user()
+    show = request.args.get("show") if request.args.get("show") in service.MATRIX_FILTERS else None
+    everything = service.status_matrix(editor_id=staff.id)
     return render_template(
         "editor/overview.html",
-        matrix=service.status_matrix(),
+        matrix=service.status_matrix(editor_id=staff.id, show=show) if show else everything,
+        counts=service.matrix_counts(everything),
+        show=show,
         languages=LANGUAGES,
         regional=service.can_edit_regional(staff),
         municipalities=service.local_municipalities(staff),

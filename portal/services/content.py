@@ -12,7 +12,7 @@ import difflib
 import enum
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -259,6 +259,7 @@ class TranslationState:
     # None when the Swedish text the translation was made from is not in the history.
     changed_sections: list[ChangedSection] | None = None
     has_draft: bool = False
+    mine: bool = False  # the editor looking has a draft of it (the matrix's "my drafts")
 
     @property
     def is_stale(self) -> bool:
@@ -387,23 +388,49 @@ class MatrixRow:
     cells: list[TranslationState]
 
 
-def status_matrix() -> list[MatrixRow]:
-    """Modules × languages with their status, for the editor's overview."""
+MATRIX_FILTERS = ("stale", "unreviewed", "missing", "mine")
+
+
+def status_matrix(*, editor_id: int | None = None, show: str | None = None) -> list[MatrixRow]:
+    """Modules × languages with their status, for the editor's overview.
+
+    `show` keeps the modules with at least one cell in that state ("mine": a draft of the
+    editor `editor_id`); every cell stays, so a row still reads across all languages.
+    """
     current: dict[tuple[int, str], ContentRevision] = {}
     for revision in data.list_all_published_revisions():
         current[(revision.module_id, revision.language)] = revision  # oldest first: the last one wins
     sources = _source_texts()
     drafts = set(data.list_pending_drafts())
+    mine = set(data.list_pending_drafts(editor_id)) if editor_id is not None else set()
     rows = []
     for module in data.list_modules():
         source = sources.get(module.id, SourceText([]))
         cells = [
-            translation_state(current.get((module.id, code)), source, code, has_draft=(module.id, code) in drafts)
+            replace(
+                translation_state(current.get((module.id, code)), source, code, has_draft=(module.id, code) in drafts),
+                mine=(module.id, code) in mine,
+            )
             for code in CODES
         ]
         title = source.current.title if source.current else module.slug
         rows.append(MatrixRow(module, title, cells))
+    if show in MATRIX_FILTERS:
+        rows = [r for r in rows if any(_cell_matches(c, show) for c in r.cells)]
     return rows
+
+
+def _cell_matches(cell: TranslationState, show: str) -> bool:
+    return cell.mine if show == "mine" else cell.status == show
+
+
+def matrix_counts(rows: list[MatrixRow]) -> dict[str, dict[str, int]]:
+    """How many texts of each language are in each state: {status: {language: count}}."""
+    counts = {str(status): dict.fromkeys(CODES, 0) for status in TranslationStatus}
+    for row in rows:
+        for cell in row.cells:
+            counts[str(cell.status)][cell.language] += 1
+    return counts
 
 
 # -- the reader's view ---------------------------------------------------------------------

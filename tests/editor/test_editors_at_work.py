@@ -432,3 +432,29 @@ def test_publishing_a_stale_translation_without_the_matches_mark_is_warned(app, 
     assert (len(page.select(".flash p")) == 2) is warned
     stale = module_state(get_module(HEALTH), "en").status == TranslationStatus.STALE
     assert stale is warned
+
+
+def test_the_matrix_counts_each_state_and_filters_by_it(app, eva, omar):
+    a = signed_in(app, eva)
+    page = check_page(a.get("/editor/"))
+    counts = {
+        tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in page.select("table.status-matrix tfoot tr")
+    }
+    rows = page.select("table.status-matrix tbody tr")
+    # sv column: health and housing have Swedish text (not reviewed), the other ten modules none.
+    missing_sv = sum("status-missing" in tr.select("td")[0]["class"] for tr in rows)
+    assert [int(row[0]) for row in counts.values()] == [0, 12 - missing_sv, 0, missing_sv]
+    assert sum(int(n) for row in counts.values() for n in row) == len(rows) * 12
+
+    b = signed_in(app, omar)
+    form = form_of(b.get(EDIT_EN))
+    b.post(EDIT_EN, data={**form, "body": form["body"] + "\nOmar.\n", "save": "1"})
+    assert not check_page(a.get("/editor/?show=mine")).select("table.status-matrix tbody tr")  # Omar's, not Eva's
+    form = form_of(a.get(f"/editor/{HEALTH}/ar"))
+    a.post(f"/editor/{HEALTH}/ar", data={**form, "body": form["body"] + "\nسطر.\n", "save": "1"})
+    [mine] = check_page(a.get("/editor/?show=mine")).select("table.status-matrix tbody tr")
+    assert mine.th.get_text(strip=True) == "Hälsa och vård"
+    missing = check_page(a.get("/editor/?show=missing")).select("table.status-matrix tbody tr")
+    assert len(missing) == len(rows)  # every module lacks some language
+    assert not check_page(a.get("/editor/?show=stale")).select("table.status-matrix tbody tr")
