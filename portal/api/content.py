@@ -6,7 +6,7 @@ from flask import abort, jsonify, request, url_for
 
 from portal.api.base import bp, language_param
 from portal.extensions import limiter
-from portal.services.content import module_cards, module_for_reader
+from portal.services.content import module_cards, module_for_reader, public_review_status
 from portal.services.search import MAX_QUERY_CHARS, search
 
 
@@ -44,7 +44,7 @@ def get_module(slug: str):
         language=revision.language,
         fallback=view.fallback,
         status=view.state.status.value,
-        review_status=revision.review_status.value,
+        review_status=public_review_status(revision),
         source_revision=revision.source_revision,
         title=revision.title,
         summary=revision.summary,

@@ -106,14 +106,14 @@ def _fingerprint(title: str, summary: str, body: str, source: str, review: str, 
     return (title.strip(), summary.strip(), body.strip(), source, str(review), updated)
 
 
-def _file_review_status(rev: ContentRevision) -> str:
-    """The review status a file can hold: a review awaiting confirmation is not a review yet."""
+def public_review_status(rev: ContentRevision) -> str:
+    """The review status files and the API show: a review awaiting confirmation is not a review yet."""
     return str(ReviewStatus.REVIEWED if rev.review_status == ReviewStatus.REVIEWED else ReviewStatus.UNREVIEWED)
 
 
 def _revision_fingerprint(rev: ContentRevision) -> tuple:
     return _fingerprint(
-        rev.title, rev.summary, rev.body, rev.source_revision, _file_review_status(rev), rev.last_updated
+        rev.title, rev.summary, rev.body, rev.source_revision, public_review_status(rev), rev.last_updated
     )
 
 
@@ -212,7 +212,7 @@ def export_to_files(root: Path | None = None) -> list[Path]:
             title=revision.title,
             summary=revision.summary,
             source_revision=source_revision,
-            review_status=_file_review_status(revision),
+            review_status=public_review_status(revision),
             last_updated=revision.last_updated,
             body=revision.body,
         )

@@ -458,3 +458,11 @@ def test_the_matrix_counts_each_state_and_filters_by_it(app, eva, omar):
     missing = check_page(a.get("/editor/?show=missing")).select("table.status-matrix tbody tr")
     assert len(missing) == len(rows)  # every module lacks some language
     assert not check_page(a.get("/editor/?show=stale")).select("table.status-matrix tbody tr")
+
+
+def test_the_api_shows_a_review_awaiting_confirmation_as_not_reviewed(app, client, eva):
+    module = get_module(HEALTH)
+    text = RevisionInput("Health and care", "How to get care.", EN_HEALTH.replace("Children", "Kids"), "reviewed")
+    submit_revision(module, "en", text, staff=eva, publish=True)
+    assert get_published_revision(module, "en").review_status == ReviewStatus.AWAITING_REVIEW
+    assert client.get(f"/api/v1/modules/{HEALTH}?lang=en").json["review_status"] == "unreviewed-draft"
