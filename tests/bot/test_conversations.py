@@ -221,6 +221,8 @@ def test_no_objection_form_without_a_plan(assistant):
         ("/emergency", "If you or someone else is in danger right now, call 112"),
         ("/objection_status", "You have"),
         ("/cancel", "OK, nothing more is happening."),
+        ("/thanks", "You are welcome!"),
+        ("/goodbye", "Goodbye! Write again whenever you need."),
     ],
 )
 def test_a_message_for_something_else_leaves_the_objection_form_and_files_nothing(assistant, escape, first_reply):
@@ -239,6 +241,17 @@ def test_a_message_for_something_else_leaves_the_objection_form_and_files_nothin
         assert replies[1].startswith(first_reply)
     assert assistant.portal.requests_to("POST", f"/conversations/{cid}/objections") == []
     assert assistant(cid, "/greet")[0] == "Hello! I am the Ankomst assistant."
+
+
+def test_an_interpreter_question_right_after_an_emergency_gets_the_number_and_is_noted(assistant):
+    cid = "c-emergency-interpreter"
+    assistant.portal.add_conversation(cid, plan=PLAN)
+    assistant(cid, "/emergency")
+
+    replies = assistant(cid, "/ask_interpreter")
+
+    assert "call 112" in replies[0]
+    assert any(reply.startswith("I have noted that you need an interpreter") for reply in replies[1:])
 
 
 def test_next_activity_question_in_arabic_gets_an_arabic_date(assistant):
