@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -41,8 +43,10 @@ def test_the_people_list_holds_only_their_own(client, region, people):
     staff = create_staff(region["sodertalje"], Role.CASEWORKER)
     sign_in_staff(client, staff)
     soup = check_page(client.get("/staff/people"))
-    names = {a.get_text(strip=True) for a in soup.select("tbody a")}
-    assert names == {"Layla Haddad"}
+    # Each row links the person's page; its other links (plan, cases) belong to the same person.
+    people_links = [a for a in soup.select("tbody a") if re.fullmatch(r"/staff/people/\d+", a["href"])]
+    assert {a.get_text(strip=True) for a in people_links} == {"Layla Haddad"}
+    assert len(soup.select("tbody tr")) == 1
 
 
 @pytest.mark.parametrize("role", [Role.EDITOR, Role.COORDINATOR, Role.REVIEWER])

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, text
 
 from portal.extensions import db
 from portal.models import Role
+from portal.models.task import Task, TaskKind
 from portal.services.erasure import request_erasure
 from tests.factories import (
     create_conversation,
@@ -35,7 +36,9 @@ from tests.helpers import sign_in_newcomer, sign_in_staff
 MUNICIPALITIES = ["stockholm", "sodertalje", "botkyrka"]
 FOREIGN = {"stockholm": "sodertalje", "sodertalje": "botkyrka", "botkyrka": "stockholm"}
 # URL parameters that name personal data; the matrix fills them with someone else's object.
-PRIVATE_PARAMS = {"person_id", "activity_id", "case", "case_number", "cid", "handoff_id", "token"}
+PRIVATE_PARAMS = {
+    "person_id", "activity_id", "case", "case_number", "cid", "handoff_id", "token", "task_id", "draft_id",
+}  # fmt: skip
 # Who may get a 2xx on an endpoint, by endpoint or endpoint prefix. "public" = anyone.
 AREAS: list[tuple[str, set[str]]] = [
     ("static", {"public"}),
@@ -58,6 +61,8 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.person", {"caseworker"}),
     ("staff.handoff_requests", {"caseworker"}),
     ("staff.close_handoff", {"caseworker"}),
+    ("staff.assign_task", {"caseworker"}),
+    ("staff.complete_task", {"caseworker"}),
     ("staff.erasure_requests", {"caseworker"}),
     ("staff.confirm_erasure", {"caseworker"}),
     ("planning.", {"caseworker"}),
@@ -94,6 +99,9 @@ def _world(region, municipality: str):
     conversation = create_conversation(person=victim)
     handoff = create_handoff(victim)
     request_erasure(victim)  # pending: a foreign confirmation would erase them
+    task = Task(kind=TaskKind.NO_PLAN, subject_key=f"matrix:{victim.id}", person_id=victim.id)
+    db.session.add(task)
+    db.session.commit()
     own_org = region[municipality]
     own_caseworker = create_staff(own_org, Role.CASEWORKER)
     newcomer = create_person(own_org, language="so")
@@ -114,6 +122,8 @@ def _world(region, municipality: str):
         "case_number": objection.case_number,
         "cid": conversation.public_id,
         "handoff_id": handoff.id,
+        "task_id": task.id,
+        "draft_id": 1,  # an editor's own draft; another's is a 404 (tests/editor/test_editors_at_work.py)
         "token": secrets.token_urlsafe(24),
         "slug": "halsa-och-vard",
         "lang": "sv",
@@ -145,6 +155,7 @@ def _fingerprint() -> tuple:
         "SELECT COUNT(*), COUNT(confirmed_at) FROM erasure_request",
         "SELECT COUNT(*) FROM content_revision",
         "SELECT COUNT(*) FROM calendar_feed",
+        "SELECT COUNT(*), COUNT(done_at), COUNT(assigned_to_id) FROM task",
     ]
     return tuple(tuple(db.session.execute(text(q)).one()) for q in queries)
 
