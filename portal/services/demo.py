@@ -40,6 +40,8 @@ STAFF = [
     ("handlaggare.sodertalje", "Elin Berg", Role.CASEWORKER, "sodertalje"),
     ("handlaggare.botkyrka", "Jonas Ek", Role.CASEWORKER, "botkyrka"),
     ("redaktor.region", "Maria Holm", Role.EDITOR, "stockholms-lan"),
+    # A second regional editor: a Swedish change waits for another editor's approval (issue 20).
+    ("redaktor2.region", "Johan Lund", Role.EDITOR, "stockholms-lan"),
     ("redaktor.stockholm", "Ali Karimi", Role.EDITOR, "stockholm"),
     ("redaktor.sodertalje", "Anna Nyström", Role.EDITOR, "sodertalje"),
     ("redaktor.botkyrka", "Leila Ahmadi", Role.EDITOR, "botkyrka"),
