@@ -488,6 +488,15 @@ def test_case_numbers_are_eight_crockford_characters_and_shown_with_a_hyphen(app
     assert objections.format_case_number("K7QX3M2A") == "K7QX-3M2A"
 
 
+def test_a_new_case_number_has_two_digits_and_two_letters_so_it_is_read_in_any_form(app):
+    from portal.channels.triage import case_number
+
+    for _ in range(300):
+        number = objections.new_case_number()
+        assert sum(ch.isdigit() for ch in number) >= 2 and sum(ch.isalpha() for ch in number) >= 2
+        assert case_number(objections.format_case_number(number)) == objections.format_case_number(number)
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

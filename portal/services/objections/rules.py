@@ -101,10 +101,20 @@ def error_message(code: str) -> str:
 # --- case numbers ------------------------------------------------------------------------------
 
 
+# People type case numbers back in an SMS, often without the hyphen. A number with two digits
+# and two letters is never an ordinary word, a year or a phone number's tail, nor an Arabizi word
+# with one digit for a letter ("yet3arad"): the assistant and the triage read it in any form.
+MIN_CASE_DIGITS = 2
+MIN_CASE_LETTERS = 2
+
+
 def new_case_number() -> str:
-    """A fresh random case number: 8 Crockford base32 characters (40 bits), not guessable."""
+    """A fresh random case number: 8 Crockford base32 characters (about 39 bits with the rule above)."""
     while True:
         number = "".join(secrets.choice(CASE_ALPHABET) for _ in range(CASE_LENGTH))
+        digits = sum(ch.isdigit() for ch in number)
+        if digits < MIN_CASE_DIGITS or CASE_LENGTH - digits < MIN_CASE_LETTERS:
+            continue
         if not case_number_exists(number):
             return number
 
