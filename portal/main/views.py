@@ -10,7 +10,10 @@ from portal.extensions import db
 from portal.forms import ConfirmForm
 from portal.i18n import remember_choice
 from portal.languages import LANGUAGES, get_language
+from portal.models.base import utcnow
 from portal.services import people
+from portal.services.plan_text import map_url
+from portal.services.start_page import start_page_for
 from portal.urls import requested_next
 
 bp = Blueprint("main", __name__)
@@ -18,7 +21,11 @@ bp = Blueprint("main", __name__)
 
 @bp.get("/")
 def home():
-    return render_template("main/home.html")
+    """The generic home page; a signed-in newcomer's home is their own start page."""
+    person = current_person()
+    if person is None:
+        return render_template("main/home.html")
+    return render_template("main/start.html", start=start_page_for(person, utcnow()), map_url=map_url)
 
 
 @bp.get("/privacy")
