@@ -6,7 +6,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
-from portal.models import Activity, CalendarFeed, Organisation, OrganisationKind, Person, Plan, PlanStatus
+from portal.models import (
+    Activity,
+    CalendarFeed,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    StaffUser,
+)
 
 
 def get_plan_for_person(person: Person, *, contents: bool = True) -> Plan | None:
@@ -35,6 +45,21 @@ _CONTENTS = (
     selectinload(Plan.activities).selectinload(Activity.changes),
     selectinload(Plan.activities).joinedload(Activity.provider),
 )
+
+
+def get_plan_caseworker(plan: Plan) -> StaffUser | None:
+    """The caseworker who last changed the plan: the one the newcomer has been dealing with.
+
+    There is no assigned caseworker in the model; the newest version written by staff names
+    who is working on the plan now (a newcomer's confirmation makes a version without staff).
+    """
+    return db.session.scalar(
+        select(StaffUser)
+        .join(PlanVersion, PlanVersion.created_by_id == StaffUser.id)
+        .where(PlanVersion.plan_id == plan.id)
+        .order_by(PlanVersion.number.desc(), PlanVersion.id.desc())
+        .limit(1)
+    )
 
 
 def get_activity_in_plan(plan: Plan, activity_id: int) -> Activity | None:

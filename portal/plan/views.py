@@ -11,7 +11,7 @@ from markupsafe import Markup
 from portal.access import current_person, newcomer_required
 from portal.channels.keywords import Keyword, reply_word
 from portal.data.erasure_requests import get_pending_erasure_request
-from portal.data.plans import active_calendar_feed, get_plan_for_person, load_plan_contents
+from portal.data.plans import active_calendar_feed, get_plan_caseworker, get_plan_for_person, load_plan_contents
 from portal.extensions import limiter
 from portal.forms import ConfirmForm
 from portal.i18n import current_language
@@ -23,7 +23,7 @@ from portal.services import calendar_feed, data_export, erasure, plans
 from portal.services.fragments import cached, render_fragment
 from portal.services.plan_text import describe_change, map_url, time_label
 from portal.services.plans import PlanError
-from portal.services.schedule import STOCKHOLM, hours_periods, upcoming, weekly_hours
+from portal.services.schedule import STOCKHOLM, activity_plan_deadline, hours_periods, upcoming, weekly_hours
 from portal.services.totp_qr import qr_svg
 
 bp = Blueprint("plan", __name__)
@@ -46,6 +46,7 @@ def _fragment_key(name: str, plan, *extra) -> tuple:
 @bp.get("/plan")
 @newcomer_required
 def my_plan():
+    person = current_person()
     plan = _visible_plan(contents=False)
     contents = None
     if plan is not None:
@@ -54,6 +55,10 @@ def my_plan():
         "plan/plan.html",
         plan=plan,
         contents=contents,
+        person=person,
+        caseworker=get_plan_caseworker(plan) if plan is not None else None,
+        # The five-day rule (seed 001) tells a person without a plan when to expect one.
+        plan_due=activity_plan_deadline(person.arrival_date) if plan is None and person.arrival_date else None,
         # Only a plan waiting for its signature has the form (building one costs as much as a query).
         ack_form=RevisionForm(revision=plan.revision) if plan is not None and plan.awaiting_acknowledgement else None,
     )
