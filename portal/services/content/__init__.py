@@ -1,0 +1,97 @@
+"""Civic-information flows: file sync and export, staleness, the reader's view, editor writes.
+
+Staleness is computed, never stored: a translation records the Swedish body revision it was
+made from (`source_revision`). It is current when that revision is the current Swedish one,
+or one that a later *minor* Swedish change replaced; otherwise it is stale, and comparing
+the per-section hashes of the two Swedish revisions says which sections changed.
+
+One module per concern: ``sync`` (the module files in and out), ``sources`` (the Swedish
+history and its changed sections), ``states`` (each translation's state and the status
+matrix), ``reader`` (what the reader sees), ``permissions`` (who may edit what),
+``revisions`` (editor writes, review and approval), ``diffs`` (comparing texts) and
+``local`` (municipalities' local sections). This package re-exports the names its callers use.
+"""
+
+from portal.services.content.diffs import diff_revisions, diff_texts, form_text, revision_text, side_by_side
+from portal.services.content.local import (
+    LocalInput,
+    get_local_section_for_editor,
+    list_local_sections_for_editor,
+    save_local_section,
+)
+from portal.services.content.permissions import NotAllowed, can_edit_regional, local_municipalities
+from portal.services.content.reader import module_cards, module_for_reader, municipality_for_reader
+from portal.services.content.revisions import (
+    EditConflict,
+    RevisionInput,
+    SaveOutcome,
+    SelfReview,
+    SubmissionOutdated,
+    approve_submission,
+    confirm_review,
+    discard_draft,
+    get_module_revision,
+    revert_to,
+    save_revision,
+    set_source_approval,
+    submit_revision,
+)
+from portal.services.content.sources import ChangedSection
+from portal.services.content.states import (
+    MATRIX_FILTERS,
+    TranslationStatus,
+    matrix_counts,
+    module_state,
+    module_titles,
+    status_matrix,
+)
+from portal.services.content.sync import (
+    DEFAULT_CONTENT_DIR,
+    export_to_files,
+    file_revision,
+    public_review_status,
+    sync_from_files,
+)
+
+__all__ = [
+    "ChangedSection",
+    "DEFAULT_CONTENT_DIR",
+    "EditConflict",
+    "LocalInput",
+    "MATRIX_FILTERS",
+    "NotAllowed",
+    "RevisionInput",
+    "SaveOutcome",
+    "SelfReview",
+    "SubmissionOutdated",
+    "TranslationStatus",
+    "approve_submission",
+    "can_edit_regional",
+    "confirm_review",
+    "diff_revisions",
+    "diff_texts",
+    "discard_draft",
+    "export_to_files",
+    "file_revision",
+    "form_text",
+    "get_local_section_for_editor",
+    "get_module_revision",
+    "list_local_sections_for_editor",
+    "local_municipalities",
+    "matrix_counts",
+    "module_cards",
+    "module_for_reader",
+    "module_state",
+    "module_titles",
+    "municipality_for_reader",
+    "public_review_status",
+    "revert_to",
+    "revision_text",
+    "save_local_section",
+    "save_revision",
+    "set_source_approval",
+    "side_by_side",
+    "status_matrix",
+    "submit_revision",
+    "sync_from_files",
+]
