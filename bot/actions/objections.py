@@ -123,6 +123,11 @@ MAX_NAMING_WORDS = 4
 MAX_QUESTION_WORDS = 6
 
 
+def _asked(text: str) -> bool:
+    """Whether a message is written as a question (a question mark of any script)."""
+    return any(mark in text for mark in QUESTION_MARKS)
+
+
 def _escapes(tracker: Tracker, *, questions_only: bool = False) -> bool:
     """Whether the latest message is one of the intents that leave the form at a number question.
 
@@ -134,7 +139,7 @@ def _escapes(tracker: Tracker, *, questions_only: bool = False) -> bool:
     name, confidence = _latest_intent(tracker)
     if name in SURE_ESCAPES:
         text = str((tracker.latest_message or {}).get("text") or "")
-        asked = any(mark in text for mark in QUESTION_MARKS) or len(text.split()) <= MAX_QUESTION_WORDS
+        asked = _asked(text) or len(text.split()) <= MAX_QUESTION_WORDS
         if questions_only and name in QUESTION_ESCAPES and not asked:
             return False
         return confidence >= SURE_CONFIDENCE
@@ -153,8 +158,7 @@ def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     name, confidence = _latest_intent(tracker)
     if not text or name in LEAVES_FORM:
         return {}
-    asked = any(mark in text for mark in QUESTION_MARKS)
-    if name in QUESTION_ESCAPES and confidence >= SURE_CONFIDENCE and asked:
+    if name in QUESTION_ESCAPES and confidence >= SURE_CONFIDENCE and _asked(text):
         return {}
     return {slot: text}
 
@@ -287,14 +291,13 @@ class ValidateObjectionForm(FormValidationAction):
         except portal_api.PortalError:
             return {"objection_target": WHOLE_PLAN}
         target = parse_target(text, activities)
-        if target is not None:
-            described = len(text.split()) > MAX_NAMING_WORDS
-            return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
-        if _escapes(tracker, questions_only=True):
-            return {}
-        if previous_answer_was_rejected(tracker, "objection_target"):
-            target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
-        # A description that names no activity is kept as what is wrong, and the part asked again.
+        if target is None:
+            if _escapes(tracker, questions_only=True):
+                return {}
+            if previous_answer_was_rejected(tracker, "objection_target"):
+                target = WHOLE_PLAN  # asked twice: the caseworker sees the person's own words anyway
+        # Words beyond an activity's name say what is wrong: they are kept as the objection's text,
+        # also when no activity was named and the part is asked again.
         described = len(text.split()) > MAX_NAMING_WORDS
         return {"objection_target": target, **({"objection_text": text.strip()} if described else {})}
 

@@ -156,21 +156,19 @@ _IN_LANGUAGE = {
 # Verbs that, right before "in <language>", ask for it ("write in", "skriv på", "пиши на").
 MAX_LONG_REQUEST_WORDS = 30
 # Verbs of writing to someone, near a language's name, ask for it ("بنویسین انگلیسی").
+# Verbs of answering: asking to be answered in a language is a request even with a reason about
+# learning it ("answer me in English, I want to learn"); "learn to write Swedish" has none.
+_REPLY_WORDS = [
+    "answer", "reply", "svara", "جواب*", "javab*", "jawab*", "terod*", "trod*", "ترد*", "ردو", "bersiv*",
+    "ku jawaab", "відповід*", "отвеч*", "ответ*",
+]  # fmt: skip
+_REPLY_VERBS = PhraseList(_REPLY_WORDS)
 _WRITE_VERBS = PhraseList(
     [
-        "write", "reply", "answer", "text", "send", "skriv", "svara", "اکتب*", "تکتب*", "تکتبول*", "کتبول*",
-        "ردو", "بنویس*", "نوشته", "ولیک*", "ولیکئ", "بنووس*", "بنووسه", "binivis*", "bersiv*", "qor", "u qor",
-        "ii qor", "ጽሓፍ*", "ክትጽሕፈ*", "ክትጽሕፍ*", "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*",
-        "пишите", "напиш*", "відповід*", "отвеч*", "ответ*", "جواب*", "javab*", "jawab*", "terod*", "trod*",
-        "ترد*", "ku jawaab",
-    ]
-)  # fmt: skip
-# Asking to be answered in a language is a request even with a reason about learning it ("answer
-# me in English, I want to learn"); "learn to write Swedish" has no verb of answering.
-_REPLY_VERBS = PhraseList(
-    [
-        "answer", "reply", "svara", "جواب*", "javab*", "jawab*", "terod*", "trod*", "ترد*", "ردو", "bersiv*",
-        "ku jawaab", "відповід*", "отвеч*", "ответ*",
+        *_REPLY_WORDS,
+        "write", "text", "send", "skriv", "اکتب*", "تکتب*", "تکتبول*", "کتبول*", "بنویس*", "نوشته", "ولیک*",
+        "ولیکئ", "بنووس*", "بنووسه", "binivis*", "qor", "u qor", "ii qor", "ጽሓፍ*", "ክትጽሕፈ*", "ክትጽሕፍ*",
+        "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*", "пишите", "напиш*",
     ]
 )  # fmt: skip
 
