@@ -1,5 +1,9 @@
-"""The content editor: status matrix, edit with preview, history, diff, revert, local sections."""
+"""The content editor: status matrix, edit with preview, history, diff, revert, local sections.
 
-from portal.editor.views import bp
+One module per area, all on the one blueprint of `base`: importing them registers their routes.
+"""
 
-__all__ = ["bp"]
+from portal.editor import local_views, unanswered_views, views
+from portal.editor.base import bp
+
+__all__ = ["bp", "local_views", "unanswered_views", "views"]

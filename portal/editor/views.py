@@ -1,64 +1,24 @@
+"""The regional texts: the status matrix, editing with preview, drafts, approval, review, history, revert."""
+
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms.fields.choices import SelectChoice
 
 from portal.access import current_staff_user, staff_required
 from portal.bidi import isolate_markdown_source, strip_isolates
-from portal.content.files import BODY_MAX, TITLE_MAX, ContentFormatError
-from portal.content.markdown import render_markdown, render_sections
+from portal.content.files import BODY_MAX, ContentFormatError
+from portal.content.markdown import render_sections
 from portal.data import content as data
-from portal.editor.forms import LocalSectionForm, RevisionForm, base_revision_id, field_for, problem_message
+from portal.editor.base import bp, module_or_404, module_title, regional_editor
+from portal.editor.forms import RevisionForm, base_revision_id, field_for, problem_message
 from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
 from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
 from portal.services import content as service
 from portal.services import edit_presence as presence
-from portal.services.search import unanswered
-
-bp = Blueprint("editor", __name__, url_prefix="/editor")
-
-# The text limit (BODY_MAX characters) is the same in every script, so the request must carry
-# that many characters of any script: 4 bytes each in UTF-8 at worst, each byte sent as "%XX".
-# The app-wide limit (MAX_CONTENT_LENGTH) is far lower, so a long Arabic text got a bare 413.
-EDITOR_MAX_REQUEST = (BODY_MAX + 2 * TITLE_MAX) * 4 * 3 + 64 * 1024
-
-
-@bp.url_value_preprocessor
-def _allow_whole_texts(endpoint: str | None, values: dict | None) -> None:
-    # A URL value preprocessor, because it runs before every before_request hook, and the CSRF
-    # check in one of those reads the form with whatever limit is set by then.
-    if request.method == "POST":
-        request.max_content_length = EDITOR_MAX_REQUEST
-
-
-def _module_or_404(slug: str, language: str) -> ContentModule:
-    module = data.get_module(slug)
-    if module is None or language not in BY_CODE:
-        abort(404)
-    return module
-
-
-def _regional_editor():
-    staff = current_staff_user()
-    if not service.can_edit_regional(staff):
-        abort(
-            403,
-            description=_(
-                "Only editors of the region can change the regional text. You can read the status, "
-                "and write the local sections of your own municipality."
-            ),
-        )
-    return staff
-
-
-def _module_title(module: ContentModule) -> str:
-    source = data.get_published_revision(module, SOURCE_LANGUAGE)
-    return source.title if source else module.slug
-
 
 SAVED_MESSAGES = {
     service.SaveOutcome.PUBLISHED: _l("The text is published."),
@@ -94,8 +54,8 @@ def overview():
 @bp.route("/<slug>/<lang>", methods=["GET", "POST"])
 @staff_required(Role.EDITOR)
 def edit(slug: str, lang: str):
-    module = _module_or_404(slug, lang)
-    staff = _regional_editor()
+    module = module_or_404(slug, lang)
+    staff = regional_editor()
     language = BY_CODE[lang]
     state = service.module_state(module, lang)
     draft = data.get_pending_draft(module, lang, author_id=staff.id)
@@ -177,7 +137,7 @@ def edit(slug: str, lang: str):
         render_template(
             "editor/edit.html",
             module=module,
-            module_title=_module_title(module),
+            module_title=module_title(module),
             language=language,
             state=state,
             draft=draft,
@@ -221,8 +181,8 @@ def _pending_or_404(module: ContentModule, lang: str, revision_id: int):
 @bp.post("/<slug>/<lang>/drafts/<int:draft_id>/discard")
 @staff_required(Role.EDITOR)
 def discard(slug: str, lang: str, draft_id: int):
-    module = _module_or_404(slug, lang)
-    staff = _regional_editor()
+    module = module_or_404(slug, lang)
+    staff = regional_editor()
     draft = _pending_or_404(module, lang, draft_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -236,8 +196,8 @@ def discard(slug: str, lang: str, draft_id: int):
 @bp.post("/<slug>/<lang>/approve/<int:revision_id>")
 @staff_required(Role.EDITOR)
 def approve(slug: str, lang: str, revision_id: int):
-    module = _module_or_404(slug, lang)
-    staff = _regional_editor()
+    module = module_or_404(slug, lang)
+    staff = regional_editor()
     submission = _pending_or_404(module, lang, revision_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -257,8 +217,8 @@ def approve(slug: str, lang: str, revision_id: int):
 @bp.post("/<slug>/<lang>/review/<int:revision_id>")
 @staff_required(Role.EDITOR)
 def confirm_review(slug: str, lang: str, revision_id: int):
-    module = _module_or_404(slug, lang)
-    staff = _regional_editor()
+    module = module_or_404(slug, lang)
+    staff = regional_editor()
     revision = _pending_or_404(module, lang, revision_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -275,14 +235,14 @@ def confirm_review(slug: str, lang: str, revision_id: int):
 @bp.get("/<slug>/<lang>/history")
 @staff_required(Role.EDITOR)
 def history(slug: str, lang: str):
-    module = _module_or_404(slug, lang)
+    module = module_or_404(slug, lang)
     # Drafts are their authors' own; they are listed on the edit page, not here.
     revisions = [r for r in data.list_revisions(module, lang) if r.status != RevisionStatus.DRAFT]
     current = data.get_published_revision(module, lang)
     return render_template(
         "editor/history.html",
         module=module,
-        module_title=_module_title(module),
+        module_title=module_title(module),
         language=BY_CODE[lang],
         revisions=revisions,
         current=current,
@@ -293,7 +253,7 @@ def history(slug: str, lang: str):
 @bp.get("/<slug>/<lang>/diff")
 @staff_required(Role.EDITOR)
 def diff(slug: str, lang: str):
-    module = _module_or_404(slug, lang)
+    module = module_or_404(slug, lang)
     old = service.get_module_revision(module, request.args.get("from", type=int) or 0)
     new = service.get_module_revision(module, request.args.get("to", type=int) or 0)
     if old is None or new is None or old.language != lang or new.language != lang:
@@ -304,7 +264,7 @@ def diff(slug: str, lang: str):
     return render_template(
         "editor/diff.html",
         module=module,
-        module_title=_module_title(module),
+        module_title=module_title(module),
         language=BY_CODE[lang],
         old=old,
         new=new,
@@ -315,8 +275,8 @@ def diff(slug: str, lang: str):
 @bp.route("/<slug>/<lang>/revert/<int:revision_id>", methods=["GET", "POST"])
 @staff_required(Role.EDITOR)
 def revert(slug: str, lang: str, revision_id: int):
-    module = _module_or_404(slug, lang)
-    staff = _regional_editor()
+    module = module_or_404(slug, lang)
+    staff = regional_editor()
     old = service.get_module_revision(module, revision_id)
     if old is None or old.language != lang or old.status != RevisionStatus.PUBLISHED:
         abort(404)
@@ -332,7 +292,7 @@ def revert(slug: str, lang: str, revision_id: int):
     return render_template(
         "editor/revert.html",
         module=module,
-        module_title=_module_title(module),
+        module_title=module_title(module),
         language=BY_CODE[lang],
         old=old,
         current=current,
@@ -340,108 +300,3 @@ def revert(slug: str, lang: str, revision_id: int):
         lines=service.diff_revisions(current, old) if current else [],
         form=form,
     )
-
-
-# -- searches with no good answer ---------------------------------------------------------
-
-
-@bp.get("/unanswered")
-@staff_required(Role.EDITOR)
-def unanswered_queries():
-    language = request.args.get("lang") if request.args.get("lang") in BY_CODE else None
-    rows = unanswered.unanswered_report(language)
-    staff = current_staff_user()
-    regional = service.can_edit_regional(staff)
-    choices = {code: unanswered.section_choices(code) for code in {r.language for r in rows}} if regional else {}
-    return render_template(
-        "editor/unanswered.html",
-        rows=rows,
-        choices=choices,
-        language=language,
-        languages=LANGUAGES,
-        regional=regional,
-        form=ConfirmForm(),
-        min_count=unanswered.MIN_COUNT,
-        retention_days=unanswered.RETENTION_DAYS,
-    )
-
-
-@bp.post("/unanswered/<int:query_id>")
-@staff_required(Role.EDITOR)
-def add_unanswered_question(query_id: int):
-    staff = _regional_editor()
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    added = unanswered.add_question(staff, query_id, request.form.get("target", ""))
-    if added is None:
-        abort(404)
-    flash(_("The question was added to the draft. Check it and publish."))
-    return redirect(url_for("editor.edit", slug=added[0], lang=added[1]))
-
-
-# -- local sections ------------------------------------------------------------------------
-
-
-@bp.get("/local")
-@staff_required(Role.EDITOR)
-def local_sections():
-    staff = current_staff_user()
-    return render_template(
-        "editor/local_list.html",
-        sections=service.list_local_sections_for_editor(staff),
-        municipalities=service.local_municipalities(staff),
-        titles=service.module_titles(),
-    )
-
-
-@bp.route("/local/new", methods=["GET", "POST"])
-@bp.route("/local/<int:section_id>", methods=["GET", "POST"])
-@staff_required(Role.EDITOR)
-def local_section(section_id: int | None = None):
-    staff = current_staff_user()
-    section = None
-    if section_id is not None:
-        section = service.get_local_section_for_editor(section_id, staff)
-        if section is None:
-            # 404 whether it is missing or another municipality's: do not reveal which.
-            abort(404)
-    municipalities = service.local_municipalities(staff)
-    if not municipalities:
-        abort(403, description=_("Only editors of a municipality can write local sections."))
-    form = LocalSectionForm(obj=section)
-    titles = service.module_titles()
-    form.module.choices = [SelectChoice(m.slug, titles.get(m.slug, m.slug)) for m in data.list_modules()]
-    form.municipality.choices = [SelectChoice(m.id, m.name) for m in municipalities]
-    form.language.choices = [SelectChoice(lang.code, lang.native_name) for lang in LANGUAGES]
-    if request.method == "GET" and section is not None:
-        form.module.data = section.module.slug
-        form.municipality.data = section.municipality_id
-    preview = None
-    status = 200
-    if request.method == "POST":
-        if form.preview.data:
-            form.validate()
-            preview = render_markdown(form.body.data or "")
-            status = 422 if form.errors else 200
-        elif form.validate():
-            values = service.LocalInput(
-                module_slug=form.module.data,
-                municipality_id=form.municipality.data,
-                language=form.language.data,
-                title=form.title.data,
-                body=form.body.data,
-                published=form.published.data,
-            )
-            try:
-                saved = service.save_local_section(section, values, staff=staff)
-            except service.NotAllowed:
-                abort(403, description=_("You can only write local sections of your own municipality."))
-            except ContentFormatError as error:
-                form.body.errors = [problem_message(p) for p in error.problems]
-                status = 422
-            else:
-                flash(_("The local section is saved."))
-                return redirect(url_for("editor.local_section", section_id=saved.id))
-        else:
-            status = 422
-    return render_template("editor/local_edit.html", form=form, section=section, preview=preview), status

@@ -1,0 +1,82 @@
+"""Municipalities' local sections: their own editors write them, in any language."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
+
+from portal.access import current_staff_user, staff_required
+from portal.content.files import ContentFormatError
+from portal.content.markdown import render_markdown
+from portal.data import content as data
+from portal.editor.base import bp
+from portal.editor.forms import LocalSectionForm, problem_message
+from portal.languages import LANGUAGES
+from portal.models import Role
+from portal.services import content as service
+
+
+@bp.get("/local")
+@staff_required(Role.EDITOR)
+def local_sections():
+    staff = current_staff_user()
+    return render_template(
+        "editor/local_list.html",
+        sections=service.list_local_sections_for_editor(staff),
+        municipalities=service.local_municipalities(staff),
+        titles=service.module_titles(),
+    )
+
+
+@bp.route("/local/new", methods=["GET", "POST"])
+@bp.route("/local/<int:section_id>", methods=["GET", "POST"])
+@staff_required(Role.EDITOR)
+def local_section(section_id: int | None = None):
+    staff = current_staff_user()
+    section = None
+    if section_id is not None:
+        section = service.get_local_section_for_editor(section_id, staff)
+        if section is None:
+            # 404 whether it is missing or another municipality's: do not reveal which.
+            abort(404)
+    municipalities = service.local_municipalities(staff)
+    if not municipalities:
+        abort(403, description=_("Only editors of a municipality can write local sections."))
+    form = LocalSectionForm(obj=section)
+    titles = service.module_titles()
+    form.module.choices = [SelectChoice(m.slug, titles.get(m.slug, m.slug)) for m in data.list_modules()]
+    form.municipality.choices = [SelectChoice(m.id, m.name) for m in municipalities]
+    form.language.choices = [SelectChoice(lang.code, lang.native_name) for lang in LANGUAGES]
+    if request.method == "GET" and section is not None:
+        form.module.data = section.module.slug
+        form.municipality.data = section.municipality_id
+    preview = None
+    status = 200
+    if request.method == "POST":
+        if form.preview.data:
+            form.validate()
+            preview = render_markdown(form.body.data or "")
+            status = 422 if form.errors else 200
+        elif form.validate():
+            values = service.LocalInput(
+                module_slug=form.module.data,
+                municipality_id=form.municipality.data,
+                language=form.language.data,
+                title=form.title.data,
+                body=form.body.data,
+                published=form.published.data,
+            )
+            try:
+                saved = service.save_local_section(section, values, staff=staff)
+            except service.NotAllowed:
+                abort(403, description=_("You can only write local sections of your own municipality."))
+            except ContentFormatError as error:
+                form.body.errors = [problem_message(p) for p in error.problems]
+                status = 422
+            else:
+                flash(_("The local section is saved."))
+                return redirect(url_for("editor.local_section", section_id=saved.id))
+        else:
+            status = 422
+    return render_template("editor/local_edit.html", form=form, section=section, preview=preview), status
