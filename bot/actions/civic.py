@@ -5,7 +5,11 @@ requires retraining the bot. The portal's search says how sure it is:
 
 - confident: the one or two sentences of the best section that answer the question, the
   section's title and a link a phone can open;
-- middling: the two or three likeliest topics as a numbered list ("2" picks one);
+- middling: the two or three likeliest topics as a numbered list ("2" picks one); when the
+  NLU is sure the message is a civic question, the best topic's answer comes first and the
+  others follow as numbered choices, so the person is answered at once and, when the search
+  guessed wrong, one digit away from the right topic (on the blind dev halves the right topic
+  was second or third for about one middling answer in six);
 - none: say so, and offer a caseworker.
 
 The fallback, out-of-scope and greeting actions ask the search too before giving up, because
@@ -25,6 +29,8 @@ SEARCH_LIMIT = 3
 MAX_CHOICES = 3
 # The portal already picks one or two sentences; this only guards against a runaway section.
 MAX_ANSWER_CHARS = 320
+# With choices after it, the answer is shorter, so the whole reply stays about three SMS.
+MAX_ANSWER_WITH_CHOICES_CHARS = 200
 
 
 def shorten(text: str, limit: int) -> str:
@@ -40,6 +46,17 @@ def shorten(text: str, limit: int) -> str:
 
 def _heading(result: dict[str, Any]) -> str:
     return result.get("section_title") or result.get("title") or ""
+
+
+def _topic(result: dict[str, Any]) -> str:
+    """A choice's label: the module and the section ("Housing – If you need help").
+
+    A section heading alone ("If you need help") does not say which topic it belongs to.
+    """
+    module, section = result.get("title") or "", result.get("section_title") or ""
+    if module and section and section.casefold() != module.casefold():
+        return f"{module} – {section}"
+    return module or section
 
 
 def answer_of(found: dict[str, Any]) -> dict[str, Any] | None:
@@ -93,13 +110,36 @@ def offer_choices(turn: Turn, found: dict[str, Any]) -> list[EventType]:
     _ = turn.messages._
     results = (found.get("results") or [])[:MAX_CHOICES]
     lines = [_("Which of these do you mean? Answer with a number:")]
-    lines += [f"{number}. {_heading(r)}" for number, r in enumerate(results, 1)]
+    lines += [f"{number}. {_topic(r)}" for number, r in enumerate(results, 1)]
     turn.say("\n".join(lines))
-    choices = [
+    return [SlotSet("civic_choices", _choices(results)), SlotSet("civic_more", None)]
+
+
+def _choices(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
         {"title": _heading(r), "url": r["url"], "text": _plain(r.get("snippet") or r.get("summary") or "")}
         for r in results
     ]
-    return [SlotSet("civic_choices", choices), SlotSet("civic_more", None)]
+
+
+def say_answer_with_choices(turn: Turn, found: dict[str, Any]) -> list[EventType]:
+    """Say the best topic's answer, then the other likely topics as numbered choices.
+
+    The answered topic is choice 1, so the numbers on the screen are the numbers that work.
+    """
+    _ = turn.messages._
+    answer = answer_of(found) or {}
+    results = (found.get("results") or [])[:MAX_CHOICES]
+    lines = []
+    if found.get("fallback_language"):
+        lines.append(_("I found this in Swedish:"))
+    text = shorten(_plain(answer.get("text") or ""), MAX_ANSWER_WITH_CHOICES_CHARS)
+    lines.append(_("%(title)s: %(summary)s", title=answer.get("title") or "", summary=text))
+    lines.append(_("Read more: %(url)s", url=answer.get("url") or INFO_PATH))
+    lines.append(_("Not what you asked? Answer with a number:"))
+    lines += [f"{number}. {_topic(r)}" for number, r in enumerate(results, 1) if number > 1]
+    turn.say("\n".join(lines))
+    return [SlotSet("civic_choices", _choices(results)), SlotSet("civic_more", None)]
 
 
 def say_nothing_found(turn: Turn) -> list[EventType]:
@@ -150,10 +190,13 @@ class ActionCivicAnswer(PortalAction):
 
     def respond(self, turn: Turn) -> list[EventType]:
         # The NLU is sure this is a civic question, so the best section answers even when the
-        # search is only middling (its other hits are offered as more links); the numbered list
-        # of topics is for the messages the NLU was unsure of (fallback, out of scope).
+        # search is only middling, with the other likely topics as numbered choices after it;
+        # a list of topics alone is for the messages the NLU was unsure of (fallback, out of scope).
         found = search(turn)
-        if confidence_of(found) in ("confident", "middling") and answer_of(found):
+        confidence = confidence_of(found)
+        if confidence == "middling" and answer_of(found) and len(found.get("results") or []) > 1:
+            return say_answer_with_choices(turn, found)
+        if confidence in ("confident", "middling") and answer_of(found):
             return say_answer(turn, found)
         return say_nothing_found(turn)
 

@@ -55,7 +55,9 @@ def test_confident_answer_gives_title_the_answering_sentences_link_and_offer_of_
     assert slot_events(events)["civic_choices"] is None
 
 
-def test_a_sure_civic_question_is_answered_from_the_best_section_even_when_search_is_middling(portal, run_action):
+def test_a_sure_civic_question_is_answered_when_search_is_middling_and_the_other_topics_are_numbered(
+    portal, run_action
+):
     portal.add_conversation(CID, language="ar")
     portal.search_index = [HEALTH_CENTRE, DENTIST, EMERGENCY]
     portal.search_confidence = "middling"
@@ -63,10 +65,36 @@ def test_a_sure_civic_question_is_answered_from_the_best_section_even_when_searc
 
     texts, events = run_action(ActionCivicAnswer(), tracker)
 
-    assert texts[0].splitlines()[0].startswith("المركز الصحي:")
-    assert HEALTH_CENTRE["url"] in texts[0]
-    assert [c["url"] for c in slot_events(events)["civic_more"]] == [DENTIST["url"], EMERGENCY["url"]]
-    assert slot_events(events)["civic_choices"] is None
+    lines = texts[0].splitlines()
+    assert lines[0].startswith("المركز الصحي:")
+    assert HEALTH_CENTRE["url"] in lines[1]
+    # The others are numbered from 2: the answered topic is choice 1, so "2" picks the dentist.
+    assert lines[2:] == [
+        "Not what you asked? Answer with a number:",
+        "2. الصحة والرعاية – طبيب الأسنان",
+        "3. الأمان – 112",
+    ]
+    choices = slot_events(events)["civic_choices"]
+    assert [c["url"] for c in choices] == [HEALTH_CENTRE["url"], DENTIST["url"], EMERGENCY["url"]]
+    assert slot_events(events)["civic_more"] is None
+
+    picked = tracker_snapshot(CID, text="2", intent="choose_option", language="ar", slots={"civic_choices": choices})
+    texts, _events = run_action(ActionChooseOption(), picked)
+    assert texts[0].startswith("طبيب الأسنان:") and DENTIST["url"] in texts[0]
+
+
+def test_a_middling_answer_with_choices_is_shorter_than_a_confident_one(portal, run_action):
+    long_snippet = "كلمة " * 120
+    portal.add_conversation(CID, language="ar")
+    portal.search_index = [{**HEALTH_CENTRE, "snippet": long_snippet}, DENTIST]
+    portal.search_confidence = "middling"
+    tracker = tracker_snapshot(CID, text="طبيب", intent="ask_civic_info", language="ar")
+
+    texts, _events = run_action(ActionCivicAnswer(), tracker)
+
+    first = texts[0].splitlines()[0]
+    assert first.endswith("…")
+    assert len(first) <= len("المركز الصحي: ") + 200
 
 
 def test_a_middling_search_after_an_unsure_nlu_offers_the_likeliest_topics(portal, run_action):
@@ -79,7 +107,10 @@ def test_a_middling_search_after_an_unsure_nlu_offers_the_likeliest_topics(porta
 
     texts, events = run_action(ActionFallback(), tracker)
 
-    assert texts == ["Which of these do you mean? Answer with a number:\n1. المركز الصحي\n2. طبيب الأسنان\n3. 112"]
+    assert texts == [
+        "Which of these do you mean? Answer with a number:\n"
+        "1. الصحة والرعاية – المركز الصحي\n2. الصحة والرعاية – طبيب الأسنان\n3. الأمان – 112"
+    ]
     choices = slot_events(events)["civic_choices"]
     assert [c["url"] for c in choices] == [HEALTH_CENTRE["url"], DENTIST["url"], EMERGENCY["url"]]
     assert slot_events(events)["civic_more"] is None

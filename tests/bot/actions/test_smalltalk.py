@@ -101,7 +101,8 @@ def test_fallback_offers_numbered_topics_when_the_search_is_middling(portal, run
     texts, events = run_action(ActionFallback(), lost_message())
 
     assert texts == [
-        "Which of these do you mean? Answer with a number:\n1. Sjukvårdsrådgivning 1177\n2. När barnet är sjukt"
+        "Which of these do you mean? Answer with a number:\n"
+        "1. Hälsa och vård – Sjukvårdsrådgivning 1177\n2. Hälsa och vård – När barnet är sjukt"
     ]
     assert len(slot_events(events)["civic_choices"]) == 2
 
