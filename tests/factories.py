@@ -198,6 +198,7 @@ def create_decided_objection(person: Person, caseworker: StaffUser, *, outcome: 
         objection,
         caseworker,
         outcome=outcome,
+        grounds=["rules_followed"],
         reasons="The plan follows the rules.",
         plan_version_id=version_id,
         now=now,

@@ -178,6 +178,9 @@ class Decision(Base):
     objection_id: Mapped[int] = mapped_column(ForeignKey("objection.id", ondelete="CASCADE"), index=True)
     stage: Mapped[DecisionStage] = mapped_column(Enum(DecisionStage, native_enum=False, length=12))
     outcome: Mapped[Outcome] = mapped_column(Enum(Outcome, native_enum=False, length=20))
+    # Keys of portal.services.objection_text.DECISION_GROUNDS, in the order chosen: the part of
+    # the reasons the newcomer reads in their own language. `reasons` is the caseworker's text.
+    grounds: Mapped[list[str]] = mapped_column(JSON, default=list)
     reasons: Mapped[str] = mapped_column(Text)
     reasons_language: Mapped[str] = mapped_column(String(8))
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))

@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.models import ObjectionStatus
 from portal.models.objection import REASONS_MAX_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
+from portal.planning.forms import MultiCheckboxField
 
 _TOO_LONG = _l("Please write at most %(max)d characters.")
 
@@ -65,6 +66,19 @@ class EscalationForm(FlaskForm):
 class DecisionForm(FlaskForm):
     outcome = RadioField(
         _l("Decision"), choices=[], validate_choice=False, validators=[InputRequired(message=_l("Choose a decision."))]
+    )
+    grounds = MultiCheckboxField(
+        _l("Grounds"),
+        description=_l(
+            "Choose one or more. The newcomer reads them in their own language, on the case page and in the SMS."
+        ),
+        choices=[],
+        validate_choice=False,
+        validators=[
+            DataRequired(
+                message=_l("Choose at least one ground. The newcomer reads the grounds in their own language.")
+            )
+        ],
     )
     reasons = TextAreaField(
         _l("Reasons"),

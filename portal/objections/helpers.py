@@ -16,6 +16,7 @@ def register_template_helpers(bp: Blueprint) -> None:
         "objection_status_text": objection_text.status_label,
         "outcome_label": objection_text.outcome_label,
         "staff_outcome_label": objection_text.staff_outcome_label,
+        "ground_text": objection_text.ground_text,
         "objection_timeline": objection_text.timeline,
         "text_language_name": objection_text.text_language_name,
         "objection_overdue": service.is_overdue,

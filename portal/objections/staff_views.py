@@ -31,7 +31,7 @@ from portal.objections.forms import DecisionForm, FollowUpFilterForm, QueueFilte
 from portal.objections.helpers import register_template_helpers
 from portal.services import audit
 from portal.services import objections as service
-from portal.services.objection_text import staff_outcome_label, status_label
+from portal.services.objection_text import DECISION_GROUNDS, staff_outcome_label, status_label
 from portal.services.plan_text import day_label
 
 staff_bp = Blueprint("casework", __name__, url_prefix="/staff")
@@ -81,6 +81,8 @@ def _caseworker_case(case: str) -> Objection:
 def _decision_form(objection: Objection, formdata=None) -> DecisionForm:
     form = DecisionForm(formdata=formdata)
     form.outcome.choices = [(o.value, staff_outcome_label(o)) for o in Outcome]
+    # The caseworker reads the grounds in their own language, as the sentences the newcomer gets.
+    form.grounds.choices = [(g.key, str(g.text)) for g in DECISION_GROUNDS]
     form.plan_version.choices = [("", _("No plan version"))] + [
         (
             str(v.id),
@@ -172,6 +174,7 @@ def decide(case: str):
             objection,
             current_staff_user(),
             outcome=form.outcome.data,
+            grounds=form.grounds.data or [],
             reasons=form.reasons.data,
             plan_version_id=_version_id(form),
         )
@@ -260,6 +263,7 @@ def final_decide(case: str):
             objection,
             current_staff_user(),
             outcome=form.outcome.data,
+            grounds=form.grounds.data or [],
             reasons=form.reasons.data,
             plan_version_id=_version_id(form),
         )

@@ -80,6 +80,46 @@ def reason_label(code: str) -> str:
         return code
 
 
+@dataclass(frozen=True)
+class DecisionGround:
+    key: str
+    text: LazyString
+
+
+# Decision grounds: the catalogued part of a decision's reasons (issue 14, item 3). The newcomer
+# reads them in their own language on the case page and in the decision SMS; the caseworker's
+# own words come beside them, labelled with their language. Each is a whole sentence written
+# to the newcomer, so a list of them reads without joining fragments; none holds a personal
+# detail, which is why the SMS may carry them. Keys are stored on the decision: never rename
+# one, add a new key instead.
+DECISION_GROUNDS: tuple[DecisionGround, ...] = (
+    DecisionGround("rules_followed", _l("The plan follows the rules for the introduction programme.")),
+    DecisionGround("leads_to_goals", _l("The activity is needed to reach the goals in your plan.")),
+    DecisionGround("full_time", _l("The introduction is meant to be full time, so the plan fills your week.")),
+    DecisionGround("health_considered", _l("Your health has been taken into account.")),
+    DecisionGround("family_considered", _l("Your family and the care of your children have been taken into account.")),
+    DecisionGround("travel_considered", _l("The travel time and the cost of travel have been taken into account.")),
+    DecisionGround("level_matched", _l("The level has been matched to your Swedish and your education.")),
+    DecisionGround("time_or_place_changed", _l("The time or the place of the activity is changed.")),
+    DecisionGround("activity_replaced", _l("The activity is replaced by another one that suits your goals.")),
+    DecisionGround(
+        "no_alternative_now",
+        _l("There is no other place or time now. Your caseworker will look at it again at the next follow-up."),
+    ),
+    DecisionGround(
+        "equal_treatment", _l("Your plan has been compared with what others in your situation are offered.")
+    ),
+)
+
+DECISION_GROUNDS_BY_KEY = {g.key: g for g in DECISION_GROUNDS}
+
+
+def ground_text(key: str) -> str:
+    """A decision ground as a sentence in the current locale (an unknown key is shown as it is)."""
+    entry = DECISION_GROUNDS_BY_KEY.get(key)
+    return str(entry.text) if entry else key
+
+
 def outcome_label(outcome: str) -> str:
     """A decision's outcome in the current locale."""
     labels = {

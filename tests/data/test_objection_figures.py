@@ -179,6 +179,7 @@ def test_case_facts_read_the_database_without_personal_data(app, region):
         late,
         caseworker,
         outcome="partly_upheld",
+        grounds=["rules_followed"],
         reasons="Some of it is right: SFI moves.",
         now=now + timedelta(days=20),
     )

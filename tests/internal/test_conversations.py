@@ -326,7 +326,13 @@ def _decided_case(newcomer, caseworker, outcome="rejected"):
     objection = create_objection(newcomer)
     objections.acknowledge(objection, caseworker)
     objections.start_review(objection, caseworker)
-    objections.decide(objection, caseworker, outcome=outcome, reasons="Skolan ligger inom rimligt avstånd.")
+    objections.decide(
+        objection,
+        caseworker,
+        outcome=outcome,
+        grounds=["rules_followed"],
+        reasons="Skolan ligger inom rimligt avstånd.",
+    )
     return objection
 
 
@@ -354,7 +360,13 @@ def test_a_partly_upheld_case_can_be_escalated_and_an_unknown_case_is_not_found(
     objection = create_objection(newcomer)
     objections.acknowledge(objection, caseworker)
     objections.start_review(objection, caseworker)
-    objections.decide(objection, caseworker, outcome="partly_upheld", reasons="Delvis: praktiken flyttas till Kista.")
+    objections.decide(
+        objection,
+        caseworker,
+        outcome="partly_upheld",
+        grounds=["rules_followed"],
+        reasons="Delvis: praktiken flyttas till Kista.",
+    )
     assert api(client, "GET", f"/{sms.public_id}/objections").get_json()["objections"][0]["can_escalate"] is True
     # Another person's case is not found, and is not escalated.
     response = api(client, "POST", f"/{sms.public_id}/objections/ZZZZ-9999/escalate", json={})

@@ -124,7 +124,11 @@ def test_the_caseworker_takes_the_case_to_a_decision(client, caseworker, person)
     assert client.post(f"/staff/objections/{case}/start-review", data={}).status_code == 303
     response = client.post(
         f"/staff/objections/{case}/decide",
-        data={"outcome": "partly_upheld", "reasons": "The lessons move to 9:30 from next month."},
+        data={
+            "outcome": "partly_upheld",
+            "grounds": "rules_followed",
+            "reasons": "The lessons move to 9:30 from next month.",
+        },
     )
     assert response.status_code == 303
     db.session.refresh(objection)
@@ -135,19 +139,32 @@ def test_the_caseworker_takes_the_case_to_a_decision(client, caseworker, person)
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"outcome": "rejected", "reasons": ""}, "Write the reasons for the decision."),
-        ({"outcome": "rejected", "reasons": "   "}, "Write the reasons for the decision."),
-        ({"outcome": "", "reasons": "The plan follows the rules."}, "Choose a decision."),
-        ({"outcome": "maybe", "reasons": "The plan follows the rules."}, "Choose a decision."),
+        ({"outcome": "rejected", "grounds": "rules_followed", "reasons": ""}, "Write the reasons for the decision."),
+        ({"outcome": "rejected", "grounds": "rules_followed", "reasons": "   "}, "Write the reasons for the decision."),
+        ({"outcome": "", "grounds": "rules_followed", "reasons": "The plan follows the rules."}, "Choose a decision."),
         (
-            {"outcome": "upheld", "reasons": "You are right about the travel."},
+            {"outcome": "maybe", "grounds": "rules_followed", "reasons": "The plan follows the rules."},
+            "Choose a decision.",
+        ),
+        (
+            {"outcome": "upheld", "grounds": "rules_followed", "reasons": "You are right about the travel."},
             "An upheld objection needs the plan version",
         ),
-        ({"outcome": "rejected", "reasons": "x" * 8001}, "Please write at most 8000 characters."),
-        ({"outcome": "rejected", "reasons": "."}, "Write the reasons in at least 20 characters"),
         (
-            {"outcome": "rejected", "reasons": "Nej, det stämmer inte"[:19]},
+            {"outcome": "rejected", "grounds": "rules_followed", "reasons": "x" * 8001},
+            "Please write at most 8000 characters.",
+        ),
+        (
+            {"outcome": "rejected", "grounds": "rules_followed", "reasons": "."},
             "Write the reasons in at least 20 characters",
+        ),
+        (
+            {"outcome": "rejected", "grounds": "rules_followed", "reasons": "Nej, det stämmer inte"[:19]},
+            "Write the reasons in at least 20 characters",
+        ),
+        (
+            {"outcome": "rejected", "reasons": "The plan follows the rules."},
+            "Choose at least one ground.",
         ),
     ],
 )
@@ -171,7 +188,7 @@ def test_a_step_out_of_order_is_refused(client, caseworker, person):
     sign_in_in_english(client, caseworker)
     response = client.post(
         f"/staff/objections/{objection.display_case_number}/decide",
-        data={"outcome": "rejected", "reasons": "No, the plan stays as it is."},
+        data={"outcome": "rejected", "grounds": "rules_followed", "reasons": "No, the plan stays as it is."},
     )
     assert response.status_code == 409
     db.session.refresh(objection)
@@ -222,7 +239,8 @@ def test_independence_is_enforced_on_every_reviewer_action(client, region, casew
     assert client.post(f"/staff/reviews/{case}/start", data={}).status_code == 403
     assert (
         client.post(
-            f"/staff/reviews/{case}/decide", data={"outcome": "upheld", "reasons": "Sure, the objection is upheld."}
+            f"/staff/reviews/{case}/decide",
+            data={"outcome": "upheld", "grounds": "rules_followed", "reasons": "Sure, the objection is upheld."},
         ).status_code
         == 403
     )
@@ -237,10 +255,13 @@ def test_the_reviewer_takes_and_decides_the_escalation(client, caseworker, revie
     case = objection.display_case_number
     check_page(client.get(f"/staff/reviews/{case}"))
     assert client.post(f"/staff/reviews/{case}/start", data={}).status_code == 303
-    response = client.post(f"/staff/reviews/{case}/decide", data={"outcome": "rejected", "reasons": ""})
+    response = client.post(
+        f"/staff/reviews/{case}/decide", data={"outcome": "rejected", "grounds": "rules_followed", "reasons": ""}
+    )
     assert response.status_code == 422
     response = client.post(
-        f"/staff/reviews/{case}/decide", data={"outcome": "upheld", "reasons": "The travel time is unreasonable."}
+        f"/staff/reviews/{case}/decide",
+        data={"outcome": "upheld", "grounds": "rules_followed", "reasons": "The travel time is unreasonable."},
     )
     assert response.status_code == 303
     db.session.refresh(objection)

@@ -305,3 +305,38 @@ def test_an_overdue_case_can_be_escalated_before_any_decision(client, person):
     soup = check_page(client.get(f"/objections/{objection.display_case_number}"))
     assert "late" in soup.select_one(".escalate").get_text().lower()
     assert client.post(f"/objections/{objection.display_case_number}/escalate", data={}).status_code == 303
+
+
+@pytest.mark.parametrize("language", ["sv", "en", "ar", "fa", "prs", "so", "ti", "uk", "ru", "ckb", "ku", "ps"])
+def test_the_decision_grounds_are_shown_in_the_persons_language_and_the_free_text_labelled(
+    client, region, caseworker, language
+):
+    from portal.bidi import strip_isolates
+    from portal.languages import get_language
+    from portal.services import objections
+    from portal.services.objection_text import DECISION_GROUNDS_BY_KEY
+
+    person = create_person(region["sodertalje"], language=language)
+    create_objectionable_plan(person, caseworker)
+    objection = create_objection(person)
+    objections.acknowledge(objection, caseworker)
+    objections.start_review(objection, caseworker)
+    objections.decide(
+        objection,
+        caseworker,
+        outcome="rejected",
+        grounds=["health_considered", "no_alternative_now"],
+        reasons="Läkarintyget är läst. Kursen finns bara på förmiddagen.",
+    )
+    sign_in_newcomer(client, person)
+    soup = check_page(client.get(f"/objections/{objection.display_case_number}"))
+    grounds = [strip_isolates(li.get_text("", strip=True)) for li in soup.select(".decision .decision-grounds li")]
+    with force_locale(get_language(language).babel_locale):
+        wanted = [str(DECISION_GROUNDS_BY_KEY[k].text) for k in ("health_considered", "no_alternative_now")]
+    assert grounds == [strip_isolates(w) for w in wanted]
+    if language != "en":
+        # Translated, not the English source shown to everyone.
+        with force_locale("en"):
+            assert grounds[0] != str(DECISION_GROUNDS_BY_KEY["health_considered"].text)
+    free = soup.select_one(".decision .free-text")
+    assert free["lang"] == "sv" and "Läkarintyget" in free.get_text()

@@ -326,7 +326,7 @@ def test_the_objection_decision_keeps_the_reasons_it_refuses(client, region):
     @FUZZ
     @given(
         data=submissions(
-            {"outcome": "rejected", "plan_version": ""},
+            {"outcome": "rejected", "plan_version": "", "grounds": "rules_followed"},
             {
                 "outcome": st.one_of(st.sampled_from([o.value for o in Outcome]), TEXT),
                 "plan_version": st.one_of(st.sampled_from(versions), st.integers().map(str), TEXT),

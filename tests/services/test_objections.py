@@ -9,6 +9,7 @@ import pytest
 from flask_babel import get_locale
 from sqlalchemy import func, select
 
+from portal.bidi import strip_isolates
 from portal.extensions import db
 from portal.models import (
     AuditEvent,
@@ -108,14 +109,26 @@ def _bring_to(status, person, caseworker, reviewer, now):
         elif step == "review":
             objections.start_review(objection, caseworker, now=now)
         elif step == "decide":
-            objections.decide(objection, caseworker, outcome="rejected", reasons="The plan follows the rules.", now=now)
+            objections.decide(
+                objection,
+                caseworker,
+                outcome="rejected",
+                grounds=["rules_followed"],
+                reasons="The plan follows the rules.",
+                now=now,
+            )
         elif step == "escalate":
             objections.escalate(objection, person, now=now)
         elif step == "take":
             objections.start_independent_review(objection, reviewer, now=now)
         elif step == "final":
             objections.final_decide(
-                objection, reviewer, outcome="rejected", reasons="The plan also follows the rules.", now=now
+                objection,
+                reviewer,
+                outcome="rejected",
+                grounds=["rules_followed"],
+                reasons="The plan also follows the rules.",
+                now=now,
             )
     assert objection.status == status
     return objection
@@ -128,14 +141,26 @@ def _do(action, objection, person, caseworker, reviewer, now):
         objections.start_review(objection, caseworker, now=now)
     elif action == Action.DECIDE:
         objections.decide(
-            objection, caseworker, outcome="partly_upheld", reasons="Some of it is right: SFI moves.", now=now
+            objection,
+            caseworker,
+            outcome="partly_upheld",
+            grounds=["rules_followed"],
+            reasons="Some of it is right: SFI moves.",
+            now=now,
         )
     elif action == Action.ESCALATE:
         objections.escalate(objection, person, now=now)
     elif action == Action.START_INDEPENDENT_REVIEW:
         objections.start_independent_review(objection, reviewer, now=now)
     elif action == Action.FINAL_DECIDE:
-        objections.final_decide(objection, reviewer, outcome="upheld", reasons="Upheld: the internship moves.", now=now)
+        objections.final_decide(
+            objection,
+            reviewer,
+            outcome="upheld",
+            grounds=["rules_followed"],
+            reasons="Upheld: the internship moves.",
+            now=now,
+        )
 
 
 @pytest.mark.parametrize("action", list(Action), ids=str)
@@ -319,9 +344,13 @@ def test_only_the_reviewer_who_took_the_case_decides_it(app, region, person, cas
     objection = _escalated(person, caseworker)
     objections.start_independent_review(objection, reviewer)
     with pytest.raises(ObjectionError) as error:
-        objections.final_decide(objection, second, outcome="upheld", reasons="I would uphold it, it is too far.")
+        objections.final_decide(
+            objection, second, outcome="upheld", grounds=["rules_followed"], reasons="I would uphold it, it is too far."
+        )
     assert error.value.code == "not_assigned"
-    decision = objections.final_decide(objection, reviewer, outcome="upheld", reasons="Upheld after review.")
+    decision = objections.final_decide(
+        objection, reviewer, outcome="upheld", grounds=["rules_followed"], reasons="Upheld after review."
+    )
     assert decision.decided_by_id == reviewer.id and objection.status == S.FINAL_DECISION
 
 
@@ -344,12 +373,43 @@ def test_a_caseworker_of_another_organisation_cannot_act(app, region, person):
 # --- decisions -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("grounds", "code"),
+    [([], "grounds_empty"), (["rules_followed", "because_i_say_so"], "grounds_unknown")],
+)
+@pytest.mark.parametrize("stage", ["first", "independent"])
+def test_a_decision_needs_catalogued_grounds_and_nothing_changes_without(
+    app, person, caseworker, reviewer, grounds, code, stage
+):
+    if stage == "independent":
+        objection = _bring_to(S.UNDER_INDEPENDENT_REVIEW, person, caseworker, reviewer, T0)
+        decide, staff = objections.final_decide, reviewer
+    else:
+        objection = _bring_to(S.UNDER_REVIEW, person, caseworker, None, T0)
+        decide, staff = objections.decide, caseworker
+    status, decisions, sms_before = objection.status, len(objection.decisions), _sms_count(person)
+    with pytest.raises(ObjectionError) as error:
+        decide(objection, staff, outcome="rejected", grounds=grounds, reasons="The plan follows the rules.", now=T0)
+    assert (error.value.code, error.value.field) == (code, "grounds")
+    db.session.refresh(objection)
+    assert objection.status == status and len(objection.decisions) == decisions
+    assert _sms_count(person) == sms_before
+
+
+def test_the_grounds_are_kept_in_the_order_chosen_each_once(app, person, caseworker):
+    objection = _bring_to(S.UNDER_REVIEW, person, caseworker, None, T0)
+    keys = ["travel_considered", "rules_followed", "travel_considered"]
+    decision = objections.decide(objection, caseworker, outcome="rejected", grounds=keys, reasons="x" * 20, now=T0)
+    db.session.expire_all()
+    assert db.session.get(type(decision), decision.id).grounds == ["travel_considered", "rules_followed"]
+
+
 @pytest.mark.parametrize("reasons", ["", "   \n  ", None, "x" * 8001])
 def test_a_decision_without_reasons_is_refused_and_nothing_changes(app, person, caseworker, reasons):
     objection = _bring_to(S.UNDER_REVIEW, person, caseworker, None, T0)
     sms_before = _sms_count(person)
     with pytest.raises(ObjectionError) as error:
-        objections.decide(objection, caseworker, outcome="rejected", reasons=reasons)
+        objections.decide(objection, caseworker, outcome="rejected", grounds=["rules_followed"], reasons=reasons)
     assert error.value.field == "reasons"
     db.session.refresh(objection)
     assert objection.status == S.UNDER_REVIEW and objection.decisions == []
@@ -359,13 +419,24 @@ def test_a_decision_without_reasons_is_refused_and_nothing_changes(app, person, 
 def test_an_upheld_decision_needs_the_plan_version_that_carries_it_out(app, person, caseworker):
     objection = _bring_to(S.UNDER_REVIEW, person, caseworker, None, T0)
     with pytest.raises(ObjectionError) as error:
-        objections.decide(objection, caseworker, outcome="upheld", reasons="You are right about the travel.")
+        objections.decide(
+            objection,
+            caseworker,
+            outcome="upheld",
+            grounds=["rules_followed"],
+            reasons="You are right about the travel.",
+        )
     assert error.value.code == "plan_version_needed"
     # A version from before the objection does not carry it out.
     old = objection.plan.versions[0]
     with pytest.raises(ObjectionError) as error:
         objections.decide(
-            objection, caseworker, outcome="upheld", reasons="You are right about the travel.", plan_version_id=old.id
+            objection,
+            caseworker,
+            outcome="upheld",
+            grounds=["rules_followed"],
+            reasons="You are right about the travel.",
+            plan_version_id=old.id,
         )
     assert error.value.code == "plan_version"
     decision = create_decided_objection(person, caseworker, outcome="upheld").first_decision
@@ -379,6 +450,7 @@ def test_the_language_of_the_reasons_is_recorded(app, person, caseworker):
         objection,
         caseworker,
         outcome="rejected",
+        grounds=["rules_followed"],
         reasons="Skolan ligger på rimligt avstånd och resan betalas av kommunen enligt reglerna.",
     )
     assert decision.reasons_language == "sv"
@@ -403,12 +475,22 @@ def test_every_step_sends_an_sms_in_the_persons_language(app, person, caseworker
         lambda: objections.acknowledge(objection, caseworker, now=T0),
         lambda: objections.start_review(objection, caseworker, now=T0),
         lambda: objections.decide(
-            objection, caseworker, outcome="rejected", reasons="The plan follows the rules.", now=T0
+            objection,
+            caseworker,
+            outcome="rejected",
+            grounds=["rules_followed"],
+            reasons="The plan follows the rules.",
+            now=T0,
         ),
         lambda: objections.escalate(objection, person, now=T0),
         lambda: objections.start_independent_review(objection, reviewer, now=T0),
         lambda: objections.final_decide(
-            objection, reviewer, outcome="rejected", reasons="The plan follows the rules.", now=T0
+            objection,
+            reviewer,
+            outcome="rejected",
+            grounds=["rules_followed"],
+            reasons="The plan follows the rules.",
+            now=T0,
         ),
     ):
         step()
@@ -440,13 +522,39 @@ def test_no_sms_goes_to_someone_who_opted_out_but_the_case_moves_on(app, person,
     assert _sms_count(person) == 0 and objection.status == S.ACKNOWLEDGED
 
 
-def test_the_decision_sms_does_not_reveal_the_decision_or_its_reasons(app, region, caseworker):
-    person = create_person(region["sodertalje"], language="en")
+@pytest.mark.parametrize("language", ["en", "ar", "ti"])
+def test_the_decision_sms_carries_the_outcome_and_grounds_in_the_persons_language_but_not_the_free_text(
+    app, region, caseworker, language
+):
+    # Issue 14: the SMS says what was decided and why, in the person's language; the
+    # caseworker's own words (which may name a diagnosis or a family matter) stay behind sign-in.
+    from flask_babel import force_locale
+
+    from portal.services.objection_text import ground_text, outcome_label
+    from portal.services.objections.notices import person_locale
+
+    person = create_person(region["sodertalje"], language=language)
     create_objectionable_plan(person, caseworker)
-    create_decided_objection(person, caseworker, now=T0)
-    body = _last_sms(person).body
-    assert "rules" not in body and "reject" not in body.lower()
-    assert "independent review until" in body
+    objection = create_objection(person, now=T0)
+    objections.acknowledge(objection, caseworker, now=T0)
+    objections.start_review(objection, caseworker, now=T0)
+    objections.decide(
+        objection,
+        caseworker,
+        outcome="rejected",
+        grounds=["travel_considered", "no_alternative_now"],
+        reasons="Resan tar 40 minuter och betalas av kommunen.",
+        now=T0,
+    )
+    body = strip_isolates(_last_sms(person).body)
+    with force_locale(person_locale(person)):
+        expected = [outcome_label("rejected"), ground_text("travel_considered"), ground_text("no_alternative_now")]
+        review = objections.review_word()
+    for text in expected:
+        assert strip_isolates(text) in body
+    assert body.index(strip_isolates(expected[1])) < body.index(strip_isolates(expected[2]))
+    assert "Resan" not in body and "40 minuter" not in body
+    assert f"{review} {objection.display_case_number}" in body
 
 
 @pytest.mark.parametrize("language", ["en", "ar", "so", "ti", "uk"])
@@ -623,8 +731,10 @@ def test_the_text_language_is_detected_or_taken_as_stated(app, person):
 def test_a_decision_without_real_reasons_is_refused(app, person, caseworker, reviewer, reasons):
     objection = _bring_to(S.UNDER_REVIEW, person, caseworker, reviewer, T0)
     with pytest.raises(objections.ObjectionError) as error:
-        objections.decide(objection, caseworker, outcome="rejected", reasons=reasons, now=T0)
+        objections.decide(
+            objection, caseworker, outcome="rejected", grounds=["rules_followed"], reasons=reasons, now=T0
+        )
     assert error.value.code == "reasons_too_short" and error.value.field == "reasons"
     assert objection.decisions == [] and objection.status == S.UNDER_REVIEW
-    objections.decide(objection, caseworker, outcome="rejected", reasons="x" * 20, now=T0)
+    objections.decide(objection, caseworker, outcome="rejected", grounds=["rules_followed"], reasons="x" * 20, now=T0)
     assert objection.status == S.DECIDED

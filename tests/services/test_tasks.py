@@ -108,7 +108,9 @@ def test_an_independent_reviewer_upholding_makes_a_task(app, region, caseworker,
     objection = create_decided_objection(person, caseworker)
     objections.escalate(objection, person)
     objections.start_independent_review(objection, reviewer)
-    objections.final_decide(objection, reviewer, outcome=outcome, reasons="The travel time is unreasonable.")
+    objections.final_decide(
+        objection, reviewer, outcome=outcome, grounds=["rules_followed"], reasons="The travel time is unreasonable."
+    )
     tasks.sweep(NOW)
     found = _open(TaskKind.REVIEW_UPHELD)
     assert bool(found) is made

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar
@@ -28,6 +28,7 @@ from portal.models import (
 )
 from portal.models.objection import REASONS_MAX_LENGTH, REASONS_MIN_LENGTH, WANTED_MAX_LENGTH
 from portal.services import audit
+from portal.services.objection_text import DECISION_GROUNDS_BY_KEY
 from portal.services.objections.notices import notify
 from portal.services.objections.rules import (
     TRANSITIONS,
@@ -178,10 +179,17 @@ def _check_decision(
     reasons: str | None,
     plan_version_id: int | None,
     *,
+    grounds: Sequence[str],
     version_required: bool,
 ) -> tuple[Outcome, str, PlanVersion | None]:
     if outcome not in {o.value for o in Outcome}:
         raise ObjectionError("outcome", "outcome")
+    # At least one catalogued ground: the newcomer must be able to read why in their own
+    # language, whatever language the caseworker writes their own words in.
+    if not grounds:
+        raise ObjectionError("grounds_empty", "grounds")
+    if any(key not in DECISION_GROUNDS_BY_KEY for key in grounds):
+        raise ObjectionError("grounds_unknown", "grounds")
     text = (reasons or "").strip()
     if not text:
         raise ObjectionError("reasons_empty", "reasons")
@@ -207,16 +215,19 @@ def decide(
     *,
     outcome: str | None,
     reasons: str | None,
+    grounds: Sequence[str] = (),
     plan_version_id: int | None = None,
     now: datetime | None = None,
 ) -> Decision:
     """The caseworker's decision, always with written reasons."""
     _require_caseworker(staff, objection)
-    result, text, version = _check_decision(objection, outcome, reasons, plan_version_id, version_required=True)
+    result, text, version = _check_decision(
+        objection, outcome, reasons, plan_version_id, grounds=grounds, version_required=True
+    )
     _lock(objection)
     now = now or utcnow()
     _apply(objection, Action.DECIDE, actor_kind="staff", staff=staff, now=now, outcome=result.value)
-    decision = _decision(objection, DecisionStage.FIRST, staff, result, text, version, now)
+    decision = _decision(objection, DecisionStage.FIRST, staff, result, grounds, text, version, now)
     _finish(objection, Action.DECIDE)
     return decision
 
@@ -265,18 +276,21 @@ def final_decide(
     *,
     outcome: str | None,
     reasons: str | None,
+    grounds: Sequence[str] = (),
     plan_version_id: int | None = None,
     now: datetime | None = None,
 ) -> Decision:
     """The independent reviewer's final decision, always with written reasons."""
     _require_reviewer(staff, objection)
-    result, text, version = _check_decision(objection, outcome, reasons, plan_version_id, version_required=False)
+    result, text, version = _check_decision(
+        objection, outcome, reasons, plan_version_id, grounds=grounds, version_required=False
+    )
     _lock(objection)
     if objection.reviewer_id != staff.id:
         raise ObjectionError("not_assigned" if objection.reviewer_id else "not_allowed")
     now = now or utcnow()
     _apply(objection, Action.FINAL_DECIDE, actor_kind="staff", staff=staff, now=now, outcome=result.value)
-    decision = _decision(objection, DecisionStage.INDEPENDENT, staff, result, text, version, now)
+    decision = _decision(objection, DecisionStage.INDEPENDENT, staff, result, grounds, text, version, now)
     _finish(objection, Action.FINAL_DECIDE)
     return decision
 
@@ -286,6 +300,7 @@ def _decision(
     stage: DecisionStage,
     staff: StaffUser,
     outcome: Outcome,
+    grounds: Sequence[str],
     reasons: str,
     version: PlanVersion | None,
     now: datetime,
@@ -294,6 +309,7 @@ def _decision(
     decision = Decision(
         stage=stage,
         outcome=outcome,
+        grounds=list(dict.fromkeys(grounds)),  # in the order chosen, each once
         reasons=reasons,
         reasons_language=reasons_language,
         decided_by_id=staff.id,

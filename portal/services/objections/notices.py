@@ -1,4 +1,4 @@
-"""The SMS a newcomer gets at each step of their case, in their language."""
+"""The SMS a newcomer gets at each step of their case, in their language (and the staff notifications)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from flask_babel import force_locale, format_date, gettext
 from portal.clients.sms import send_sms
 from portal.data.objections import OPEN_STATUSES
 from portal.languages import DEFAULT_LANGUAGE, get_language
-from portal.models import Objection, Outcome, Person
+from portal.models import Decision, Objection, Outcome, Person
+from portal.services.objection_text import ground_text, outcome_label
 from portal.services.objections.rules import escalation_deadline
 
 
@@ -18,11 +19,15 @@ def person_locale(person: Person) -> str:
 
 
 def notify(objection: Objection, action: str) -> None:
-    """Tell the newcomer by SMS, in their language, where their case is now."""
+    """Tell the newcomer by SMS, in their language, where their case is now; and staff who must act."""
+    from portal.notifications import notify_objection_step
+
     person = objection.person
     with force_locale(person_locale(person)):
         body = sms_body(objection, action)
     send_sms(person, body, purpose="objection")
+    # A new objection reaches the caseworkers, an escalation the independent reviewers.
+    notify_objection_step(objection, action)
 
 
 def review_word() -> str:
@@ -55,20 +60,30 @@ def sms_body(objection: Objection, action: str) -> str:
     if action == "decide":
         deadline = escalation_deadline(objection)
         decision = objection.first_decision
+        outcome, grounds = _decision_words(decision)
         if decision is not None and decision.outcome != Outcome.UPHELD and deadline is not None:
             # People with only SMS ask for the review by answering this message; the assistant's
             # triage knows the review word of every language (portal/channels/triage/requests.py).
-            return gettext(
-                "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the "
-                'reasons. If you do not agree, you can ask for an independent review until %(date)s: reply "%(word)s '
-                '%(case)s".',
-                case=case,
-                date=format_date(deadline, "long"),
-                word=review_word(),
+            return _tidy(
+                gettext(
+                    "Ankomst: There is a decision on your objection %(case)s. %(outcome)s. %(grounds)s Sign in to "
+                    "Ankomst to read the caseworker's own words. If you do not agree, you can ask for an independent "
+                    'review until %(date)s: reply "%(word)s %(case)s".',
+                    case=case,
+                    outcome=outcome,
+                    grounds=grounds,
+                    date=format_date(deadline, "long"),
+                    word=review_word(),
+                )
             )
-        return gettext(
-            "Ankomst: There is a decision on your objection %(case)s. Sign in to Ankomst to read it and the reasons.",
-            case=case,
+        return _tidy(
+            gettext(
+                "Ankomst: There is a decision on your objection %(case)s. %(outcome)s. %(grounds)s Sign in to Ankomst "
+                "to read the caseworker's own words.",
+                case=case,
+                outcome=outcome,
+                grounds=grounds,
+            )
         )
     if action == "escalate":
         return gettext(
@@ -83,12 +98,35 @@ def sms_body(objection: Objection, action: str) -> str:
             date=due,
         )
     if action == "final_decide":
-        return gettext(
-            "Ankomst: There is a final decision on your objection %(case)s. Sign in to Ankomst to read it and the "
-            "reasons.",
-            case=case,
+        outcome, grounds = _decision_words(objection.final_decision)
+        return _tidy(
+            gettext(
+                "Ankomst: There is a final decision on your objection %(case)s. %(outcome)s. %(grounds)s Sign in to "
+                "Ankomst to read the reviewer's own words.",
+                case=case,
+                outcome=outcome,
+                grounds=grounds,
+            )
         )
     raise ValueError(f"no SMS for action {action!r}")
+
+
+def _decision_words(decision: Decision | None) -> tuple[str, str]:
+    """The outcome and the catalogued grounds of a decision, in the current locale.
+
+    The SMS carries these and not the decider's own words (issue 14, item 3): the grounds are
+    catalogue sentences with no personal detail, translated, while the free text may name a
+    diagnosis or a family matter, is often in Swedish only, and an SMS is read by whoever holds
+    the phone. The free text stays behind sign-in.
+    """
+    if decision is None:
+        return "", ""
+    return outcome_label(decision.outcome), " ".join(ground_text(key) for key in decision.grounds)
+
+
+def _tidy(body: str) -> str:
+    # A decision without grounds (made before grounds existed) leaves an empty placeholder.
+    return " ".join(body.split())
 
 
 def is_open(objection: Objection) -> bool:

@@ -80,6 +80,8 @@ def error_message(code: str) -> str:
         "upheld": gettext("Your objection was upheld, so there is nothing to review."),
         "not_overdue": gettext("You can ask for an independent review when there is a decision, or if it is late."),
         "outcome": gettext("Choose a decision."),
+        "grounds_empty": gettext("Choose at least one ground. The newcomer reads the grounds in their own language."),
+        "grounds_unknown": gettext("Choose the grounds from the list."),
         "reasons_empty": gettext("Write the reasons for the decision. The newcomer will read them."),
         "reasons_too_long": gettext("Please write at most %(max)d characters.", max=REASONS_MAX_LENGTH),
         "reasons_too_short": gettext(
