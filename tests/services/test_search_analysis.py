@@ -56,10 +56,15 @@ STOP_WORDS = [
     ("ru", "где мне найти врача", ["врач"]),
     ("fa", "کجا می‌توانم دندانپزشک پیدا کنم", ["دندانپزشک", "پيدا"]),
     ("so", "sideen u helaa dhakhtar", ["dhakhtar"]),
+    # Arabic, Persian, Dari and Pashto typed in Latin letters have function words too.
+    ("ar", "wein el sfi w kif bsajjel", ["sfi", "bsajjel"]),
+    ("fa", "chetor mitonam dar sfi sabtenam konam", ["sfi", "sabtenam"]),
+    ("prs", "man da swedan kar mekhayam", ["swedan", "kar"]),
+    ("ps", "za pa stockholm ke kar ghwaram", ["stockholm", "kar"]),
 ]
 
 
-@pytest.mark.parametrize(("language", "query", "expected"), STOP_WORDS, ids=[s[0] for s in STOP_WORDS])
+@pytest.mark.parametrize(("language", "query", "expected"), STOP_WORDS, ids=[f"{s[0]}-{s[1][:12]}" for s in STOP_WORDS])
 def test_stop_words_leave_only_the_topic(language, query, expected):
     assert [w.term for w in query_words(query, language)] == expected
 

@@ -10,6 +10,13 @@ are loaded, so a word typed with or without diacritics, or on another Arabic-scr
 keyboard, is the same stop word. No library covers Somali, Tigrinya, Kurmanji, Sorani,
 Pashto or Dari; the lists for the other languages follow the Snowball project's lists,
 shortened to what questions use.
+
+Many people write Arabic, Persian, Dari and Pashto in Latin letters ("kif bsajjel el
+zghire", "chetor mitonam kar konam", "pa swedan ke kar"). Their function words are listed in
+_ROMANIZED in the common spellings (Levantine, Egyptian, Gulf and Iraqi Arabizi with its
+digits for letters; Finglish for Persian and Dari; the usual Pashto romanisation), for the
+same reason as the lists in the script: "el", "ana", "ke", "pa" otherwise match every Latin
+word the index holds and pull the answer towards whichever section has them.
 """
 
 from __future__ import annotations
@@ -121,7 +128,48 @@ _WORDS: dict[str, str] = {
 }
 
 
+_ROMANIZED: dict[str, str] = {
+    "ar": """
+        ana enta inta enti inti howa huwe huwa hiye hiya ahna e7na ni7na nehna intu entu
+        homma hum el al il w wa fi fee men min mn 3ala 3a 3l ala ma mesh mish msh la shu shou
+        sho shoo eh eish esh ish wesh shno shnu sheno kif keef kaif kayf ezay izzay leh lesh
+        laysh leish wen wein wain fen fein feen meen mino manu emta imta eza iza law lw ya
+        ya3ni bs bas bass kaman kman kamen hal hek hayk keda kda hada hadi hatha hathi di dol
+        hay hon hone hena hina lazem lazim bade baddi bedi biddi bdi abgha abi areed 3ayz 3ayez
+        3ayza 3awez momken mumkin mumken mmkn a2dar a2der aqdar b2dar fiye fiyi fini fine
+        salam marhaba shukran shokran merci plz 3andi 3ndi 3andy 3ande 3indi ma3 ma3i kel kol
+        kul shi shy ashi halla2 hala lissa lsa yalla akid mazbut
+        """,
+    "fa": """
+        man mn to u oo ma shoma unha ona inha ina in un an va o dar tu too be az ke ki ro ra
+        ba baraye bara barai baray ta ya ama vali age agar ham chi che chera chra koja kuja
+        kojast kei key chetor chetori chetory chtor chand aya ast as hast hastam astam estam
+        nist bood bud bashe bashad shod shode shodeh mi mikham mikhaham mikhay mitonam mitunam
+        mitoonam mitavanam bayad bayd baid konam konim mikonam mikone kone kard kardan daram
+        dare darim darad nadaram salam mamnun mamnoon merci lotfan yek ye hame hameh faghat
+        kheili khaili khyli alan inja onja unja anja mese mesle
+        """,
+    "prs": """
+        man mn to u ma shoma unha ona inha ina in an wa va o dar da tu be az ke ki ra ba
+        baraye bara barai baray ta ya ama wali vali age agar ham chi che chera koja kuja kai
+        chetor chitor chitori chand aya ast as hast hastam astam estam nist bud bashe shod
+        shud shode mi mikham mekhaham mekhayam mitanam metanam metanem mitanem mitonam bayad
+        kunam kunim mekunam mekunim mikunam kune kard kardan kadan daram darim darad nadaram
+        salam tashakor tashakur lotfan mehrabani yak ye hama faqat fagat kheli khaili hala
+        alan inja unja anja mesle
+        """,
+    "ps": """
+        za zai ma me mi ta te zma sta mung mong munga tase tasu dai dewi da de di pa ke kay
+        ki la sara tar che chi ka ya aw au ham no sa tsa sanga tsanga tsenga chiri cherta kala
+        wale waley walay tso tsomra aya shta shte nishta na ne yem yam yu yaw yo dalta halta
+        os oss kom kawam kawal kawi kawai kram shi sham shwam ghwarum ghwaram ghwaro salam
+        manana lutfan mehrabani
+        """,
+}
+
+
 @functools.cache
 def stop_words(language: str) -> frozenset[str]:
-    """The stop words of a language, folded as the index folds words."""
-    return frozenset(normalise(word) for word in _WORDS.get(language, "").split())
+    """The stop words of a language, folded as the index folds words (Latin spellings too)."""
+    listed = _WORDS.get(language, "").split() + _ROMANIZED.get(language, "").split()
+    return frozenset(normalise(word) for word in listed)
