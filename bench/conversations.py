@@ -337,6 +337,12 @@ def score_turn(
         allowed = allowed | ACTIONS["civic"] | {"action_ask_acknowledge", "action_thanks"}
     if want == "agree" and "/plan" in reply:
         allowed = allowed | {"action_acknowledge", "action_plan_summary"}  # pointed to where to confirm
+    day_titles = judge.activity_titles(turn.get("day", ""), language) if want == "day_schedule" else []
+    day_given = bool(day_titles) and any(t.casefold()[:12] in reply.casefold() for t in day_titles)
+    if want == "day_schedule" and day_given:
+        # The fallback answers a short unclear message that names a day with that day's
+        # activities (bot/actions/smalltalk.py): when they are in the reply, the person was served.
+        allowed = allowed | {"action_fallback"}
     if allowed and not set(tracker["actions"]) & allowed:
         reasons.append(f"actions {tracker['actions']} for {want}")
     if want not in FORM_WANTS and tracker["loop"] == "objection_form":
@@ -351,10 +357,8 @@ def score_turn(
         slugs = [turn["module"], *(turn.get("also") or [])]
         if not any(f"/info/{s}" in reply or judge.module_title(s, language).casefold() in lowered for s in slugs):
             reasons.append(f"not {turn['module']}")
-    if want == "day_schedule" and has_activities:
-        titles = judge.activity_titles(turn.get("day", ""), language)
-        if titles and not any(t.casefold()[:12] in lowered for t in titles):
-            reasons.append(f"no activity of {turn.get('day')}")
+    if want == "day_schedule" and has_activities and day_titles and not day_given:
+        reasons.append(f"no activity of {turn.get('day')}")
     nlu_ok = tracker["intent"] in INTENTS.get(want, {tracker["intent"]})
     return not reasons, reasons, nlu_ok
 
