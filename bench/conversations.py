@@ -59,7 +59,8 @@ FORM_WANTS = {"object", "object_detail", "yes", "no"}
 ACTIONS = {
     "greet": {"action_greet"},
     "thanks": {"action_thanks", "action_acknowledge"},
-    "bye": {"action_goodbye"},
+    # "thanks, bye" is read as thanks (INTENTS accepts it): the thanks reply closes it as well.
+    "bye": {"action_goodbye", "action_thanks"},
     "out_of_scope": {"action_out_of_scope", "action_fallback", "action_help", "action_greet"},
     "cancel": {"action_cancel", "action_leave_form", "action_cancel_objection", "action_submit_objection"},
     "human": {"action_handoff"},
