@@ -16,6 +16,7 @@ POT = LOCALES / "messages.pot"
 
 def register_cli(app: Flask) -> None:
     from portal.content.commands import content
+    from portal.notifications.commands import notifications
     from portal.reminders.commands import reminders
     from portal.worker import worker_command
 
@@ -27,6 +28,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(retention)
     app.cli.add_command(people)
     app.cli.add_command(reminders)
+    app.cli.add_command(notifications)
 
 
 def _pybabel(*args: str) -> None:

@@ -148,6 +148,19 @@ class Config:
     REMINDER_HORIZON = timedelta(hours=int(os.environ.get("ANKOMST_REMINDER_HORIZON_HOURS", "48")))
     REMINDER_PLANNER_INTERVAL = timedelta(minutes=int(os.environ.get("ANKOMST_REMINDER_PLANNER_MINUTES", "60")))
 
+    # Staff notifications (portal.notifications): e-mail through the local outbox (/dev/mail) or SMTP.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")  # "outbox" or "smtp"
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Ankomst <no-reply@ankomst.invalid>")
+    MAIL_SMTP_HOST = os.environ.get("MAIL_SMTP_HOST")
+    MAIL_SMTP_PORT = int(os.environ.get("MAIL_SMTP_PORT", "587"))
+    MAIL_SMTP_USERNAME = os.environ.get("MAIL_SMTP_USERNAME")
+    MAIL_SMTP_PASSWORD = os.environ.get("MAIL_SMTP_PASSWORD")
+    MAIL_SMTP_STARTTLS = _env_bool("MAIL_SMTP_STARTTLS", True)
+    # The daily digest goes at this hour (Europe/Stockholm) to staff who chose it.
+    NOTIFICATION_DIGEST_HOUR = int(os.environ.get("ANKOMST_NOTIFICATION_DIGEST_HOUR", "7"))
+    # The sweep (deadlines, digests, anything missed) runs this often on the worker's scheduler.
+    NOTIFICATION_SWEEP_INTERVAL = timedelta(minutes=int(os.environ.get("ANKOMST_NOTIFICATION_SWEEP_MINUTES", "15")))
+
     # Rendered plan fragments per process (portal.services.fragments); size 0 turns the cache off.
     FRAGMENT_CACHE_SIZE = int(os.environ.get("ANKOMST_FRAGMENT_CACHE_SIZE", "2048"))
     FRAGMENT_CACHE_SECONDS = float(os.environ.get("ANKOMST_FRAGMENT_CACHE_SECONDS", "600"))

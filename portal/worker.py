@@ -95,6 +95,10 @@ def worker_command(burst: bool, with_scheduler: bool) -> None:
         from portal.reminders.planning import schedule_planner
 
         schedule_planner()
+        # Staff notifications: deadlines, daily digests and anything missed, every few minutes.
+        from portal.notifications.events import schedule_sweep
+
+        schedule_sweep()
     # maintenance_interval: a worker that could not take the scheduler lock (a crashed worker's
     # lock lives on for a minute) tries again at each maintenance; RQ's default of ten minutes
     # would hold every scheduled reminder that long after a crash (bench/reminders).

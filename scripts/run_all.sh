@@ -47,6 +47,7 @@ if [[ -n "${REDIS_URL:-}" ]]; then
     start .venv/bin/flask --app portal worker --with-scheduler
 else
     echo "Worker: none (no REDIS_URL); reminders wait for: .venv/bin/flask --app portal reminders send-due"
+    echo "        and staff deadline notices and digests for: .venv/bin/flask --app portal notifications sweep"
 fi
 
 wait -n "${pids[@]}"

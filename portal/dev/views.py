@@ -1,4 +1,4 @@
-"""Development pages: the SMS outbox and the SMS simulator."""
+"""Development pages: the SMS outbox, the mail outbox and the SMS simulator."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from portal.data.conversations import get_sms_conversation, list_messages
 from portal.dev.forms import SimulatorForm
 from portal.dev.simulator import simulate_inbound_sms
 from portal.extensions import db
-from portal.models import SmsMessage
+from portal.models import MailMessage, SmsMessage
 
 bp = Blueprint("dev", __name__, url_prefix="/dev")
 SIMULATOR_KEY = "dev_sms_phone"
@@ -22,6 +22,13 @@ def outbox():
         select(SmsMessage).where(SmsMessage.direction == "out").order_by(SmsMessage.id.desc()).limit(100)
     ).all()
     return render_template("dev/outbox.html", messages=messages)
+
+
+@bp.get("/mail")
+def mail_outbox():
+    """The e-mails the local mail backend recorded (staff notifications), newest first."""
+    messages = db.session.scalars(select(MailMessage).order_by(MailMessage.id.desc()).limit(100)).all()
+    return render_template("dev/mail.html", messages=messages)
 
 
 @bp.route("/sms", methods=["GET", "POST"])

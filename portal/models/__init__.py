@@ -25,6 +25,13 @@ from portal.models.conversation import (
 )
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
 from portal.models.messaging import SmsMessage
+from portal.models.notification import (
+    MailMessage,
+    MailMode,
+    NotificationKind,
+    StaffNotification,
+    StaffNotificationSetting,
+)
 from portal.models.objection import (
     Decision,
     DecisionStage,
@@ -54,6 +61,11 @@ from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPrefe
 from portal.models.task import Task, TaskKind
 
 __all__ = [
+    "MailMessage",
+    "MailMode",
+    "NotificationKind",
+    "StaffNotification",
+    "StaffNotificationSetting",
     "Task",
     "TaskKind",
     "AssistantEpisode",

@@ -47,6 +47,7 @@ from portal.models import (
     SignInCode,
     SignInSession,
     SmsMessage,
+    StaffNotification,
     StaffUser,
     Task,
     utcnow,
@@ -114,6 +115,8 @@ def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> Erasur
         )
     )
     sender_ids = [c.public_id for c in conversations]
+    # Staff notifications name the person (portal.notifications): they go before the requests they point to.
+    db.session.execute(delete(StaffNotification).where(StaffNotification.person_id == person.id))
     db.session.execute(delete(HandoffRequest).where(HandoffRequest.person_id == person.id))
     for conversation in conversations:
         db.session.delete(conversation)  # its messages go with it

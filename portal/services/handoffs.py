@@ -43,6 +43,9 @@ def create_handoff(
     db.session.flush()
     audit.record("handoff.requested", person=person, object_type="handoff", object_id=handoff.id, actor_kind="newcomer")
     db.session.commit()
+    from portal.notifications import notify_handoff
+
+    notify_handoff(handoff)
     return handoff
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.forms import Form
@@ -28,4 +28,17 @@ class TaskDoneForm(Form):
     note = TextAreaField(
         _l("What was done"),
         validators=[DataRequired(message=_l("Write what was done.")), Length(max=NOTE_MAX_LENGTH)],
+    )
+
+
+class MailModeForm(Form):
+    # The inbox always shows everything; this is only about e-mail.
+    mail_mode = RadioField(
+        _l("E-mail about notifications"),
+        choices=[
+            ("each", _l("One e-mail for each notification")),
+            ("daily", _l("One e-mail a day with a summary")),
+            ("off", _l("No e-mail; I look at this page")),
+        ],
+        validators=[DataRequired()],
     )

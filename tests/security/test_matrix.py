@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from portal.extensions import db
-from portal.models import Role
+from portal.models import Role, StaffNotification
 from portal.models.task import Task, TaskKind
 from portal.services.erasure import request_erasure
 from tests.factories import (
@@ -38,6 +38,7 @@ FOREIGN = {"stockholm": "sodertalje", "sodertalje": "botkyrka", "botkyrka": "sto
 # URL parameters that name personal data; the matrix fills them with someone else's object.
 PRIVATE_PARAMS = {
     "person_id", "activity_id", "case", "case_number", "cid", "handoff_id", "token", "task_id", "draft_id",
+    "notification_id",
 }  # fmt: skip
 # Who may get a 2xx on an endpoint, by endpoint or endpoint prefix. "public" = anyone.
 AREAS: list[tuple[str, set[str]]] = [
@@ -64,6 +65,11 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.assign_task", {"caseworker"}),
     ("staff.complete_task", {"caseworker"}),
     ("staff.erasure_requests", {"caseworker"}),
+    # Every staff member has an inbox; a notification is only ever its own staff member's.
+    ("staff.inbox", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
+    ("staff.open_notification", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
+    ("staff.mark_all_read", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
+    ("staff.mail_mode", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
     ("staff.confirm_erasure", {"caseworker"}),
     ("planning.", {"caseworker"}),
     ("casework.reviews", {"reviewer"}),
@@ -123,6 +129,10 @@ def _world(region, municipality: str):
         "cid": conversation.public_id,
         "handoff_id": handoff.id,
         "task_id": task.id,
+        # The foreign caseworker's notification of the victim's objection (portal.notifications).
+        "notification_id": db.session.scalar(
+            select(StaffNotification.id).where(StaffNotification.staff_id == foreign_caseworker.id)
+        ),
         "draft_id": 1,  # an editor's own draft; another's is a 404 (tests/editor/test_editors_at_work.py)
         "token": secrets.token_urlsafe(24),
         "slug": "halsa-och-vard",
