@@ -6,7 +6,8 @@ The embedded default (no REDIS_URL) runs a job at once, in the caller's thread, 
 needs nothing more. With Redis, `flask worker` runs the jobs; a job that raises is retried
 (RETRY_INTERVALS), which is how an SMS the provider refused for a moment still goes out.
 `flask worker --with-scheduler` also runs jobs scheduled for later with RQ's own `enqueue_at`
-and `enqueue_in`: activity reminders (portal.reminders), their hourly planner, and retention.
+and `enqueue_in`: activity reminders (portal.reminders), their hourly planner, retention,
+scheduled texts (portal.services.content.schedule) and the daily link check.
 
 Jobs are plain functions taking ids, never phone numbers or texts: job arguments sit in Redis.
 """
@@ -93,12 +94,17 @@ def worker_command(burst: bool, with_scheduler: bool) -> None:
     if with_scheduler:
         # Reminders are scheduled jobs: the planner plans the coming hours now, and then hourly.
         from portal.reminders.planning import schedule_planner
+        from portal.services.content.links import schedule_link_check
+        from portal.services.content.schedule import schedule_publisher
 
         schedule_planner()
         # Staff notifications: deadlines, daily digests and anything missed, every few minutes.
         from portal.notifications.events import schedule_sweep
 
         schedule_sweep()
+        # Scheduled texts go out within a minute of their time; links are checked daily.
+        schedule_publisher()
+        schedule_link_check()
     # maintenance_interval: a worker that could not take the scheduler lock (a crashed worker's
     # lock lives on for a minute) tries again at each maintenance; RQ's default of ten minutes
     # would hold every scheduled reminder that long after a crash (bench/reminders).

@@ -1,4 +1,4 @@
-"""`flask content sync|export|revision|reindex|source-approval`: the files ↔ database bridge for civic information."""
+"""`flask content …`: the civic information from the command line (files, search, approval, schedule, links, tasks)."""
 
 from __future__ import annotations
 
@@ -92,3 +92,53 @@ def source_approval(setting: str, region_slug: str | None) -> None:
         raise click.ClickException(str(error)) from None
     for slug, required in regions:
         click.echo(f"{slug}: second editor's approval {'on' if required else 'off'}")
+
+
+@content.command("publish-due")
+def publish_due_command() -> None:
+    """Publish the scheduled texts whose time has come. Without REDIS_URL, run it from cron every minute."""
+    from portal.services.content.schedule import publish_due
+
+    counts = publish_due()
+    click.echo(f"published: {counts['published']}, returned to their writers as drafts: {counts['returned']}")
+
+
+@content.command("check-links")
+def check_links_command() -> None:
+    """Check every external link in published content (on the queue, or now without REDIS_URL)."""
+    from portal.services.content.links import broken_links, check_all_links
+
+    count = check_all_links()
+    click.echo(f"links queued for checking: {count}; broken at last check: {len(broken_links())}")
+
+
+@content.command("tasks")
+def tasks_command() -> None:
+    """Make the translators' tasks for every stale translation (after `sync`), and close the done ones."""
+    from portal.services.content.tasks import open_task_counts, reconcile_all
+
+    made = reconcile_all()
+    counts = ", ".join(f"{code}: {n}" for code, n in open_task_counts().items() if n)
+    click.echo(f"tasks made: {made}; open: {counts or 'none'}")
+
+
+@content.command("translator")
+@click.argument("email")
+@click.argument("languages", nargs=-1)
+def translator_command(email: str, languages: tuple[str, ...]) -> None:
+    """Set the languages a staff member translates into (none: show them), e.g. `translator a@b.se ar fa`."""
+    from sqlalchemy import select
+
+    from portal.extensions import db
+    from portal.models import StaffUser
+    from portal.services.content.tasks import set_translator_languages, translator_languages
+
+    staff = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
+    if staff is None:
+        raise click.ClickException(f"no staff member with the e-mail {email!r}")
+    if languages:
+        try:
+            set_translator_languages(staff, list(languages))
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"{email}: {' '.join(translator_languages(staff)) or 'no languages'}")

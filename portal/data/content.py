@@ -109,6 +109,8 @@ def list_revisions(module: ContentModule, language: str) -> list[ContentRevision
 
 
 PENDING = (RevisionStatus.DRAFT, RevisionStatus.AWAITING_APPROVAL)
+# Pending, or approved and waiting for its time: listed with the drafts, cancelled like one.
+WAITING = (*PENDING, RevisionStatus.SCHEDULED)
 
 
 def get_pending_draft(module: ContentModule, language: str, author_id: int | None = None) -> ContentRevision | None:
@@ -127,14 +129,14 @@ def get_pending_draft(module: ContentModule, language: str, author_id: int | Non
 
 
 def list_drafts(module: ContentModule, language: str) -> list[ContentRevision]:
-    """Every pending draft and change awaiting approval of a text, newest first."""
+    """Every pending draft, change awaiting approval and scheduled revision of a text, newest first."""
     return list(
         db.session.scalars(
             select(ContentRevision)
             .where(
                 ContentRevision.module_id == module.id,
                 ContentRevision.language == language,
-                ContentRevision.status.in_(PENDING),
+                ContentRevision.status.in_(WAITING),
             )
             .order_by(ContentRevision.id.desc())
         )
@@ -143,7 +145,7 @@ def list_drafts(module: ContentModule, language: str) -> list[ContentRevision]:
 
 def list_pending_drafts(author_id: int | None = None) -> list[tuple[int, str]]:
     """(module id, language) of every text with a pending draft (of one author if given)."""
-    stmt = select(ContentRevision.module_id, ContentRevision.language).where(ContentRevision.status.in_(PENDING))
+    stmt = select(ContentRevision.module_id, ContentRevision.language).where(ContentRevision.status.in_(WAITING))
     if author_id is not None:
         stmt = stmt.where(ContentRevision.author_staff_id == author_id)
     return [(row[0], row[1]) for row in db.session.execute(stmt.distinct())]
@@ -237,3 +239,22 @@ def get_municipality(slug: str) -> Organisation | None:
     return db.session.scalar(
         select(Organisation).where(Organisation.slug == slug, Organisation.kind == OrganisationKind.MUNICIPALITY)
     )
+
+
+def list_due_scheduled(now) -> list[ContentRevision]:
+    """Scheduled revisions whose time has come, in the order they were due."""
+    return list(
+        db.session.scalars(
+            select(ContentRevision)
+            .where(ContentRevision.status == RevisionStatus.SCHEDULED, ContentRevision.publish_at <= now)
+            .order_by(ContentRevision.publish_at, ContentRevision.id)
+        )
+    )
+
+
+def list_awaiting_approval() -> list[tuple[int, str, int | None]]:
+    """(module id, language, author id) of every change waiting for a second editor."""
+    stmt = select(ContentRevision.module_id, ContentRevision.language, ContentRevision.author_staff_id).where(
+        ContentRevision.status == RevisionStatus.AWAITING_APPROVAL
+    )
+    return [(row[0], row[1], row[2]) for row in db.session.execute(stmt)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, DateTimeLocalField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.bidi import strip_isolates
 from portal.content.files import SUMMARY_MAX, TITLE_MAX, Problem, validate_body
@@ -103,6 +103,16 @@ class RevisionForm(FlaskForm):
     # The published revision this text was based on ("0": none yet); a save against a newer one
     # is refused as an edit conflict (portal.services.content.EditConflict).
     base_revision = HiddenField()
+    # Which save of the editor's own draft the form was opened on: a save from another tab
+    # since then is a conflict, not a silent overwrite (portal.services.content.draft_stamp).
+    draft_stamp = HiddenField()
+    # Stockholm time; empty publishes at once. A Swedish change still needs its second editor.
+    publish_at = DateTimeLocalField(
+        _l("Publish later (optional)"),
+        description=_l("Date and time, Stockholm time. Leave empty to publish at once."),
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[Optional()],
+    )
     minor = BooleanField(_l("Minor change: the translations stay current"))
     matches_source = BooleanField(_l("This translation now matches the current Swedish text"))
     preview = SubmitField(_l("Preview"))
@@ -124,5 +134,9 @@ class LocalSectionForm(FlaskForm):
         render_kw={"rows": 12},
     )
     published = BooleanField(_l("Published: readers in the municipality can see it"))
+    # A translation of the municipality's Swedish local section: then it can be stale, as
+    # regional translations are (portal.services.content.local).
+    source = SelectField(_l("Translation of"), coerce=int, default=0)
+    matches_source = BooleanField(_l("This translation now matches the current Swedish text"))
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save"))

@@ -21,9 +21,11 @@ from portal.services import content as service
 @staff_required(Role.EDITOR)
 def local_sections():
     staff = current_staff_user()
+    sections = service.list_local_sections_for_editor(staff)
     return render_template(
         "editor/local_list.html",
-        sections=service.list_local_sections_for_editor(staff),
+        sections=sections,
+        states={s.id: service.local_state(s) for s in sections},
         municipalities=service.local_municipalities(staff),
         titles=service.module_titles(),
     )
@@ -48,9 +50,24 @@ def local_section(section_id: int | None = None):
     form.module.choices = [SelectChoice(m.slug, titles.get(m.slug, m.slug)) for m in data.list_modules()]
     form.municipality.choices = [SelectChoice(m.id, m.name) for m in municipalities]
     form.language.choices = [SelectChoice(lang.code, lang.native_name) for lang in LANGUAGES]
+    sources = service.swedish_local_sections(staff)
+    form.source.choices = [SelectChoice(0, _("(not a translation)"))] + [
+        SelectChoice(s.id, f"{s.title} ({s.municipality.name})") for s in sources if not section or s.id != section.id
+    ]
     if request.method == "GET" and section is not None:
         form.module.data = section.module.slug
         form.municipality.data = section.municipality_id
+        form.source.data = section.source_section_id or 0
+    elif request.method == "GET":
+        # "Translate" from the list: the new section starts as a translation of that Swedish one.
+        source = next((s for s in sources if s.id == request.args.get("source", type=int)), None)
+        if source is not None:
+            form.module.data, form.municipality.data, form.source.data = (
+                source.module.slug,
+                source.municipality_id,
+                source.id,
+            )
+            form.title.data, form.body.data = source.title, source.body
     preview = None
     status = 200
     if request.method == "POST":
@@ -66,6 +83,8 @@ def local_section(section_id: int | None = None):
                 title=form.title.data,
                 body=form.body.data,
                 published=form.published.data,
+                source_section_id=form.source.data or None,
+                matches_source=form.matches_source.data,
             )
             try:
                 saved = service.save_local_section(section, values, staff=staff)
@@ -74,9 +93,21 @@ def local_section(section_id: int | None = None):
             except ContentFormatError as error:
                 form.body.errors = [problem_message(p) for p in error.problems]
                 status = 422
+            except service.WrongSource:
+                form.source.errors = [_("Choose a Swedish local section of the same municipality and topic.")]
+                status = 422
             else:
                 flash(_("The local section is saved."))
                 return redirect(url_for("editor.local_section", section_id=saved.id))
         else:
             status = 422
-    return render_template("editor/local_edit.html", form=form, section=section, preview=preview), status
+    return (
+        render_template(
+            "editor/local_edit.html",
+            form=form,
+            section=section,
+            preview=preview,
+            state=service.local_state(section) if section else None,
+        ),
+        status,
+    )

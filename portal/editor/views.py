@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_number
+from flask_babel import format_datetime, format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -19,6 +21,8 @@ from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
 from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
 from portal.services import content as service
 from portal.services import edit_presence as presence
+from portal.services.content.dashboard import editor_dashboard
+from portal.services.content.revisions import STOCKHOLM
 
 SAVED_MESSAGES = {
     service.SaveOutcome.PUBLISHED: _l("The text is published."),
@@ -39,15 +43,37 @@ SAVED_MESSAGES = {
 def overview():
     staff = current_staff_user()
     show = request.args.get("show") if request.args.get("show") in service.MATRIX_FILTERS else None
-    everything = service.status_matrix(editor_id=staff.id)
+    sort = request.args.get("sort") if request.args.get("sort") in service.MATRIX_SORTS else None
     return render_template(
         "editor/overview.html",
-        matrix=service.status_matrix(editor_id=staff.id, show=show) if show else everything,
-        counts=service.matrix_counts(everything),
+        board=editor_dashboard(staff, show=show, sort=sort),
         show=show,
+        sort=sort,
         languages=LANGUAGES,
+        by_code=BY_CODE,
         regional=service.can_edit_regional(staff),
         municipalities=service.local_municipalities(staff),
+    )
+
+
+@bp.get("/tasks")
+@staff_required(Role.EDITOR)
+def tasks():
+    """The translators' worklist: open tasks per language, theirs first; ?lang= for one language."""
+    staff = current_staff_user()
+    lang = request.args.get("lang") if request.args.get("lang") in BY_CODE else None
+    mine = service.translator_languages(staff)
+    shown = [lang] if lang else (mine or None)
+    return render_template(
+        "editor/tasks.html",
+        tasks=service.open_tasks(shown),
+        counts=service.open_task_counts(),
+        done=service.recently_done(shown or [code for code in BY_CODE]),
+        lang=lang,
+        mine=mine,
+        languages=[language for language in LANGUAGES if language.code != SOURCE_LANGUAGE],
+        by_code=BY_CODE,
+        titles=service.module_titles(),
     )
 
 
@@ -67,6 +93,8 @@ def edit(slug: str, lang: str):
         form.minor.data = bool(draft and draft.minor)
         base = (draft.base_revision_id if draft else state.revision.id if state.revision else None) or 0
         form.base_revision.data = str(base)
+        form.draft_stamp.data = service.draft_stamp(draft)
+        form.publish_at.data = to_stockholm(draft.publish_at) if draft and draft.publish_at else None
         if language.direction == "rtl" and form.body.data:
             form.body.data = isolate_markdown_source(form.body.data)
     direction = {"lang": lang, "dir": language.direction}
@@ -108,19 +136,31 @@ def edit(slug: str, lang: str):
                     staff=staff,
                     publish=bool(form.publish.data),
                     base_revision_id=base_revision_id(form.base_revision.data),
+                    draft_stamp_seen=form.draft_stamp.data if form.draft_stamp.raw_data else None,
+                    publish_at=from_stockholm(form.publish_at.data) if form.publish_at.data else None,
                 )
             except ContentFormatError as error:
                 for problem in error.problems:
                     form[field_for(problem)].errors = [*form[field_for(problem)].errors, problem_message(problem)]
                 status = 422
+            except service.ScheduleInPast:
+                form.publish_at.errors = [_("That time has passed. Choose a later time, or leave it empty.")]
+                status = 422
             except service.EditConflict as error:
                 # Nothing is saved and the editor's text stays in the form. The form is now based
-                # on the newest revision: saving again, after looking, is a deliberate choice.
+                # on the newest revision (or draft): saving again, after looking, is a deliberate choice.
                 conflict = error
-                form.base_revision.data = str(error.theirs.id if error.theirs else 0)
+                if error.own_draft:
+                    form.draft_stamp.data = service.draft_stamp(error.theirs)
+                else:
+                    form.base_revision.data = str(error.theirs.id if error.theirs else 0)
                 status = 409
             else:
-                flash(str(SAVED_MESSAGES[result.outcome]))
+                if result.outcome == service.SaveOutcome.SCHEDULED:
+                    when = format_datetime(result.revision.publish_at, "short")
+                    flash(_("The text will be published on %(time)s.", time=when))
+                else:
+                    flash(str(SAVED_MESSAGES[result.outcome]))
                 if state.is_stale and not form.matches_source.data and result.outcome == service.SaveOutcome.PUBLISHED:
                     # The box left unticked is how a translation got published and stayed stale unseen.
                     flash(
@@ -158,13 +198,27 @@ def edit(slug: str, lang: str):
             confirm=ConfirmForm(),
             body_max=format_number(BODY_MAX),
             pairs=service.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
+            task=service.open_task_for(module, lang) if lang != SOURCE_LANGUAGE else None,
         ),
         status,
     )
 
 
+def to_stockholm(moment: datetime) -> datetime:
+    """A stored UTC time as the naive Stockholm wall time a datetime-local field shows."""
+    return moment.astimezone(STOCKHOLM).replace(tzinfo=None)
+
+
+def from_stockholm(wall: datetime) -> datetime:
+    """A datetime-local field's Stockholm wall time as UTC (editors think in Swedish time)."""
+    return wall.replace(tzinfo=STOCKHOLM).astimezone(UTC)
+
+
 def _conflict_diffs(conflict: service.EditConflict, form: RevisionForm) -> dict[str, list]:
     """What the other editor changed and what this one changed, each from the text both started from."""
+    if conflict.own_draft:
+        # The same editor in another tab: "theirs" is that draft, "base" the published text.
+        conflict = service.EditConflict(conflict.base, conflict.theirs)
     base = service.revision_text(conflict.base) if conflict.base else ""
     theirs = service.revision_text(conflict.theirs) if conflict.theirs else ""
     yours = service.form_text(form.title.data or "", form.summary.data or "", strip_isolates(form.body.data or ""))
@@ -186,7 +240,7 @@ def discard(slug: str, lang: str, draft_id: int):
     draft = _pending_or_404(module, lang, draft_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    if draft.author_staff_id != staff.id or draft.status not in data.PENDING:
+    if draft.author_staff_id != staff.id or draft.status not in data.WAITING:
         abort(404)  # another editor's draft is private: do not say it exists
     service.discard_draft(draft, staff=staff)
     flash(_("Your draft is discarded."))
@@ -285,7 +339,11 @@ def revert(slug: str, lang: str, revision_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        service.revert_to(old, staff=staff)
+        reverted = service.revert_to(old, staff=staff)
+        if reverted.status == RevisionStatus.AWAITING_APPROVAL:
+            # A Swedish revert is a Swedish change: it waits for the second editor like any other.
+            flash(str(SAVED_MESSAGES[service.SaveOutcome.AWAITING_APPROVAL]))
+            return redirect(url_for("editor.edit", slug=slug, lang=lang))
         flash(_("The older text is published again."))
         return redirect(url_for("editor.history", slug=slug, lang=lang))
     # A confirm step: what would change, before anything is published.

@@ -23,6 +23,7 @@ from portal.models.conversation import (
     HandoffStatus,
     Message,
 )
+from portal.models.editorial import LinkCheck, TaskClosed, TranslationTask, TranslatorLanguage
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
 from portal.models.messaging import SmsMessage
 from portal.models.notification import (
@@ -61,6 +62,10 @@ from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPrefe
 from portal.models.task import Task, TaskKind
 
 __all__ = [
+    "LinkCheck",
+    "TaskClosed",
+    "TranslationTask",
+    "TranslatorLanguage",
     "MailMessage",
     "MailMode",
     "NotificationKind",

@@ -16,6 +16,7 @@ from portal.models.organisation import Organisation, StaffUser
 class RevisionStatus(enum.StrEnum):
     DRAFT = "draft"  # an editor's own, private draft
     AWAITING_APPROVAL = "awaiting-approval"  # a Swedish change waiting for a second editor (2i)
+    SCHEDULED = "scheduled"  # approved (where needed) and waiting for its publish_at
     PUBLISHED = "published"
 
 
@@ -82,6 +83,8 @@ class ContentRevision(Base):
     published_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     reviewed_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # "Publish on date": when a scheduled revision goes out (portal.services.content.schedule).
+    publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     module: Mapped[ContentModule] = relationship(back_populates="revisions")
     author: Mapped[StaffUser | None] = relationship(foreign_keys=[author_staff_id])
@@ -131,9 +134,14 @@ class LocalSection(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    # A translation of the municipality's Swedish local section, and the hash of the Swedish
+    # body it was made from: when the Swedish changes, the translation is stale, as for regional text.
+    source_section_id: Mapped[int | None] = mapped_column(ForeignKey("local_section.id", ondelete="SET NULL"))
+    source_hash: Mapped[str | None] = mapped_column(String(12))
 
     module: Mapped[ContentModule] = relationship()
     municipality: Mapped[Organisation] = relationship()
+    source_section: Mapped[LocalSection | None] = relationship(remote_side=[id])
 
     @property
     def anchor(self) -> str:

@@ -14,7 +14,17 @@ import pyotp
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Gender, Membership, Organisation, OrganisationKind, Person, Plan, Role, StaffUser
+from portal.models import (
+    Gender,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Plan,
+    Role,
+    StaffUser,
+    TranslatorLanguage,
+)
 from portal.services.hashing import hash_secret
 
 DEMO_PASSWORD = "ankomst-demo-2026"  # noqa: S105 - demo data for a laptop, printed by make run
@@ -42,6 +52,8 @@ STAFF = [
     ("redaktor.region", "Maria Holm", Role.EDITOR, "stockholms-lan"),
     # A second regional editor: a Swedish change waits for another editor's approval (issue 20).
     ("redaktor2.region", "Johan Lund", Role.EDITOR, "stockholms-lan"),
+    # A translator into Arabic: a Swedish change gives her a task (issue 20).
+    ("oversattare.arabiska", "Rania Saleh", Role.EDITOR, "stockholms-lan"),
     ("redaktor.stockholm", "Ali Karimi", Role.EDITOR, "stockholm"),
     ("redaktor.sodertalje", "Anna Nyström", Role.EDITOR, "sodertalje"),
     ("redaktor.botkyrka", "Leila Ahmadi", Role.EDITOR, "botkyrka"),
@@ -49,6 +61,9 @@ STAFF = [
     ("samordnare.region", "Karin Wallin", Role.COORDINATOR, "stockholms-lan"),
     ("admin.region", "Admin Ankomst", Role.ADMIN, "stockholms-lan"),
 ]
+
+# email local part -> the languages they translate into (portal.models.TranslatorLanguage)
+TRANSLATORS = {"oversattare.arabiska": ["ar"]}
 
 # phone, name, language, gender, home municipality, responsible organisation, arrival
 NEWCOMERS = [
@@ -106,6 +121,8 @@ def seed(*, if_empty: bool = False) -> bool:
         )
         staff.memberships.append(Membership(organisation=orgs[org_slug], role=role))
         db.session.add(staff)
+        for code in TRANSLATORS.get(local, []):
+            db.session.add(TranslatorLanguage(staff=staff, language=code))
 
     for phone, name, lang, gender, home, responsible, arrived in NEWCOMERS:
         if db.session.scalar(select(Person).where(Person.phone == phone)):

@@ -8,16 +8,20 @@ the per-section hashes of the two Swedish revisions says which sections changed.
 One module per concern: ``sync`` (the module files in and out), ``sources`` (the Swedish
 history and its changed sections), ``states`` (each translation's state and the status
 matrix), ``reader`` (what the reader sees), ``permissions`` (who may edit what),
-``revisions`` (editor writes, review and approval), ``diffs`` (comparing texts) and
-``local`` (municipalities' local sections). This package re-exports the names its callers use.
+``revisions`` (editor writes, review and approval), ``diffs`` (comparing texts),
+``local`` (municipalities' local sections), ``tasks`` (translators' tasks), ``schedule``
+(publishing at a set time) and ``links`` (the link checker). This package re-exports the names its callers use.
 """
 
 from portal.services.content.diffs import diff_revisions, diff_texts, form_text, revision_text, side_by_side
 from portal.services.content.local import (
     LocalInput,
+    WrongSource,
     get_local_section_for_editor,
     list_local_sections_for_editor,
+    local_state,
     save_local_section,
+    swedish_local_sections,
 )
 from portal.services.content.permissions import NotAllowed, can_edit_regional, local_municipalities
 from portal.services.content.reader import module_cards, module_for_reader, municipality_for_reader
@@ -25,11 +29,13 @@ from portal.services.content.revisions import (
     EditConflict,
     RevisionInput,
     SaveOutcome,
+    ScheduleInPast,
     SelfReview,
     SubmissionOutdated,
     approve_submission,
     confirm_review,
     discard_draft,
+    draft_stamp,
     get_module_revision,
     revert_to,
     save_revision,
@@ -39,6 +45,8 @@ from portal.services.content.revisions import (
 from portal.services.content.sources import ChangedSection
 from portal.services.content.states import (
     MATRIX_FILTERS,
+    MATRIX_SORTS,
+    NextAction,
     TranslationStatus,
     matrix_counts,
     module_state,
@@ -52,6 +60,15 @@ from portal.services.content.sync import (
     public_review_status,
     sync_from_files,
 )
+from portal.services.content.tasks import (
+    notices_for,
+    open_task_counts,
+    open_task_for,
+    open_tasks,
+    recently_done,
+    reconcile_tasks,
+    translator_languages,
+)
 
 __all__ = [
     "ChangedSection",
@@ -59,24 +76,30 @@ __all__ = [
     "EditConflict",
     "LocalInput",
     "MATRIX_FILTERS",
+    "MATRIX_SORTS",
+    "NextAction",
+    "ScheduleInPast",
     "NotAllowed",
     "RevisionInput",
     "SaveOutcome",
     "SelfReview",
     "SubmissionOutdated",
     "TranslationStatus",
+    "WrongSource",
     "approve_submission",
     "can_edit_regional",
     "confirm_review",
     "diff_revisions",
     "diff_texts",
     "discard_draft",
+    "draft_stamp",
     "export_to_files",
     "file_revision",
     "form_text",
     "get_local_section_for_editor",
     "get_module_revision",
     "list_local_sections_for_editor",
+    "local_state",
     "local_municipalities",
     "matrix_counts",
     "module_cards",
@@ -84,6 +107,13 @@ __all__ = [
     "module_state",
     "module_titles",
     "municipality_for_reader",
+    "notices_for",
+    "open_task_counts",
+    "open_task_for",
+    "open_tasks",
+    "reconcile_tasks",
+    "recently_done",
+    "translator_languages",
     "public_review_status",
     "revert_to",
     "revision_text",
@@ -93,5 +123,6 @@ __all__ = [
     "side_by_side",
     "status_matrix",
     "submit_revision",
+    "swedish_local_sections",
     "sync_from_files",
 ]

@@ -1,16 +1,26 @@
-"""Local sections: a municipality's own text under a regional module, written by its editors."""
+"""Local sections: a municipality's own text under a regional module, written by its editors.
+
+A local section in another language can be the translation of the municipality's Swedish one
+(`source_section_id`). It records the hash of the Swedish body it was made from, so, as for
+regional text, it is stale when the Swedish changes, until it is saved again marked as matching
+the current Swedish. A new translation is taken to be made from the Swedish as it is now.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.content.files import ContentFormatError, validate_body
+from portal.content.files import ContentFormatError, body_revision, validate_body
 from portal.data import content as data
 from portal.extensions import db
-from portal.languages import CODES
+from portal.languages import CODES, SOURCE_LANGUAGE
 from portal.models import LocalSection, Organisation, StaffUser, utcnow
 from portal.services import audit, search
 from portal.services.content.permissions import NotAllowed, can_edit_local, local_municipalities
+
+
+class WrongSource(ValueError):
+    """A translation's source must be a Swedish local section of the same municipality and topic."""
 
 
 @dataclass
@@ -21,6 +31,8 @@ class LocalInput:
     title: str
     body: str
     published: bool
+    source_section_id: int | None = None  # the Swedish local section this translates
+    matches_source: bool = False  # made from the Swedish section as it is now
 
 
 def save_local_section(section: LocalSection | None, values: LocalInput, *, staff: StaffUser) -> LocalSection:
@@ -35,7 +47,18 @@ def save_local_section(section: LocalSection | None, values: LocalInput, *, staf
     problems = [p for p in problems if p.kind != "no_sections"]
     if problems:
         raise ContentFormatError(problems)
+    source = None
+    if values.language != SOURCE_LANGUAGE and values.source_section_id:
+        source = data.get_local_section(values.source_section_id)
+        if (
+            source is None
+            or source.language != SOURCE_LANGUAGE
+            or source.municipality_id != municipality.id
+            or source.module_id != module.id
+        ):
+            raise WrongSource
     before = (section.module, section.language) if section else None
+    was_source = section.source_section_id if section else None
     if section is None:
         section = LocalSection()
         db.session.add(section)
@@ -47,6 +70,11 @@ def save_local_section(section: LocalSection | None, values: LocalInput, *, staf
     section.published = values.published
     section.author_staff_id = staff.id
     section.updated_at = utcnow()
+    section.source_section = source
+    if source is None:
+        section.source_hash = None
+    elif values.matches_source or was_source != source.id or section.source_hash is None:
+        section.source_hash = body_revision(source.body)
     db.session.flush()
     audit.record(
         "content.local_section.save",
@@ -75,3 +103,16 @@ def get_local_section_for_editor(section_id: int, staff: StaffUser) -> LocalSect
 
 def list_local_sections_for_editor(staff: StaffUser) -> list[LocalSection]:
     return data.list_local_sections_of({m.id for m in local_municipalities(staff)})
+
+
+def local_state(section: LocalSection) -> str | None:
+    """ "stale" or "current" for a translation of a Swedish local section; None otherwise."""
+    source = section.source_section
+    if section.language == SOURCE_LANGUAGE or source is None:
+        return None
+    return "current" if section.source_hash == body_revision(source.body) else "stale"
+
+
+def swedish_local_sections(staff: StaffUser) -> list[LocalSection]:
+    """The Swedish local sections of the editor's municipalities: what a translation can be of."""
+    return [s for s in list_local_sections_for_editor(staff) if s.language == SOURCE_LANGUAGE]

@@ -17,6 +17,7 @@ from portal.services import audit, search
 from portal.services.content.permissions import NotAllowed, can_edit_regional
 from portal.services.content.sources import section_hashes
 from portal.services.content.sync import _add_revision
+from portal.services.content.tasks import reconcile_tasks
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -52,18 +53,33 @@ class EditConflict(Exception):
 
     `base` is the revision the editor started from (None if there was no text yet) and
     `theirs` the one published since; with the editor's own text they make the three-way view.
+    `own_draft` is set when "theirs" is the editor's own draft, saved from another tab or
+    window after this form was opened: the same person, but the same risk of losing text.
     """
 
-    def __init__(self, base: ContentRevision | None, theirs: ContentRevision | None):
+    def __init__(self, base: ContentRevision | None, theirs: ContentRevision | None, *, own_draft: bool = False):
         super().__init__("edit conflict")
         self.base = base
         self.theirs = theirs
+        self.own_draft = own_draft
+
+
+def draft_stamp(draft: ContentRevision | None) -> str:
+    """What an edit form carries to know which save of the editor's own draft it started from."""
+    if draft is None or draft.created_at is None:
+        return ""
+    return f"{draft.id}:{draft.created_at.strftime('%Y%m%d%H%M%S%f')}"
+
+
+class ScheduleInPast(ValueError):
+    """A publish time that has already passed: refused rather than published at once by surprise."""
 
 
 class SaveOutcome(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     AWAITING_APPROVAL = "awaiting-approval"  # a Swedish change waits for a second editor
+    SCHEDULED = "scheduled"  # approved where needed, and published at its publish_at
     UNCHANGED = "unchanged"  # the same text as the published one: no new revision
     REVIEW_REQUESTED = "review-requested"  # the writer cannot confirm their own review
     REVIEWED = "reviewed"  # another editor confirmed the published text's review
@@ -107,6 +123,8 @@ def submit_revision(
     staff: StaffUser,
     publish: bool,
     base_revision_id: int | None = None,
+    draft_stamp_seen: str | None = None,
+    publish_at: datetime | None = None,
 ) -> SaveResult:
     """Save the editor's text as their own draft, or publish it (or send it for approval).
 
@@ -116,7 +134,14 @@ def submit_revision(
     Text equal to the published text makes no new revision. A translation marked reviewed by
     its writer waits for another editor to confirm; a Swedish change that is not minor waits
     for a second editor's approval when the region says so (source_approval_required).
+
+    `draft_stamp_seen` is the `draft_stamp` of the editor's own draft when the form opened
+    (None skips the check): a save over a draft saved since, from another tab, is a conflict
+    too. `publish_at` (UTC) publishes later: the revision waits as "scheduled" (after the
+    second editor's approval where one is needed) and `schedule.publish_due` publishes it.
     """
+    if publish_at is not None and publish_at <= utcnow():
+        raise ScheduleInPast
     if not can_edit_regional(staff):
         raise NotAllowed
     values = RevisionInput(
@@ -150,6 +175,8 @@ def submit_revision(
         else:
             source = current.source_revision if current else "0" * 12
     draft = data.get_pending_draft(module, language, author_id=staff.id)
+    if draft_stamp_seen is not None and draft_stamp_seen != draft_stamp(draft):
+        raise EditConflict(current, draft, own_draft=True)
     wants_review = ReviewStatus(values.review_status) != ReviewStatus.UNREVIEWED
     if current is not None and _same_text(current, title, summary, body, source):
         if draft is not None:
@@ -175,8 +202,18 @@ def submit_revision(
         "last_updated": today(),
         "created_at": utcnow(),
         "base_revision_id": current.id if current else None,
+        "publish_at": publish_at if publish else None,
     }
-    if publish and not needs_approval:
+    if publish and not needs_approval and publish_at is not None:
+        revision = draft or ContentRevision(module=module, language=language, origin="editor")
+        if draft is None:
+            db.session.add(revision)
+        for name, value in fields.items():
+            setattr(revision, name, value)
+        revision.status = RevisionStatus.SCHEDULED
+        revision.published_by_staff_id = staff.id
+        outcome = SaveOutcome.SCHEDULED
+    elif publish and not needs_approval:
         if draft is not None:
             db.session.delete(draft)  # published now; another editor's draft stays theirs
         # Always a new row: the newest published id is the current text, whenever the draft began.
@@ -203,6 +240,7 @@ def submit_revision(
     action = {
         SaveOutcome.PUBLISHED: "content.publish",
         SaveOutcome.AWAITING_APPROVAL: "content.submit_for_approval",
+        SaveOutcome.SCHEDULED: "content.schedule",
     }.get(outcome, "content.save_draft")
     audit.record(
         action,
@@ -215,6 +253,7 @@ def submit_revision(
     )
     if outcome == SaveOutcome.PUBLISHED:
         search.index_module(module, language)
+        reconcile_tasks(module)
     db.session.commit()
     return SaveResult(revision, outcome)
 
@@ -270,7 +309,11 @@ class SubmissionOutdated(Exception):
 
 
 def approve_submission(submission: ContentRevision, *, staff: StaffUser) -> ContentRevision:
-    """A second editor approves a Swedish change awaiting approval: it is published as a new revision."""
+    """A second editor approves a Swedish change awaiting approval: it is published as a new revision.
+
+    A change with a future publish_at is approved now and waits, scheduled, for its time (the
+    approver is recorded as the one who published it).
+    """
     if not can_edit_regional(staff) or submission.status != RevisionStatus.AWAITING_APPROVAL:
         raise NotAllowed
     if submission.author_staff_id == staff.id:
@@ -280,6 +323,39 @@ def approve_submission(submission: ContentRevision, *, staff: StaffUser) -> Cont
     current = data.get_published_revision(module, submission.language)
     if (current.id if current else None) != submission.base_revision_id:
         raise SubmissionOutdated
+    if submission.publish_at is not None and submission.publish_at > utcnow():
+        submission.status = RevisionStatus.SCHEDULED
+        submission.published_by_staff_id = staff.id
+        audit.record(
+            "content.approve",
+            actor=staff,
+            object_type="content_revision",
+            object_id=submission.id,
+            module=module.slug,
+            language=submission.language,
+            scheduled=True,
+        )
+        db.session.commit()
+        return submission
+    revision = publish_copy(submission, published_by_id=staff.id)
+    audit.record(
+        "content.approve",
+        actor=staff,
+        object_type="content_revision",
+        object_id=revision.id,
+        module=module.slug,
+        language=revision.language,
+    )
+    db.session.commit()
+    return revision
+
+
+def publish_copy(submission: ContentRevision, *, published_by_id: int | None) -> ContentRevision:
+    """Publish a waiting revision as a new row (the newest published id is the current text).
+
+    The waiting row is deleted; search and the translators' tasks follow. Does not commit.
+    """
+    module = submission.module
     revision = ContentRevision(
         module=module,
         language=submission.language,
@@ -293,31 +369,23 @@ def approve_submission(submission: ContentRevision, *, staff: StaffUser) -> Cont
         minor=submission.minor,
         author_staff_id=submission.author_staff_id,
         last_updated=today(),
-        origin="editor",
+        origin=submission.origin or "editor",
         base_revision_id=submission.base_revision_id,
         status=RevisionStatus.PUBLISHED,
         published_at=utcnow(),
-        published_by_staff_id=staff.id,
+        published_by_staff_id=published_by_id,
     )
     db.session.add(revision)
     db.session.delete(submission)
     db.session.flush()
-    audit.record(
-        "content.approve",
-        actor=staff,
-        object_type="content_revision",
-        object_id=revision.id,
-        module=module.slug,
-        language=revision.language,
-    )
     search.index_module(module, revision.language)
-    db.session.commit()
+    reconcile_tasks(module)
     return revision
 
 
 def discard_draft(draft: ContentRevision, *, staff: StaffUser) -> None:
-    """Delete an editor's own draft (or their change awaiting approval); nobody else's."""
-    if draft.status not in data.PENDING or draft.author_staff_id != staff.id:
+    """Delete an editor's own draft (or their change awaiting approval, or scheduled); nobody else's."""
+    if draft.status not in data.WAITING or draft.author_staff_id != staff.id:
         raise NotAllowed
     audit.record(
         "content.discard_draft",
@@ -337,6 +405,9 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
     Reverting to the text that is already published makes no new revision. Pending drafts stay
     with their owners; the editor page tells each owner that the published text changed under
     their draft (ContentRevision.base_revision_id).
+
+    A Swedish revert changes what every translation must say, as any Swedish change does: where
+    the region asks for a second editor, it waits for approval like one (it is not minor).
     """
     if not can_edit_regional(staff) or old.status != RevisionStatus.PUBLISHED:
         raise NotAllowed
@@ -344,6 +415,33 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
     current = data.get_published_revision(old.module, old.language)
     if current is not None and _same_text(current, old.title, old.summary, old.body, old.source_revision):
         return current
+    if old.language == SOURCE_LANGUAGE and data.source_approval_required():
+        submission = _add_revision(
+            old.module,
+            old.language,
+            title=old.title,
+            summary=old.summary,
+            body=old.body,
+            source_revision=old.source_revision,
+            review_status=old.review_status,
+            status=RevisionStatus.AWAITING_APPROVAL,
+            last_updated=today(),
+            origin=f"revert:{old.id}",
+            author_staff_id=staff.id,
+            base_revision_id=current.id if current else None,
+        )
+        db.session.flush()
+        audit.record(
+            "content.submit_for_approval",
+            actor=staff,
+            object_type="content_revision",
+            object_id=submission.id,
+            module=old.module.slug,
+            language=old.language,
+            reverted_to=old.id,
+        )
+        db.session.commit()
+        return submission
     revision = _add_revision(
         old.module,
         old.language,
@@ -372,6 +470,7 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
         reverted_to=old.id,
     )
     search.index_module(old.module, old.language)
+    reconcile_tasks(old.module)
     db.session.commit()
     return revision
 

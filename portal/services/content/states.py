@@ -27,6 +27,8 @@ class TranslationState:
     changed_sections: list[ChangedSection] | None = None
     has_draft: bool = False
     mine: bool = False  # the editor looking has a draft of it (the matrix's "my drafts")
+    next_action: str = "none"  # NextAction: what the editor looking should do here
+    for_me: bool = False  # the action is theirs: in a language they translate, or an approval
 
     @property
     def is_stale(self) -> bool:
@@ -76,14 +78,55 @@ class MatrixRow:
     cells: list[TranslationState]
 
 
-MATRIX_FILTERS = ("stale", "unreviewed", "missing", "mine")
+class NextAction(enum.StrEnum):
+    """What the editor looking at a cell should do next; the cell links to where it is done."""
+
+    APPROVE = "approve"  # another editor's Swedish change waits for a second pair of eyes
+    CONTINUE = "continue"  # the editor's own draft
+    TRANSLATE = "translate"  # no translation yet
+    UPDATE = "update"  # the Swedish changed since the translation was made
+    CONFIRM_REVIEW = "confirm-review"  # another editor says a fluent speaker reviewed it
+    GET_REVIEWED = "get-reviewed"  # nobody has reviewed it yet
+    NONE = "none"  # current, or waiting for someone else
 
 
-def status_matrix(*, editor_id: int | None = None, show: str | None = None) -> list[MatrixRow]:
-    """Modules × languages with their status, for the editor's overview.
+def next_action(cell: TranslationState, *, editor_id: int | None, awaiting_others: bool = False) -> NextAction:
+    """The one next step for this editor, most urgent first: approving holds up everyone's work,
+    then their own draft, then what readers miss (missing, stale), then the review."""
+    revision = cell.revision
+    if awaiting_others:
+        return NextAction.APPROVE
+    if cell.mine:
+        return NextAction.CONTINUE
+    if cell.status == TranslationStatus.MISSING:
+        return NextAction.TRANSLATE
+    if cell.status == TranslationStatus.STALE:
+        return NextAction.UPDATE
+    if cell.status == TranslationStatus.UNREVIEWED and revision is not None:
+        if revision.review_status == ReviewStatus.AWAITING_REVIEW:
+            return NextAction.CONFIRM_REVIEW if revision.author_staff_id != editor_id else NextAction.NONE
+        return NextAction.GET_REVIEWED
+    return NextAction.NONE
+
+
+MATRIX_FILTERS = ("todo", "stale", "unreviewed", "missing", "mine")
+MATRIX_SORTS = ("standard", "work")
+
+
+def status_matrix(
+    *,
+    editor_id: int | None = None,
+    show: str | None = None,
+    my_languages: list[str] | None = None,
+    sort: str = "standard",
+) -> list[MatrixRow]:
+    """Modules × languages with their status and each cell's next action, for the editor's overview.
 
     `show` keeps the modules with at least one cell in that state ("mine": a draft of the
-    editor `editor_id`); every cell stays, so a row still reads across all languages.
+    editor `editor_id`; "todo": an action that is theirs); every cell stays, so a row still
+    reads across all languages. An action is the editor's own (`for_me`) when it is an approval
+    or their draft, or in one of `my_languages` (the languages they translate; None: all).
+    `sort="work"` puts the modules with the most actions for this editor first.
     """
     current: dict[tuple[int, str], ContentRevision] = {}
     for revision in data.list_all_published_revisions():
@@ -91,24 +134,33 @@ def status_matrix(*, editor_id: int | None = None, show: str | None = None) -> l
     sources = _source_texts()
     drafts = set(data.list_pending_drafts())
     mine = set(data.list_pending_drafts(editor_id)) if editor_id is not None else set()
+    awaiting = {
+        (module_id, language)
+        for module_id, language, author_id in data.list_awaiting_approval()
+        if author_id != editor_id
+    }
     rows = []
     for module in data.list_modules():
         source = sources.get(module.id, SourceText([]))
-        cells = [
-            replace(
-                translation_state(current.get((module.id, code)), source, code, has_draft=(module.id, code) in drafts),
-                mine=(module.id, code) in mine,
-            )
-            for code in CODES
-        ]
+        cells = []
+        for code in CODES:
+            key = (module.id, code)
+            cell = replace(translation_state(current.get(key), source, code, has_draft=key in drafts), mine=key in mine)
+            action = next_action(cell, editor_id=editor_id, awaiting_others=key in awaiting)
+            ours = action in (NextAction.APPROVE, NextAction.CONTINUE) or my_languages is None or code in my_languages
+            cells.append(replace(cell, next_action=str(action), for_me=action != NextAction.NONE and ours))
         title = source.current.title if source.current else module.slug
         rows.append(MatrixRow(module, title, cells))
     if show in MATRIX_FILTERS:
         rows = [r for r in rows if any(_cell_matches(c, show) for c in r.cells)]
+    if sort == "work":
+        rows.sort(key=lambda r: -sum(c.for_me for c in r.cells))  # stable: the standard's order within
     return rows
 
 
 def _cell_matches(cell: TranslationState, show: str) -> bool:
+    if show == "todo":
+        return cell.for_me
     return cell.mine if show == "mine" else cell.status == show
 
 
