@@ -188,3 +188,50 @@ def reply_word(keyword: Keyword, language: str | None) -> str:
     """The word to tell someone to send ("Reply STOPP …"), in their language."""
     table = KEYWORDS.get(language or "", TWILIO_ENGLISH)
     return table[keyword][0]
+
+
+# -- reminder settings by SMS (portal.reminders.sms_settings) ----------------------------------
+# A reminder word alone asks for the current setting; with a number it changes it. The first
+# word is the one we tell people to send. Like the words above, data: whole messages only.
+REMINDER_WORDS: dict[str, tuple[str, ...]] = {
+    "sv": ("PÅMINN", "PAMINN", "PÅMINNELSE", "PAMINNELSE", "PÅMINNELSER"),
+    "en": ("REMIND", "REMINDER", "REMINDERS"),
+    "ar": ("تذكير", "تذكيرات", "ذكرني"),
+    "fa": ("یادآوری", "یاداوری"),
+    "prs": ("یادآوری", "یاداوری"),
+    "so": ("XASUUSI", "XUSUUSI", "XASUUSIN"),
+    "ti": ("መዘኻኸሪ", "ኣዘኻኽረኒ"),
+    "uk": ("НАГАДУВАННЯ", "НАГАДАЙ"),
+    "ru": ("НАПОМИНАНИЕ", "НАПОМИНАНИЯ", "НАПОМНИ"),
+    "ckb": ("بیرخستنەوە", "بیرهێنانەوە"),
+    "ku": ("BÎRANÎN", "BIRANIN", "BÎRXISTIN"),
+    "ps": ("یادونه", "یادونې"),
+}
+_REMINDER_INDEX: dict[str, set[str]] = {}
+for lang, words in REMINDER_WORDS.items():
+    for word in words:
+        _REMINDER_INDEX.setdefault(normalise(word), set()).add(lang)
+del lang, words, word
+# Arabic-Indic and Persian digits, which people on those keyboards type.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_REMINDER_COMMAND = re.compile(r"^(?P<word>\D+?)(?:\s*(?P<number>\d{1,2})(?::00)?)?$")
+
+
+@dataclass(frozen=True)
+class ReminderCommand:
+    languages: tuple[str, ...]
+    number: int | None  # None: the word alone (asks for the setting)
+
+
+def match_reminder_command(text: str) -> ReminderCommand | None:
+    """A reminder word, alone or with one number ("PÅMINN 18"), as the whole message; else None."""
+    found = _REMINDER_COMMAND.match(normalise((text or "").translate(_DIGITS)))
+    if found is None or normalise(found["word"]) not in _REMINDER_INDEX:
+        return None
+    number = int(found["number"]) if found["number"] else None
+    return ReminderCommand(tuple(sorted(_REMINDER_INDEX[normalise(found["word"])])), number)
+
+
+def reminder_word(language: str | None) -> str:
+    """The reminder word to tell someone to send, in their language."""
+    return REMINDER_WORDS.get(language or "", REMINDER_WORDS["en"])[0]

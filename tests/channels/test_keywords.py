@@ -124,3 +124,13 @@ def test_the_reply_word_of_every_language_is_recognised_again(language):
     for keyword in Keyword:
         match = match_keyword(reply_word(keyword, language))
         assert match is not None and match.keyword is keyword
+
+
+def test_every_language_has_a_reminder_word_that_is_recognised_again_and_is_no_other_keyword():
+    from portal.channels.keywords import REMINDER_WORDS, match_reminder_command, reminder_word
+
+    assert set(REMINDER_WORDS) == set(CODES)
+    for code, words in REMINDER_WORDS.items():
+        assert match_reminder_command(reminder_word(code)).languages.count(code) == 1
+        for word in words:
+            assert match_keyword(word) is None, word

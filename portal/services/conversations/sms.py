@@ -40,6 +40,7 @@ from portal.models import (
     utcnow,
 )
 from portal.reminders.replies import record_cannot_come
+from portal.reminders.sms_settings import answer_reminder_command
 from portal.services import assistant_fallback
 from portal.services.assistant_api import identified_person, in_language, set_conversation_language
 from portal.services.conversations.background import submit
@@ -111,8 +112,9 @@ def receive_sms(*, sid: str, phone: str, body: str) -> SmsAnswer:
         # Kept, not answered: nothing goes to a number that said STOP until it says START.
         return _silent(inbound, HandledBy.OPTED_OUT)
     if person is not None:
-        # "0" after a reminder: the person cannot come, and their caseworkers are told.
-        reply = record_cannot_come(person, conversation, body)
+        # "0" after a reminder: the person cannot come, and their caseworkers are told. A reminder
+        # word ("PÅMINN 18") tells or changes their reminder setting (portal.reminders.sms_settings).
+        reply = record_cannot_come(person, conversation, body) or answer_reminder_command(person, body)
         if reply is not None:
             return _sms_reply(conversation, inbound, reply, HandledBy.KEYWORD)
     if not body.strip():
