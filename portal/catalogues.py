@@ -105,3 +105,44 @@ def goal_label(key: str) -> str:
     """The goal's text in the current locale."""
     entry = GOAL_TEMPLATES_BY_KEY.get(key)
     return str(entry.label) if entry else key
+
+
+@dataclass(frozen=True)
+class Reason:
+    key: str
+    label: LazyString
+
+
+# Why one occurrence is cancelled or moved: the newcomer reads the reason in their language,
+# so it is chosen from this list rather than typed in the caseworker's language.
+OCCURRENCE_REASONS: tuple[Reason, ...] = (
+    Reason("public_holiday", _l("Public holiday")),
+    Reason("provider_closed", _l("The school or workplace is closed")),
+    Reason("teacher_away", _l("The teacher or supervisor is away")),
+    Reason("caseworker_meeting", _l("A meeting with your caseworker at the same time")),
+    Reason("other", _l("Another reason; ask your caseworker")),
+)
+OCCURRENCE_REASONS_BY_KEY = {r.key: r for r in OCCURRENCE_REASONS}
+
+
+def occurrence_reason_label(key: str | None) -> str:
+    """The reason an occurrence changed, in the current locale ('' when none was given)."""
+    entry = OCCURRENCE_REASONS_BY_KEY.get(key or "")
+    return str(entry.label) if entry else ""
+
+
+# What came of a request to talk to a person; recorded when a caseworker closes it.
+HANDOFF_OUTCOMES: tuple[Reason, ...] = (
+    Reason("answered", _l("Answered in writing")),
+    Reason("called", _l("Talked on the phone")),
+    Reason("meeting_booked", _l("Meeting booked")),
+    Reason("referred", _l("Referred to another authority")),
+    Reason("no_contact", _l("Could not reach the person")),
+)
+HANDOFF_OUTCOMES_BY_KEY = {r.key: r for r in HANDOFF_OUTCOMES}
+
+
+def handoff_outcome_label(key: str | None) -> str:
+    """A closed request's outcome, in the current locale."""
+    entry = HANDOFF_OUTCOMES_BY_KEY.get(key or "")
+    return str(entry.label) if entry else ""

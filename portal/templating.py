@@ -32,7 +32,7 @@ def language_name(code: str) -> str:
 
 def init_app(app: Flask) -> None:
     from portal.bidi import isolate_filter
-    from portal.catalogues import activity_label, goal_label
+    from portal.catalogues import activity_label, goal_label, handoff_outcome_label, occurrence_reason_label
     from portal.services import plan_text
 
     # The one way a template isolates numbers, times and addresses in RTL text (portal.bidi).
@@ -42,6 +42,8 @@ def init_app(app: Flask) -> None:
         language_name=language_name,
         activity_label=activity_label,
         goal_label=goal_label,
+        occurrence_reason_label=occurrence_reason_label,
+        handoff_outcome_label=handoff_outcome_label,
         weekdays_label=plan_text.weekdays_label,
         time_label=plan_text.time_label,
         day_label=plan_text.day_label,

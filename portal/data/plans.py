@@ -12,6 +12,7 @@ from portal.models import (
     Organisation,
     OrganisationKind,
     Person,
+    PersonTransfer,
     Plan,
     PlanStatus,
     PlanVersion,
@@ -94,3 +95,29 @@ def active_calendar_feed(person: Person) -> CalendarFeed | None:
     return db.session.scalar(
         select(CalendarFeed).where(CalendarFeed.person_id == person.id, CalendarFeed.revoked_at.is_(None))
     )
+
+
+def list_people_with_plans(org_ids: set[int], *, exclude_plan_id: int | None = None) -> list[Person]:
+    """People of these organisations whose open plan has at least one activity, by name."""
+    query = (
+        select(Person)
+        .join(Plan, Plan.person_id == Person.id)
+        .where(
+            Person.responsible_org_id.in_(org_ids),
+            Plan.status != PlanStatus.CLOSED,
+            select(Activity.id).where(Activity.plan_id == Plan.id).exists(),
+        )
+        .order_by(Person.name)
+        .distinct()
+    )
+    if exclude_plan_id is not None:
+        query = query.where(Plan.id != exclude_plan_id)
+    return list(db.session.scalars(query).all())
+
+
+def get_handover(person: Person) -> PersonTransfer | None:
+    """The transfer that brought the person to the organisation now responsible, with its note."""
+    latest = db.session.scalar(
+        select(PersonTransfer).where(PersonTransfer.person_id == person.id).order_by(PersonTransfer.id.desc()).limit(1)
+    )
+    return latest if latest is not None and latest.to_org_id == person.responsible_org_id else None

@@ -66,6 +66,7 @@ class HandledBy(enum.StrEnum):
     LANGUAGE_MENU = "language_menu"
     OPTED_OUT = "opted_out"  # kept, not answered: the number has opted out
     DUPLICATE = "duplicate"
+    STAFF = "staff"  # a caseworker answered from the portal (a handoff reply)
 
 
 class Conversation(Base):
@@ -167,6 +168,10 @@ class HandoffRequest(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    # Closing records what came of it: a key of HANDOFF_OUTCOMES and the caseworker's note
+    # (staff only, never shown to the newcomer).
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    closing_note: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person] = relationship()
     conversation: Mapped[Conversation | None] = relationship()

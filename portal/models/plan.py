@@ -41,6 +41,12 @@ class Plan(Base):
     revision: Mapped[int] = mapped_column(default=0)
     acknowledged_revision: Mapped[int | None]
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # How the newcomer approved: "web" (the plan page) or "paper" (a signed print the
+    # caseworker recorded). With acknowledged_revision and acknowledged_at: version, time, channel.
+    acknowledged_channel: Mapped[str | None] = mapped_column(String(10))
+    # The revision the newcomer was last told about by SMS. Edits to a plan they can see are
+    # collected and sent as one SMS when the caseworker sends the changes, not one per edit.
+    notified_revision: Mapped[int | None]
     first_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     person: Mapped[Person] = relationship()
@@ -126,6 +132,9 @@ class OccurrenceChange(Base):
     kind: Mapped[OccurrenceChangeKind] = mapped_column(Enum(OccurrenceChangeKind, native_enum=False, length=12))
     new_date: Mapped[date | None]
     new_start_time: Mapped[time | None]
+    # A catalogued reason (portal.catalogues.OCCURRENCE_REASONS), so the newcomer reads why in
+    # their own language; None for changes made before reasons existed.
+    reason: Mapped[str | None] = mapped_column(String(20))
 
     activity: Mapped[Activity] = relationship(back_populates="changes")
 
@@ -173,3 +182,27 @@ class PersonTransfer(Base):
     to_org_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    # The handover to the receiving caseworkers (staff only; the newcomer is told the move itself).
+    note: Mapped[str | None] = mapped_column(Text)
+
+    from_org: Mapped[Organisation] = relationship(foreign_keys=[from_org_id])
+
+
+class PlanTemplate(Base):
+    """A municipality's plan template ("SFI + praktik full time"), saved from a plan.
+
+    The body holds keys, weekdays, times and day offsets only (see services.plan_templates),
+    never a person: a template made from someone's plan keeps no name, note or date of theirs.
+    """
+
+    __tablename__ = "plan_template"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+
+    organisation: Mapped[Organisation] = relationship()

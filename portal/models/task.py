@@ -26,6 +26,7 @@ class TaskKind(enum.StrEnum):
     OBJECTION_DUE = "objection_due"  # an objection acknowledged but not decided, near its deadline
     REVIEW_UPHELD = "review_upheld"  # the independent reviewer upheld an objection: change the plan
     HANDOFF_WAITING = "handoff_waiting"  # a request to talk to a person has waited
+    TRANSFER_RECEIVED = "transfer_received"  # a person moved here: read the handover, make contact
 
 
 class Task(Base):

@@ -21,6 +21,7 @@ from portal.reminders.preferences import change_setting, setting_for
 from portal.reminders.timing import ReminderSetting
 from portal.services import calendar_feed, data_export, erasure, plans
 from portal.services.fragments import cached, render_fragment
+from portal.services.plan_print import bilingual_columns
 from portal.services.plan_text import describe_change, map_url, time_label
 from portal.services.plans import PlanError
 from portal.services.schedule import STOCKHOLM, activity_plan_deadline, hours_periods, upcoming, weekly_hours
@@ -123,12 +124,14 @@ def acknowledge():
 @newcomer_required
 def printable():
     plan = _visible_plan()
+    if plan is None:
+        return render_template("plan/print.html", plan=None)
+    # The same sheet the caseworker prints: the person's language beside Swedish, to sign.
     return render_template(
-        "plan/print.html",
-        plan=plan,
-        hours_periods=hours_periods(plan) if plan else [],
-        weekly_hours=weekly_hours,
-        today=_today(),
+        "plan/print_bilingual.html",
+        columns=bilingual_columns(plan, current_person().preferred_language, today=_today()),
+        back_url=url_for(".my_plan"),
+        for_newcomer=True,
     )
 
 

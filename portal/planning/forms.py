@@ -104,6 +104,18 @@ class OccurrenceForm(RevisionForm):
     )
     new_date = DateField(_l("New date"), validators=[Optional()])
     new_time = TimeField(_l("New start time"), validators=[Optional()])
+    # Catalogued, so the newcomer reads the reason in their own language.
+    reason = SelectField(_l("Reason"), validators=[DataRequired(_l("Please choose a reason."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reason.choices = reason_choices()
+
+
+def reason_choices():
+    from portal.catalogues import OCCURRENCE_REASONS
+
+    return [("", _l("Choose a reason"))] + [(r.key, str(r.label)) for r in OCCURRENCE_REASONS]
 
 
 class StatusForm(RevisionForm):
@@ -121,3 +133,40 @@ class TransferForm(Form):
         coerce=int,
         validators=[NumberRange(min=1, message=_l("Please choose another municipality or district."))],
     )
+    # For the receiving caseworkers: where the person stands and what is under way.
+    handover_note = TextAreaField(
+        _l("Handover note"),
+        validators=[
+            DataRequired(_l("Write a handover note for the new caseworker.")),
+            Length(min=20, max=2000, message=_l("Write at least a few sentences for the new caseworker.")),
+        ],
+        description=_l("What the new caseworker needs to know: open questions, bookings, interpreter. Staff only."),
+    )
+
+
+class TemplateForm(RevisionForm):
+    template = SelectField(_l("Template"), validators=[DataRequired(_l("Please choose a template."))])
+
+
+class CopyPlanForm(RevisionForm):
+    source_person = SelectField(
+        _l("Copy from the plan of"),
+        coerce=int,
+        validators=[NumberRange(min=1, message=_l("Please choose a person."))],
+    )
+
+
+class SaveTemplateForm(Form):
+    name = StringField(
+        _l("Name of the template"),
+        validators=[DataRequired(_l("Please give the template a name.")), Length(max=120)],
+        description=_l("Saved for your municipality without names, notes or dates of this person."),
+    )
+
+
+class HolidayForm(RevisionForm):
+    occurrences = MultiCheckboxField(_l("Occurrences on public holidays"))
+
+
+class PaperSignatureForm(RevisionForm):
+    signed_on = DateField(_l("Date of the signature"), validators=[InputRequired(_l("Please give a date."))])

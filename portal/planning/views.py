@@ -7,22 +7,36 @@ from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
 from portal.catalogues import activity_label
-from portal.data.people import get_person_for_staff
-from portal.data.plans import get_activity_in_plan, get_plan_for_person, list_municipal_organisations, list_providers
+from portal.data.people import get_person_for_staff, visible_org_ids
+from portal.data.plans import (
+    get_activity_in_plan,
+    get_handover,
+    get_plan_for_person,
+    list_municipal_organisations,
+    list_people_with_plans,
+    list_providers,
+)
 from portal.extensions import db
 from portal.models import Person, PlanStatus, Role
 from portal.planning.forms import (
     ActivityForm,
+    CopyPlanForm,
     CreatePlanForm,
     GoalForm,
+    HolidayForm,
     OccurrenceForm,
+    PaperSignatureForm,
     RemoveForm,
+    SaveTemplateForm,
     StatusForm,
+    TemplateForm,
     TransferForm,
 )
 from portal.services import audit, plans
+from portal.services.plan_templates import template_choices
 from portal.services.plan_text import describe_warning
 from portal.services.plans import ActivityInput, PlanError
+from portal.services.public_holidays import holiday_occurrences
 from portal.services.schedule import hours_periods, plan_warnings, weekly_hours
 from portal.staff.confirm import confirm_page, confirmed
 
@@ -62,6 +76,16 @@ def plan_error_message(error: PlanError) -> str:
         "bad_transition": _("The plan cannot change to that status now."),
         "empty_plan": _("Add at least one activity before you propose the plan."),
         "bad_transfer": _("Please choose another municipality or district."),
+        "unknown_reason": _("Please choose a reason."),
+        "unknown_template": _("Please choose a template."),
+        "unknown_source_plan": _("Please choose a person whose plan has activities."),
+        "nothing_to_add": _("Everything in it is already in the plan or ended before the plan starts."),
+        "template_name": _("Please give the template a name."),
+        "template_exists": _("Your municipality already has a template with that name."),
+        "nothing_chosen": _("Please choose at least one occurrence."),
+        "not_proposed": _("Propose the plan to the newcomer first."),
+        "bad_signing_date": _("Please check the date of the signature."),
+        "transfer_note": _("Write at least a few sentences for the new caseworker."),
     }
     if error.code == "overlap":
         return _(
@@ -81,10 +105,24 @@ def _forms(plan, **overrides):
         "remove_form": RemoveForm(revision=revision, formdata=None),
         "transfer_form": TransferForm(formdata=None),
         "create_form": CreatePlanForm(formdata=None, start_date=date.today()),
+        "template_form": TemplateForm(revision=revision, formdata=None),
+        "copy_form": CopyPlanForm(revision=revision, formdata=None),
+        "save_template_form": SaveTemplateForm(formdata=None),
+        "holiday_form": HolidayForm(revision=revision, formdata=None),
+        "signature_form": PaperSignatureForm(revision=revision, formdata=None, signed_on=date.today()),
     }
     forms["transfer_form"].to_org.choices = transfer_choices()
     forms.update(overrides)
+    staff = current_staff_user()
+    forms["template_form"].template.choices = [("", _("Choose a template"))] + template_choices(staff)
+    forms["copy_form"].source_person.choices = copy_choices(staff, plan)
     return forms
+
+
+def copy_choices(staff, plan) -> list[tuple[int, str]]:
+    """People of the caseworker's organisations whose plan has activities, to copy from."""
+    people = list_people_with_plans(visible_org_ids(staff), exclude_plan_id=plan.id if plan else None)
+    return [(0, _("Choose a person"))] + [(p.id, p.name) for p in people]
 
 
 def transfer_choices() -> list[tuple[int, str]]:
@@ -95,9 +133,15 @@ def transfer_choices() -> list[tuple[int, str]]:
 def _render(person: Person, status: int = 200, **overrides):
     plan = get_plan_for_person(person)
     warnings = []
+    holiday_proposals = []
     if plan is not None:
         threshold = current_app.config["PLAN_FULL_TIME_HOURS"]
         warnings = [describe_warning(w.kind, w.params) for w in plan_warnings(plan, date.today(), threshold)]
+        holiday_proposals = holiday_occurrences(plan, date.today())
+    forms = _forms(plan, **overrides)
+    if "holiday_form" not in overrides:
+        forms["holiday_form"].occurrences.data = [h.key for h in holiday_proposals]  # proposed: all ticked
+    forms["holiday_form"].occurrences.choices = [(h.key, h.key) for h in holiday_proposals]
     return render_template(
         "planning/plan.html",
         person=person,
@@ -105,7 +149,10 @@ def _render(person: Person, status: int = 200, **overrides):
         warnings=warnings,
         hours_periods=hours_periods(plan) if plan else [],
         weekly_hours=weekly_hours,
-        **_forms(plan, **overrides),
+        holiday_proposals=holiday_proposals,
+        unsent_changes=plans.has_unsent_changes(plan) if plan else False,
+        handover=get_handover(person),
+        **forms,
     ), status
 
 
@@ -140,15 +187,26 @@ def _plan_or_404(person: Person):
     return plan
 
 
-def _apply(person, form_name, form, change):
-    """Run one plan change; on refusal re-render with the caseworker's input kept."""
+def _apply(person, form_name, form, change, anchor: str | None = None):
+    """Run one plan change; on refusal re-render with the caseworker's input kept.
+
+    After a save the page opens where the caseworker was (the anchor), not at the top.
+    """
     try:
         change()
     except PlanError as error:
         form.form_errors.append(plan_error_message(error))
         return _render(person, 409 if error.code == "stale" else 422, **{form_name: form})
-    flash(_("The plan was saved. The newcomer sees the change in their language."))
-    return redirect(url_for(".edit", person_id=person.id))
+    flash(saved_message(person))
+    return redirect(url_for(".edit", person_id=person.id, _anchor=anchor))
+
+
+def saved_message(person: Person) -> str:
+    """What a save says: on a plan the newcomer sees, that the SMS waits for "send the changes"."""
+    plan = get_plan_for_person(person, contents=False)
+    if plan is not None and plans.has_unsent_changes(plan):
+        return _("The plan was saved. When you are done, send the changes to the newcomer: they get one SMS.")
+    return _("The plan was saved.")
 
 
 @bp.post("/plan/goals")
@@ -172,6 +230,7 @@ def add_goal(person_id: int):
             note_language=form.goal_note_language.data,
             expected_revision=form.expected_revision(),
         ),
+        anchor="goals",
     )
 
 
@@ -188,6 +247,7 @@ def remove_goal(person_id: int):
         "remove_form",
         form,
         lambda: plans.remove_goal(plan, current_staff_user(), int(form.item_id.data), form.expected_revision()),
+        anchor="goals",
     )
 
 
@@ -219,6 +279,7 @@ def add_activity(person_id: int):
         "activity_form",
         form,
         lambda: plans.add_activity(plan, current_staff_user(), _activity_input(form), form.expected_revision()),
+        anchor="add-activity",
     )
 
 
@@ -242,8 +303,8 @@ def edit_activity(person_id: int, activity_id: int):
                 return render_template(
                     "planning/activity.html", person=person, plan=plan, activity=activity, form=form
                 ), (409 if error.code == "stale" else 422)
-            flash(_("The plan was saved. The newcomer sees the change in their language."))
-            return redirect(url_for(".edit", person_id=person.id))
+            flash(saved_message(person))
+            return redirect(url_for(".edit", person_id=person.id, _anchor=f"activity-{activity.id}"))
         return render_template("planning/activity.html", person=person, plan=plan, activity=activity, form=form), 422
     form.weekdays.data = list(activity.weekdays)
     form.provider_id.data = activity.provider_id or 0
@@ -277,6 +338,7 @@ def remove_activity(person_id: int):
         "remove_form",
         form,
         lambda: plans.remove_activity(plan, current_staff_user(), int(form.item_id.data), form.expected_revision()),
+        anchor="activities",
     )
 
 
@@ -304,7 +366,9 @@ def change_occurrence(person_id: int, activity_id: int):
             new_date=form.new_date.data,
             new_time=form.new_time.data,
             expected_revision=form.expected_revision(),
+            reason=form.reason.data,
         ),
+        anchor=f"activity-{activity.id}",
     )
 
 
@@ -321,6 +385,7 @@ def change_status(person_id: int):
         "status_form",
         form,
         lambda: plans.set_status(plan, current_staff_user(), PlanStatus(form.status.data), form.expected_revision()),
+        anchor="status",
     )
 
 
@@ -342,12 +407,12 @@ def transfer(person_id: int):
                 org=target.name,
             ),
             action=url_for(".transfer", person_id=person.id),
-            fields={"to_org": target.id},
+            fields={"to_org": target.id, "handover_note": form.handover_note.data},
             confirm_label=_("Yes, move the person"),
             cancel_url=url_for(".edit", person_id=person.id),
         )
     try:
-        plans.transfer_person(person, current_staff_user(), target)
+        plans.transfer_person(person, current_staff_user(), target, form.handover_note.data)
     except PlanError as error:
         form.form_errors.append(plan_error_message(error))
         return _render(person, 422, transfer_form=form)

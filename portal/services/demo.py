@@ -315,4 +315,9 @@ def seed_plans(today: date | None = None) -> None:
             [("pass_sfi_c", None)],
             PlanStatus.ACKNOWLEDGED,
         )
-        plans.transfer_person(reza, staff[staff_email("handlaggare.stockholm")], orgs["botkyrka"])
+        plans.transfer_person(
+            reza,
+            staff[staff_email("handlaggare.stockholm")],
+            orgs["botkyrka"],
+            "Flyttar till Tumba. SFI i Botkyrka och Röda korset är bokade; planen är godkänd.",
+        )

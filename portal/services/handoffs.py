@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from flask_babel import force_locale, gettext
+
+from portal.catalogues import HANDOFF_OUTCOMES_BY_KEY
+from portal.clients.sms import SmsSendError, send_sms
 from portal.data.conversations import get_handoff, get_open_handoff
 from portal.data.people import can_see_person
 from portal.extensions import db
-from portal.models import Conversation, HandoffRequest, HandoffStatus, Person, StaffUser, utcnow
+from portal.languages import get_language
+from portal.models import (
+    Channel,
+    Conversation,
+    Direction,
+    HandledBy,
+    HandoffRequest,
+    HandoffStatus,
+    Message,
+    Person,
+    StaffUser,
+    utcnow,
+)
 from portal.services import audit
+
+REPLY_MAX_LENGTH = 800  # about five SMS segments in Latin letters; a longer answer is a phone call
+CLOSING_NOTE_MAX_LENGTH = 1000
 
 
 def create_handoff(
@@ -57,8 +76,10 @@ def get_handoff_for_staff(staff: StaffUser, handoff_id: int) -> HandoffRequest |
     return handoff
 
 
-def close_handoff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
-    """Mark a request handled; None when it does not exist or is another organisation's."""
+def close_handoff(staff: StaffUser, handoff_id: int, outcome: str, note: str | None = None) -> HandoffRequest | None:
+    """Mark a request handled with what came of it; None when it does not exist or is another organisation's."""
+    if outcome not in HANDOFF_OUTCOMES_BY_KEY:
+        raise ValueError("unknown outcome")
     handoff = get_handoff_for_staff(staff, handoff_id)
     if handoff is None:
         return None
@@ -66,6 +87,79 @@ def close_handoff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
         handoff.status = HandoffStatus.CLOSED
         handoff.closed_at = utcnow()
         handoff.closed_by_id = staff.id
-        audit.record("handoff.closed", person=handoff.person, object_type="handoff", object_id=handoff.id, actor=staff)
+        handoff.outcome = outcome
+        handoff.closing_note = (note or "").strip()[:CLOSING_NOTE_MAX_LENGTH] or None
+        audit.record(
+            "handoff.closed",
+            person=handoff.person,
+            object_type="handoff",
+            object_id=handoff.id,
+            actor=staff,
+            outcome=outcome,
+        )
     db.session.commit()
     return handoff
+
+
+def reply_text(handoff: HandoffRequest, staff: StaffUser, text: str) -> str:
+    """The reply as the newcomer receives it: a label in their language, then the caseworker's Swedish."""
+    lang = get_language(handoff.language) or get_language(handoff.person.preferred_language) or get_language("sv")
+    with force_locale(lang.babel_locale):
+        label = gettext(
+            "Message from your caseworker at %(organisation)s. They wrote it in Swedish:",
+            organisation=handoff.organisation.name,
+        )
+    return f"{label}\n{text.strip()}"
+
+
+def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Message | None:
+    """Send a caseworker's reply to the person by the channel they asked on, kept in the conversation.
+
+    - An SMS conversation gets the reply as an SMS from the service's number, in the thread.
+    - A web chat gets it in the chat; and because a browser chat is often closed by the time a
+      caseworker answers, a registered person also gets it by SMS.
+    - A request made on the web without a conversation is answered by SMS.
+
+    Returns the conversation message, or None when there is no conversation (SMS only). The
+    message text is never logged or put in the audit log: the audit records who replied, when.
+    """
+    text = text.strip()
+    if not text or len(text) > REPLY_MAX_LENGTH:
+        raise ValueError("bad reply length")
+    body = reply_text(handoff, staff, text)
+    conversation = handoff.conversation
+    person = handoff.person
+    message = None
+    if conversation is not None:
+        message = Message(
+            conversation_id=conversation.id,
+            direction=Direction.OUT,
+            body=body,
+            handled_by=HandledBy.STAFF,
+            delivery="chat" if conversation.channel == Channel.CHAT else "rest",
+            status="delivered" if conversation.channel == Channel.CHAT else "queued",
+        )
+        conversation.last_activity_at = utcnow()
+        db.session.add(message)
+        db.session.flush()
+    try:
+        sms = send_sms(person, body, purpose="handoff_reply")  # None when the person opted out
+    except SmsSendError:
+        sms = None
+    if message is not None and conversation.channel == Channel.SMS:
+        if sms is None:
+            message.status = "suppressed" if person.sms_opted_out else "failed"
+        else:
+            message.sms_message_id = sms.id
+            message.status = "failed" if sms.status == "failed" else "sent"
+    audit.record(
+        "handoff.replied",
+        person=person,
+        object_type="handoff",
+        object_id=handoff.id,
+        actor=staff,
+        channel=conversation.channel.value if conversation else "sms",
+        sms=sms is not None,
+    )
+    db.session.commit()
+    return message

@@ -13,7 +13,7 @@ from babel.dates import format_date, format_skeleton, get_day_names
 from babel.numbers import format_decimal
 from flask_babel import format_time, get_locale, gettext, ngettext
 
-from portal.catalogues import activity_label, goal_label
+from portal.catalogues import activity_label, goal_label, occurrence_reason_label
 from portal.models import PlanStatus
 from portal.services.schedule import STOCKHOLM, HoursPeriod
 
@@ -138,6 +138,12 @@ def describe_change(change: dict[str, Any]) -> str:
     goal = goal_label(change["goal"]) if "goal" in change else ""
     if kind == "plan_created":
         return gettext("Your plan was created.")
+    if kind == "transferred":
+        return gettext(
+            "Your plan moved from %(from_org)s to %(to_org)s, with its history.",
+            from_org=change["from"],
+            to_org=change["to"],
+        )
     if kind == "status_changed":
         return gettext("The status of your plan changed to: %(status)s.", status=status_label(change["to"]))
     if kind == "goal_added":
@@ -183,6 +189,13 @@ def describe_change(change: dict[str, Any]) -> str:
     if kind == "activity_place_changed":
         return gettext("Your %(activity)s has a new place: %(place)s.", activity=activity, place=change["to"])
     if kind == "occurrence_cancelled":
+        if change.get("reason"):
+            return gettext(
+                "Your %(activity)s on %(date)s is cancelled: %(reason)s.",
+                activity=activity,
+                date=day_label(change["date"]),
+                reason=occurrence_reason_label(change["reason"]),
+            )
         return gettext("Your %(activity)s on %(date)s is cancelled.", activity=activity, date=day_label(change["date"]))
     if kind == "occurrence_moved":
         return gettext(

@@ -44,6 +44,7 @@ def snapshot(plan: Plan) -> dict[str, Any]:
                         "kind": str(c.kind),
                         "new_date": c.new_date.isoformat() if c.new_date else None,
                         "new_time": c.new_start_time.strftime("%H:%M") if c.new_start_time else None,
+                        **({"reason": c.reason} if c.reason else {}),
                     }
                     for c in a.changes
                 },
@@ -138,7 +139,10 @@ def _activity_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dic
         if before["changes"].get(day) == change:
             continue
         if change["kind"] == "cancelled":
-            found.append({"kind": "occurrence_cancelled", "activity": kind, "date": day})
+            record = {"kind": "occurrence_cancelled", "activity": kind, "date": day}
+            if change.get("reason"):
+                record["reason"] = change["reason"]
+            found.append(record)
         else:
             found.append(
                 {

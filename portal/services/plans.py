@@ -13,8 +13,9 @@ from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext
+from sqlalchemy import select
 
-from portal.catalogues import ACTIVITY_TYPES_BY_KEY, GOAL_TEMPLATES_BY_KEY
+from portal.catalogues import ACTIVITY_TYPES_BY_KEY, GOAL_TEMPLATES_BY_KEY, OCCURRENCE_REASONS_BY_KEY
 from portal.clients.sms import send_sms
 from portal.extensions import db
 from portal.languages import get_language
@@ -38,6 +39,9 @@ from portal.services import audit
 from portal.services.plan_versions import diff, snapshot
 
 log = logging.getLogger(__name__)
+
+
+TRANSFER_NOTE_MIN_LENGTH = 20  # a handover the receiving caseworker can act on, not "."
 
 
 class PlanError(ValueError):
@@ -89,7 +93,7 @@ def _check_revision(plan: Plan, expected: int | None) -> None:
         raise PlanError("stale")
 
 
-def _finish(plan: Plan, staff: StaffUser | None, action: str, notify: bool = True, **details: Any) -> PlanVersion:
+def _finish(plan: Plan, staff: StaffUser | None, action: str, notify: bool = False, **details: Any) -> PlanVersion:
     was_acknowledged = plan.acknowledged_revision is not None and plan.acknowledged_revision == plan.revision
     version = record_version(plan, staff)
     if was_acknowledged and all(c["kind"] == "status_changed" for c in version.changes):
@@ -108,9 +112,43 @@ def _finish(plan: Plan, staff: StaffUser | None, action: str, notify: bool = Tru
     db.session.commit()
     # A cancelled occurrence cancels its reminder, a moved one moves it, a closed plan stops them.
     plan_for_person(plan.person_id)
+    # One SMS per proposal, not one per edit: only proposing (and send_changes) tells the
+    # newcomer; edits to a plan they can see wait for the caseworker to send them as a batch.
     if notify and plan.status != PlanStatus.DRAFT and version.changes:
         notify_plan_changed(plan)
     return version
+
+
+def finish_change(plan: Plan, staff: StaffUser | None, action: str, **details: Any) -> PlanVersion:
+    """Record a change made by another flow (a template, a copy) as one version, audited."""
+    return _finish(plan, staff, action, **details)
+
+
+def has_unsent_changes(plan: Plan) -> bool:
+    """The newcomer can see the plan, it changed since they confirmed it, and no SMS has told them."""
+    return (
+        plan.visible_to_newcomer
+        and plan.status != PlanStatus.CLOSED
+        and plan.awaiting_acknowledgement
+        and (plan.notified_revision is None or plan.notified_revision < plan.revision)
+    )
+
+
+def send_changes(plan: Plan, staff: StaffUser) -> bool:
+    """Tell the newcomer, in one SMS, about every change since they were last told."""
+    if not has_unsent_changes(plan):
+        return False
+    notify_plan_changed(plan)
+    audit.record(
+        "plan.changes_sent",
+        person=plan.person,
+        object_type="plan",
+        object_id=plan.id,
+        actor=staff,
+        version=plan.revision,
+    )
+    db.session.commit()
+    return True
 
 
 # --- changes --------------------------------------------------------------------------------
@@ -198,7 +236,7 @@ def validate_activity(plan: Plan, data: ActivityInput, *, ignore_id: int | None 
 def add_activity(plan: Plan, staff: StaffUser, data: ActivityInput, expected_revision: int | None) -> Activity:
     _check_revision(plan, expected_revision)
     validate_activity(plan, data)
-    activity = Activity(plan=plan, **_activity_fields(data))
+    activity = Activity(plan=plan, **activity_fields(data))
     db.session.add(activity)
     if plan.first_activity_at is None:
         plan.first_activity_at = utcnow()
@@ -211,7 +249,7 @@ def update_activity(
 ) -> None:
     _check_revision(plan, expected_revision)
     validate_activity(plan, data, ignore_id=activity.id)
-    for name, value in _activity_fields(data).items():
+    for name, value in activity_fields(data).items():
         setattr(activity, name, value)
     _finish(plan, staff, "plan.activity_update")
 
@@ -225,7 +263,8 @@ def remove_activity(plan: Plan, staff: StaffUser, activity_id: int, expected_rev
     _finish(plan, staff, "plan.activity_remove")
 
 
-def _activity_fields(data: ActivityInput) -> dict[str, Any]:
+def activity_fields(data: ActivityInput) -> dict[str, Any]:
+    """The Activity columns for validated input."""
     return {
         "type_key": data.type_key,
         "provider_id": data.provider_id,
@@ -250,9 +289,12 @@ def change_occurrence(
     new_date: date | None,
     new_time: time | None,
     expected_revision: int | None,
+    reason: str | None = None,
 ) -> None:
-    """Cancel or move one occurrence of a recurring activity."""
+    """Cancel or move one occurrence of a recurring activity, with a catalogued reason."""
     _check_revision(plan, expected_revision)
+    if reason is not None and reason not in OCCURRENCE_REASONS_BY_KEY:
+        raise PlanError("unknown_reason")
     if not (activity.start_date <= original_date <= activity.end_date) or (
         original_date.isoweekday() not in activity.weekday_numbers
     ):
@@ -266,6 +308,7 @@ def change_occurrence(
     existing.kind = OccurrenceChangeKind.CANCELLED if cancel else OccurrenceChangeKind.MOVED
     existing.new_date = None if cancel else new_date
     existing.new_start_time = None if cancel else new_time
+    existing.reason = reason
     _finish(plan, staff, "plan.occurrence_change")
 
 
@@ -282,7 +325,7 @@ def set_status(plan: Plan, staff: StaffUser, status: PlanStatus, expected_revisi
     if status == PlanStatus.PROPOSED and not plan.activities:
         raise PlanError("empty_plan")
     plan.status = status
-    _finish(plan, staff, f"plan.{status.value}")
+    _finish(plan, staff, f"plan.{status.value}", notify=status == PlanStatus.PROPOSED)
 
 
 def acknowledge(plan: Plan, person: Person, revision: int) -> None:
@@ -293,6 +336,7 @@ def acknowledge(plan: Plan, person: Person, revision: int) -> None:
         raise PlanError("stale")
     plan.acknowledged_revision = plan.revision
     plan.acknowledged_at = utcnow()
+    plan.acknowledged_channel = "web"
     if plan.status == PlanStatus.PROPOSED:
         plan.status = PlanStatus.ACKNOWLEDGED
         record_version(plan, None)
@@ -308,28 +352,82 @@ def acknowledge(plan: Plan, person: Person, revision: int) -> None:
     db.session.commit()
 
 
-def transfer_person(person: Person, staff: StaffUser, to_org: Organisation) -> PersonTransfer:
-    """Move a person to another municipality or district; their plan and history follow them."""
+def record_paper_signature(plan: Plan, staff: StaffUser, revision: int, signed_on: date) -> None:
+    """The caseworker records that the newcomer signed the printed plan of this revision on paper.
+
+    Same effect as approving it on the plan page, with the channel "paper"; the signed sheet is
+    kept in the case file, as the municipality keeps other signed papers.
+    """
+    if revision != plan.revision:
+        raise PlanError("stale")
+    if not plan.visible_to_newcomer or plan.status == PlanStatus.CLOSED:
+        raise PlanError("not_proposed")
+    if signed_on > date.today() or signed_on < plan.start_date - timedelta(days=60):
+        raise PlanError("bad_signing_date")
+    plan.acknowledged_revision = plan.revision
+    plan.acknowledged_at = utcnow()
+    plan.acknowledged_channel = "paper"
+    if plan.status == PlanStatus.PROPOSED:
+        plan.status = PlanStatus.ACKNOWLEDGED
+        record_version(plan, staff)
+        plan.acknowledged_revision = plan.revision
+    audit.record(
+        "plan.signed_on_paper",
+        person=plan.person,
+        object_type="plan",
+        object_id=plan.id,
+        actor=staff,
+        revision=plan.acknowledged_revision,
+        signed_on=signed_on.isoformat(),
+    )
+    db.session.commit()
+
+
+def transfer_person(person: Person, staff: StaffUser, to_org: Organisation, note: str = "") -> PersonTransfer:
+    """Move a person to another municipality or district; their plan and history follow them.
+
+    The handover note goes to the receiving caseworkers (a task on their start page), the move
+    is a version in the plan's history, and the newcomer is told by SMS in their language.
+    """
     municipality = to_org.municipality
     if municipality is None or to_org.id == person.responsible_org_id:
         raise PlanError("bad_transfer")
+    note = (note or "").strip()
+    if len(note) < TRANSFER_NOTE_MIN_LENGTH:
+        raise PlanError("transfer_note")
+    from_org = person.responsible_org
     transfer = PersonTransfer(
-        person_id=person.id, from_org_id=person.responsible_org_id, to_org_id=to_org.id, by_staff_id=staff.id
+        person_id=person.id, from_org_id=from_org.id, to_org_id=to_org.id, by_staff_id=staff.id, note=note
     )
-    from_org_id = person.responsible_org_id
     person.responsible_org_id = to_org.id
     person.home_municipality_id = municipality.id
     db.session.add(transfer)
+    plan = db.session.scalar(
+        select(Plan).where(Plan.person_id == person.id, Plan.status != PlanStatus.CLOSED).order_by(Plan.id.desc())
+    )
+    if plan is not None:
+        version = record_version(plan, staff)
+        version.changes = [*version.changes, {"kind": "transferred", "from": from_org.name, "to": to_org.name}]
+        if plan.acknowledged_revision == plan.revision - 1 and len(version.changes) == 1:
+            plan.acknowledged_revision = plan.revision  # nothing the newcomer approved has changed
     audit.record(
         "person.transfer",
         person=person,
         object_type="person",
         object_id=person.id,
         actor=staff,
-        from_org=from_org_id,
+        from_org=from_org.id,
         to_org=to_org.id,
     )
     db.session.commit()
+    lang = get_language(person.preferred_language) or get_language("sv")
+    with force_locale(lang.babel_locale):
+        body = gettext(
+            "Your introduction has moved to %(organisation)s. Your plan and its history moved with you. "
+            "Your new caseworker will contact you.",
+            organisation=to_org.name,
+        )
+    send_sms(person, body, purpose="transfer")
     return transfer
 
 
@@ -340,6 +438,8 @@ def notify_plan_changed(plan: Plan) -> None:
     with force_locale(lang.babel_locale):
         body = gettext("Your introduction plan has changed. Read it and confirm: %(url)s", url=_plan_url())
     send_sms(person, body, purpose="plan_changed")
+    plan.notified_revision = plan.revision
+    db.session.commit()
 
 
 def _plan_url() -> str:

@@ -5,7 +5,9 @@
 - a plan proposed or changed and not confirmed for UNCONFIRMED_AFTER_DAYS days;
 - an objection acknowledged but not decided, due within OBJECTION_DUE_WITHIN_DAYS days;
 - an independent reviewer upheld an objection (the caseworker must change the plan);
-- a request to talk to a person open for HANDOFF_WAITING_HOURS hours.
+- a request to talk to a person open for HANDOFF_WAITING_HOURS hours;
+- a person transferred to the organisation (their latest transfer, until a caseworker marks
+  it done; a further transfer closes it).
 An open task whose event no longer holds (the plan was written, the objection decided) is
 closed by the sweep. The clock is a parameter, so every rule is tested on a frozen one.
 """
@@ -33,6 +35,7 @@ from portal.models import (
     ObjectionStatus,
     Outcome,
     Person,
+    PersonTransfer,
     Plan,
     PlanStatus,
     PlanVersion,
@@ -152,6 +155,18 @@ def _events(now: datetime, org_ids: Collection[int] | None) -> list[_Event]:
         )
     ).all()
     events += [_Event(TaskKind.HANDOFF_WAITING, f"handoff:{hid}", pid) for hid, pid in rows]
+
+    # A person transferred here: the latest transfer into the organisation now responsible.
+    latest = select(func.max(PersonTransfer.id)).group_by(PersonTransfer.person_id)
+    rows = db.session.execute(
+        _in_orgs(
+            select(PersonTransfer.id, PersonTransfer.person_id)
+            .join(Person, PersonTransfer.person_id == Person.id)
+            .where(PersonTransfer.id.in_(latest), PersonTransfer.to_org_id == Person.responsible_org_id),
+            org_ids,
+        )
+    ).all()
+    events += [_Event(TaskKind.TRANSFER_RECEIVED, f"transfer:{tid}", pid) for tid, pid in rows]
     return events
 
 
@@ -300,4 +315,6 @@ def describe_task(task: Task) -> str:
         return gettext(
             "The independent reviewer upheld objection %(case)s of %(name)s. Change the plan.", case=case, name=name
         )
+    if task.kind == TaskKind.TRANSFER_RECEIVED:
+        return gettext("%(name)s was moved to your organisation. Read the handover note and contact them.", name=name)
     return gettext("%(name)s asked to talk to a person and is still waiting.", name=name)

@@ -42,3 +42,24 @@ class MailModeForm(Form):
         ],
         validators=[DataRequired()],
     )
+
+
+class HandoffReplyForm(Form):
+    # Sent as written, after a label in the newcomer's language that says it is in Swedish.
+    text = TextAreaField(
+        _l("Your answer, in Swedish"),
+        validators=[DataRequired(message=_l("Write your answer.")), Length(max=800)],
+        description=_l("The newcomer gets it by SMS, with a line in their language saying it is from you, in Swedish."),
+    )
+
+
+class HandoffCloseForm(Form):
+    # No outcome is chosen for the caseworker: closing is a decision, never one click.
+    outcome = SelectField(_l("What came of it"), validators=[DataRequired(message=_l("Choose what came of it."))])
+    note = TextAreaField(_l("Note for colleagues (optional)"), validators=[Length(max=1000)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from portal.catalogues import HANDOFF_OUTCOMES
+
+        self.outcome.choices = [("", _l("Choose"))] + [(o.key, str(o.label)) for o in HANDOFF_OUTCOMES]

@@ -6,14 +6,14 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
-from portal.data.conversations import list_open_handoffs
+from portal.data.conversations import list_messages, list_open_handoffs
 from portal.data.people import visible_org_ids
 from portal.extensions import db
 from portal.forms import Form
 from portal.models import Role
 from portal.reminders.replies import cannot_come_by_handoff
 from portal.services import audit, handoffs
-from portal.staff.confirm import confirm_page, confirmed
+from portal.staff.forms import HandoffCloseForm, HandoffReplyForm
 from portal.staff.views import bp
 
 
@@ -29,24 +29,56 @@ def handoff_requests():
     return render_template("staff/handoffs.html", handoffs=found, form=Form(), cannot_come=cannot_come)
 
 
+def _handoff_or_404(handoff_id: int):
+    handoff = handoffs.get_handoff_for_staff(current_staff_user(), handoff_id)
+    if handoff is None:
+        audit.record("handoff.read_denied", object_type="handoff", object_id=handoff_id)
+        db.session.commit()
+        abort(404)
+    return handoff
+
+
+def _render_handoff(handoff, status: int = 200, **forms):
+    messages = list_messages(handoff.conversation, limit=30) if handoff.conversation else []
+    return render_template(
+        "staff/handoff.html",
+        handoff=handoff,
+        messages=messages,
+        reply_form=forms.get("reply_form") or HandoffReplyForm(formdata=None),
+        close_form=forms.get("close_form") or HandoffCloseForm(formdata=None),
+    ), status
+
+
+@bp.get("/handoffs/<int:handoff_id>")
+@staff_required(Role.CASEWORKER)
+def handoff(handoff_id: int):
+    found = _handoff_or_404(handoff_id)
+    # The page shows the phone number and the conversation: every opening is audited.
+    audit.record("handoff.read", person=found.person, object_type="handoff", object_id=found.id)
+    db.session.commit()
+    return _render_handoff(found)
+
+
+@bp.post("/handoffs/<int:handoff_id>/reply")
+@staff_required(Role.CASEWORKER)
+def reply_to_handoff(handoff_id: int):
+    found = _handoff_or_404(handoff_id)
+    form = HandoffReplyForm()
+    if not form.validate_on_submit():
+        return _render_handoff(found, 422, reply_form=form)
+    handoffs.reply_to_handoff(current_staff_user(), found, form.text.data)
+    flash(_("Your answer was sent to %(name)s.", name=found.person.name))
+    return redirect(url_for("staff.handoff", handoff_id=found.id, _anchor="conversation"))
+
+
 @bp.post("/handoffs/<int:handoff_id>/close")
 @staff_required(Role.CASEWORKER)
 def close_handoff(handoff_id: int):
-    if not Form().validate_on_submit():
-        abort(400)
-    if not confirmed():
-        handoff = handoffs.get_handoff_for_staff(current_staff_user(), handoff_id)
-        if handoff is None:
-            abort(404)
-        return confirm_page(
-            title=_("Mark the request as handled?"),
-            question=_("Have you been in touch with %(name)s? The request leaves the list.", name=handoff.person.name),
-            action=url_for("staff.close_handoff", handoff_id=handoff.id),
-            fields={},
-            confirm_label=_("Yes, mark as handled"),
-            cancel_url=url_for("staff.handoff_requests"),
-        )
-    if handoffs.close_handoff(current_staff_user(), handoff_id) is None:
-        abort(404)
+    found = _handoff_or_404(handoff_id)
+    form = HandoffCloseForm()
+    if not form.validate_on_submit():
+        # The list's "Mark as handled" opens this page: choosing an outcome is the confirmation.
+        return _render_handoff(found, 200 if not form.outcome.data else 422, close_form=form)
+    handoffs.close_handoff(current_staff_user(), found.id, form.outcome.data, form.note.data)
     flash(_("The request is marked as handled."))
     return redirect(url_for("staff.handoff_requests"))

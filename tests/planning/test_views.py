@@ -122,11 +122,17 @@ def test_a_newcomer_gets_no_staff_plan_route(client, region, setting, route_inde
     assert client.open(path, method=method, data={}).status_code == 403
 
 
-def test_after_a_transfer_the_old_organisation_is_locked_out_and_the_new_one_sees_the_history(client, region, setting):
+HANDOVER = "Tolk på tigrinska bokad till varje möte; SFI-platsen i Botkyrka är sökt."
+
+
+def test_after_a_transfer_the_old_organisation_is_locked_out_and_the_new_one_sees_the_history(
+    client, db, region, setting
+):
     caseworker, person, plan = setting
     sign_in_staff(client, caseworker)
     response = client.post(
-        f"/staff/people/{person.id}/transfer", data={"to_org": region["botkyrka"].id, "confirm": "yes"}
+        f"/staff/people/{person.id}/transfer",
+        data={"to_org": region["botkyrka"].id, "handover_note": HANDOVER, "confirm": "yes"},
     )
     assert response.status_code == 302
     assert client.get(f"/staff/people/{person.id}/plan").status_code == 404
@@ -134,7 +140,9 @@ def test_after_a_transfer_the_old_organisation_is_locked_out_and_the_new_one_see
     botkyrka = create_staff(region["botkyrka"], Role.CASEWORKER)
     sign_in_staff(client, botkyrka)
     soup = check_page(client.get(f"/staff/people/{person.id}/plan"))
-    assert len(soup.select(".timeline > li")) == plan.revision
+    db.session.refresh(plan)
+    assert len(soup.select(".timeline > li")) == plan.revision  # the move is a version of its own
+    assert HANDOVER in soup.select_one("#handover").get_text()
 
 
 def test_a_newcomer_only_ever_sees_their_own_plan(client, region, setting, db):
@@ -213,11 +221,13 @@ def test_a_transfer_has_no_preselected_destination_and_asks_first(client, region
     select_ = soup.find("select", attrs={"name": "to_org"})
     assert select_.find("option")["value"] == "0" and not select_.select("option[selected]")
     url = f"/staff/people/{person.id}/transfer"
-    assert client.post(url, data={"to_org": "0"}).status_code == 422
-    response = client.post(url, data={"to_org": region["botkyrka"].id})
+    assert client.post(url, data={"to_org": "0", "handover_note": HANDOVER}).status_code == 422
+    assert client.post(url, data={"to_org": region["botkyrka"].id, "handover_note": "."}).status_code == 422
+    response = client.post(url, data={"to_org": region["botkyrka"].id, "handover_note": HANDOVER})
     assert response.status_code == 200 and "Move the person?" in check_page(response).h1.get_text()
     db.session.refresh(person)
     assert person.responsible_org_id == region["sodertalje"].id  # not moved yet
-    assert client.post(url, data={"to_org": region["botkyrka"].id, "confirm": "yes"}).status_code == 302
+    data = {"to_org": region["botkyrka"].id, "handover_note": HANDOVER, "confirm": "yes"}
+    assert client.post(url, data=data).status_code == 302
     db.session.refresh(person)
     assert person.responsible_org_id == region["botkyrka"].id

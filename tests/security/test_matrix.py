@@ -62,6 +62,8 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.person", {"caseworker"}),
     ("staff.handoff_requests", {"caseworker"}),
     ("staff.close_handoff", {"caseworker"}),
+    ("staff.handoff", {"caseworker"}),
+    ("staff.reply_to_handoff", {"caseworker"}),
     ("staff.assign_task", {"caseworker"}),
     ("staff.complete_task", {"caseworker"}),
     ("staff.erasure_requests", {"caseworker"}),

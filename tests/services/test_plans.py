@@ -23,6 +23,9 @@ def person(region):
     return create_person(region["sodertalje"], language="ar")
 
 
+HANDOVER = "Tolk på arabiska bokad; väntar på besked om SFI-plats i Botkyrka."
+
+
 def _input(**kw) -> ActivityInput:
     fields = {
         "type_key": "praktik",
@@ -145,14 +148,34 @@ def test_an_occurrence_that_does_not_exist_cannot_be_moved(app, person, casework
 
 
 def test_a_transfer_moves_the_person_and_plan_and_is_audited(app, region, person, caseworker, db):
-    plan = create_plan(person, caseworker)
-    plans.transfer_person(person, caseworker, region["botkyrka"])
+    plan = create_plan(person, caseworker, status="acknowledged")
+    revision = plan.revision
+    plans.transfer_person(person, caseworker, region["botkyrka"], HANDOVER)
     assert person.responsible_org_id == region["botkyrka"].id
     assert person.home_municipality_id == region["botkyrka"].id
     assert plan.person_id == person.id
-    assert db.session.scalar(select(PersonTransfer)).from_org_id == region["sodertalje"].id
+    transfer = db.session.scalar(select(PersonTransfer))
+    assert transfer.from_org_id == region["sodertalje"].id and transfer.note == HANDOVER
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "person.transfer"))
     assert event.details == {"from_org": region["sodertalje"].id, "to_org": region["botkyrka"].id}
+    # In the plan's history, and no new approval needed for a move.
+    assert plan.revision == revision + 1 and not plan.awaiting_acknowledgement
+    assert plan.versions[-1].changes == [
+        {"kind": "transferred", "from": region["sodertalje"].name, "to": region["botkyrka"].name}
+    ]
+    # The newcomer is told, in their language (Arabic), with the new organisation named.
+    sms = db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "transfer"))
+    assert sms is not None and region["botkyrka"].name in sms.body
+    assert any("\u0600" <= ch <= "\u06ff" for ch in sms.body)
+
+
+@pytest.mark.parametrize("note", ["", ".", "Se journalen."])
+def test_a_transfer_without_a_real_handover_note_is_refused(app, region, person, caseworker, db, note):
+    create_plan(person, caseworker)
+    with pytest.raises(PlanError) as error:
+        plans.transfer_person(person, caseworker, region["botkyrka"], note)
+    assert error.value.code == "transfer_note"
+    assert person.responsible_org_id == region["sodertalje"].id
 
 
 def test_a_provider_in_another_municipality_can_run_an_activity(app, region, person, caseworker):

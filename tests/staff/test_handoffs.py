@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from portal.languages import LANGUAGES
-from portal.models import AuditEvent, HandoffRequest, HandoffStatus, Role
-from tests.factories import create_handoff, create_person, create_staff
+from portal.models import AuditEvent, Direction, HandledBy, HandoffRequest, HandoffStatus, Message, Role, SmsMessage
+from tests.factories import create_conversation, create_handoff, create_person, create_staff
 from tests.helpers import check_page, sign_in_staff
 
 
@@ -41,8 +41,9 @@ def test_a_request_can_be_marked_as_handled_but_not_another_organisations(client
     theirs = create_handoff(create_person(region["botkyrka"]))
     sign_in_staff(client, staff)
     assert client.post(f"/staff/handoffs/{theirs.id}/close", data={}).status_code == 404
-    assert client.post(f"/staff/handoffs/{theirs.id}/close", data={"confirm": "yes"}).status_code == 404
-    assert client.post(f"/staff/handoffs/{mine.id}/close", data={"confirm": "yes"}).status_code == 302
+    assert client.post(f"/staff/handoffs/{theirs.id}/close", data={"outcome": "called"}).status_code == 404
+    assert client.get(f"/staff/handoffs/{theirs.id}").status_code == 404
+    assert client.post(f"/staff/handoffs/{mine.id}/close", data={"outcome": "called"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(HandoffRequest, mine.id).status == HandoffStatus.CLOSED
     assert db.session.get(HandoffRequest, theirs.id).status == HandoffStatus.OPEN
@@ -63,7 +64,7 @@ def test_a_newcomer_cannot_see_handoffs(client, region):
     assert client.get("/staff/handoffs").status_code == 403
 
 
-def test_marking_a_request_as_handled_asks_first(client, db, region):
+def test_marking_a_request_as_handled_asks_for_its_outcome_first(client, db, region):
     staff = create_staff(region["sodertalje"], Role.CASEWORKER)
     handoff = create_handoff(create_person(region["sodertalje"], name="Gul Khan"))
     sign_in_staff(client, staff)
@@ -71,9 +72,98 @@ def test_marking_a_request_as_handled_asks_first(client, db, region):
     response = client.post(f"/staff/handoffs/{handoff.id}/close", data={})
     assert response.status_code == 200
     soup = check_page(response)
-    assert "Gul Khan" in soup.get_text() and soup.find("input", attrs={"name": "confirm"})["value"] == "yes"
+    assert "Gul Khan" in soup.get_text()
+    options = [o["value"] for o in soup.select("select[name=outcome] option")]
+    assert options[0] == ""  # nothing is chosen for the caseworker
     db.session.expire_all()
     assert db.session.get(HandoffRequest, handoff.id).status == HandoffStatus.OPEN
-    assert client.post(f"/staff/handoffs/{handoff.id}/close", data={"confirm": "yes"}).status_code == 302
+    assert client.post(f"/staff/handoffs/{handoff.id}/close", data={"outcome": "astrology"}).status_code == 422
+    response = client.post(
+        f"/staff/handoffs/{handoff.id}/close", data={"outcome": "meeting_booked", "note": "Tisdag 10:00 med tolk"}
+    )
+    assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(HandoffRequest, handoff.id).status == HandoffStatus.CLOSED
+    closed = db.session.get(HandoffRequest, handoff.id)
+    assert closed.status == HandoffStatus.CLOSED
+    assert (closed.outcome, closed.closing_note, closed.closed_by_id) == (
+        "meeting_booked",
+        "Tisdag 10:00 med tolk",
+        staff.id,
+    )
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "handoff.closed"))
+    assert "Tisdag" not in str(event.details)  # the note stays out of the audit log
+
+
+def _sms_handoff(person, language="ar"):
+    from portal.services.handoffs import create_handoff as create
+
+    conversation = create_conversation(channel="sms", person=person, language=language)
+    return create(person, conversation, "أريد أن أتكلم مع موظف", interpreter="ar")
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_the_request_page_shows_number_language_interpreter_and_the_conversation(client, db, region, lang):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language="ar", phone="+46701234567", name="Rana Haddad")
+    handoff = _sms_handoff(person)
+    sign_in_staff(client, staff)
+    client.get(f"/language/{lang}")
+    soup = check_page(client.get(f"/staff/handoffs/{handoff.id}"), lang=lang)
+    phone = soup.find("a", href="tel:+46701234567")
+    assert phone is not None and phone["dir"] == "ltr"
+    assert soup.find(class_="language-tag")["lang"] == "ar"
+    assert soup.find("strong", string=lambda t: t and "العربية" in t) is not None  # interpreter in Arabic
+    assert "أريد أن أتكلم مع موظف" in soup.get_text()
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "handoff.read"))
+    assert event is not None and event.actor_staff_id == staff.id
+
+
+def test_a_reply_reaches_the_outbox_in_the_sms_conversation_labelled_in_the_persons_language(client, db, region):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language="ar", phone="+46701234568")
+    handoff = _sms_handoff(person)
+    sign_in_staff(client, staff)
+    text = "Hej! Jag ringer dig i morgon kl. 10 med tolk."
+    response = client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": text})
+    assert response.status_code == 302 and response.headers["Location"].endswith("#conversation")
+    sms = db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply"))
+    assert sms is not None and sms.to_number == "+46701234568"
+    assert text in sms.body
+    label = sms.body.split(text)[0]
+    assert any("\u0600" <= ch <= "\u06ff" for ch in label)  # the label is in Arabic
+    message = db.session.scalar(
+        select(Message).where(Message.conversation_id == handoff.conversation_id, Message.direction == Direction.OUT)
+    )
+    assert message is not None and message.handled_by == HandledBy.STAFF and message.sms_message_id == sms.id
+    assert message.status == "sent"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "handoff.replied"))
+    assert event is not None and text not in str(event.details)
+
+
+def test_a_chat_request_is_answered_in_the_chat_and_by_sms(client, db, region):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    handoff = create_handoff(create_person(region["sodertalje"], language="so"))
+    sign_in_staff(client, staff)
+    assert client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": "Vi ses på tisdag."}).status_code == 302
+    message = db.session.scalar(
+        select(Message).where(Message.conversation_id == handoff.conversation_id, Message.direction == Direction.OUT)
+    )
+    assert message is not None and message.delivery == "chat" and "Vi ses på tisdag." in message.body
+    assert db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply")) is not None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 801])
+def test_an_empty_or_too_long_reply_is_refused(client, db, region, text):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    handoff = create_handoff(create_person(region["sodertalje"]))
+    sign_in_staff(client, staff)
+    assert client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": text}).status_code == 422
+    assert db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply")) is None
+
+
+def test_another_organisations_request_cannot_be_answered(client, db, region):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    handoff = create_handoff(create_person(region["botkyrka"]))
+    sign_in_staff(client, staff)
+    assert client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": "Hej"}).status_code == 404
+    assert db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply")) is None
