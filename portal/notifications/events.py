@@ -205,11 +205,16 @@ def run_sweep() -> None:
     """Worker job: sweep, then schedule the next sweep."""
     from flask import current_app
 
+    from portal.services.tasks import sweep as sweep_tasks
     from portal.worker import job_context
 
     with job_context():
         try:
+            # Caseworkers' tasks are made here too, so they exist (and reach the inbox) even on
+            # a day nobody opens the start page, which also sweeps its own organisations.
+            made = sweep_tasks(utcnow())
             counts = sweep()
+            counts["tasks_made"] = made
             log.info("notifications swept", extra={"counts": counts})
         finally:
             schedule_sweep(current_app.config["NOTIFICATION_SWEEP_INTERVAL"])
