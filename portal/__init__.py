@@ -80,7 +80,22 @@ def _init_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per user-facing area."""
-    from portal import api, auth, chat, dev, editor, info, internal, main, objections, plan, planning, staff, webhooks
+    from portal import (
+        api,
+        auth,
+        chat,
+        dev,
+        editor,
+        help,
+        info,
+        internal,
+        main,
+        objections,
+        plan,
+        planning,
+        staff,
+        webhooks,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -95,6 +110,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(internal.bp)
     app.register_blueprint(webhooks.bp)
     app.register_blueprint(chat.bp)
+    app.register_blueprint(help.bp)
     if app.config["DEV_PAGES"] and app.config.get("ANKOMST_ENV") != "production":
         app.register_blueprint(dev.bp)
 

@@ -12,6 +12,7 @@ from portal.models.content import (
     SearchSection,
     UnansweredQuery,
 )
+from portal.models.contact import MunicipalityContact
 from portal.models.conversation import (
     AssistantEpisode,
     Channel,
@@ -91,6 +92,7 @@ __all__ = [
     "RevisionStatus",
     "SearchSection",
     "Decision",
+    "MunicipalityContact",
     "DecisionStage",
     "LanguageSource",
     "Objection",

@@ -81,6 +81,10 @@ AREAS: list[tuple[str, set[str]]] = [
     ("casework.follow_up", {"coordinator"}),
     ("casework.", {"caseworker"}),
     ("editor.", {"editor"}),
+    # A reception's contact details: its own municipality's editors and admins (tests/help).
+    ("help.staff_contacts", {"editor", "admin"}),
+    ("help.edit_contact", {"editor", "admin"}),
+    ("help.", {"public"}),
 ]
 CSRF_EXEMPT = ("webhooks.", "internal.", "api.")
 
