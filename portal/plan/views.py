@@ -116,7 +116,7 @@ def acknowledge():
             abort(404)
         flash(_("Your plan changed while you were reading it. Please read it again and then confirm."))
         return redirect(url_for(".my_plan"))
-    flash(_("Thank you. You have confirmed that you have read your plan."))
+    flash(_("Thank you. You have approved your plan."))
     return redirect(url_for(".my_plan"))
 
 

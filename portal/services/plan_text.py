@@ -21,8 +21,8 @@ from portal.services.schedule import STOCKHOLM, HoursPeriod
 def status_label(status: str) -> str:
     labels = {
         PlanStatus.DRAFT: gettext("Draft"),
-        PlanStatus.PROPOSED: gettext("Waiting for you to read and confirm"),
-        PlanStatus.ACKNOWLEDGED: gettext("Confirmed by you"),
+        PlanStatus.PROPOSED: gettext("Waiting for you to read and approve"),
+        PlanStatus.ACKNOWLEDGED: gettext("Approved by you"),
         PlanStatus.ACTIVE: gettext("Active"),
         PlanStatus.CLOSED: gettext("Closed"),
     }
@@ -34,9 +34,9 @@ def staff_status_label(status: str | None) -> str:
     if status is None:
         return gettext("No plan")
     if status == PlanStatus.PROPOSED:
-        return gettext("Proposed, not yet confirmed by the newcomer")
+        return gettext("Proposed, not yet approved by the newcomer")
     if status == PlanStatus.ACKNOWLEDGED:
-        return gettext("Confirmed by the newcomer")
+        return gettext("Approved by the newcomer")
     return status_label(status)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import current_app, url_for
@@ -37,6 +37,7 @@ from portal.models import (
 from portal.reminders.planning import plan_for_person
 from portal.services import audit
 from portal.services.plan_versions import diff, snapshot
+from portal.services.schedule import STOCKHOLM
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +366,9 @@ def record_paper_signature(plan: Plan, staff: StaffUser, revision: int, signed_o
     if signed_on > date.today() or signed_on < plan.start_date - timedelta(days=60):
         raise PlanError("bad_signing_date")
     plan.acknowledged_revision = plan.revision
-    plan.acknowledged_at = utcnow()
+    # The day the person signed, not the day it was typed in (noon, as the hour is not known).
+    signed_at = datetime.combine(signed_on, time(12), tzinfo=STOCKHOLM).astimezone(UTC)
+    plan.acknowledged_at = min(signed_at, utcnow())
     plan.acknowledged_channel = "paper"
     if plan.status == PlanStatus.PROPOSED:
         plan.status = PlanStatus.ACKNOWLEDGED
@@ -436,7 +439,7 @@ def notify_plan_changed(plan: Plan) -> None:
     person = plan.person
     lang = get_language(person.preferred_language) or get_language("sv")
     with force_locale(lang.babel_locale):
-        body = gettext("Your introduction plan has changed. Read it and confirm: %(url)s", url=_plan_url())
+        body = gettext("Your introduction plan has changed. Read it and approve it: %(url)s", url=_plan_url())
     send_sms(person, body, purpose="plan_changed")
     plan.notified_revision = plan.revision
     db.session.commit()

@@ -308,7 +308,7 @@ def describe_task(task: Task) -> str:
     if task.kind == TaskKind.NO_PLAN:
         return gettext("%(name)s has no activity plan yet. It is due by %(date)s.", name=name, date=due)
     if task.kind == TaskKind.UNCONFIRMED:
-        return gettext("%(name)s has not confirmed the latest version of the plan.", name=name)
+        return gettext("%(name)s has not approved the latest version of the plan.", name=name)
     if task.kind == TaskKind.OBJECTION_DUE:
         return gettext("Decide objection %(case)s of %(name)s by %(date)s.", case=case, name=name, date=due)
     if task.kind == TaskKind.REVIEW_UPHELD:

@@ -140,7 +140,7 @@ def caseload_filter_labels() -> dict[str, str]:
         "all": _("Everyone"),
         "overdue": _("Overdue"),
         "no_plan": _("No plan"),
-        "unconfirmed": _("Not confirmed by the newcomer"),
+        "unconfirmed": _("Not approved by the newcomer"),
         "objections": _("Open objections"),
         "handoffs": _("Requests to talk to a person"),
         "warnings": _("Plans to check"),

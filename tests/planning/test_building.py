@@ -185,3 +185,19 @@ def test_only_the_allowed_status_changes_are_offered(client, setting):
     soup = check_page(client.get(f"/staff/people/{person.id}/plan"))
     offered = [i["value"] for i in soup.select("input[name=status]")]
     assert offered == ["proposed", "closed"]  # a draft cannot be made active
+
+
+def test_the_newcomer_approves_or_objects_and_sees_a_paper_signature_as_such(client, db, region):
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language="en")
+    plan = create_plan(person, caseworker, start=date(2026, 11, 2), status="proposed")
+    sign_in_newcomer(client, person)
+    client.get("/language/en")
+    soup = check_page(client.get("/plan"))
+    assert "approve" in soup.select_one("form[action='/plan/acknowledge'] button").get_text()
+    assert soup.find("a", href="/plan/objections/new") is not None  # "I do not agree" leads to the objection
+    from portal.services import plans
+
+    plans.record_paper_signature(plan, caseworker, plan.revision, date(2026, 11, 20))
+    text = check_page(client.get("/plan")).get_text()
+    assert "signed this plan on paper" in text and "2026" in text

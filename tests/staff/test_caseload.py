@@ -73,7 +73,7 @@ def test_the_people_list_shows_the_caseload_of_the_own_organisation_only(client,
     assert "Reza Botkyrka" not in soup.get_text()
     assert "tr" and soup.select_one("tr.overdue") is not None
     # Staff pages are Swedish, with Swedish numbers and the newcomer in the third person.
-    assert "Föreslagen, ännu inte bekräftad av den nyanlända" in rows[1]
+    assert "Föreslagen, ännu inte godkänd av den nyanlända" in rows[1]
     assert "5,5 timmar i veckan" in rows[1] and "5.5" not in rows[1]
     assert late.arrival_date and "30 dagar sedan" in rows[0]
     event_row = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "person.list")).all()[-1]
