@@ -10,6 +10,9 @@
   the candidate sections.
 - ranking.py: BM25 per field with bm25s (heading, the section's questions, text, module),
   typo repair with rapidfuzz, one hit per module, confidence, the Swedish fallback.
+- topics.py: which module a question is about as a whole (scikit-learn: character n-gram
+  TF-IDF and Complement Naive Bayes, trained on the content); it orders the results after
+  the first.
 - answers.py: the one or two sentences of the best section that answer the question.
 - indexing.py: the index rows, rebuilt when text is published.
 

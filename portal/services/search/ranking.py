@@ -33,6 +33,7 @@ from portal.services.search.analysis import MAX_QUERY_CHARS, QueryWord, from_lat
 from portal.services.search.engines import engine
 from portal.services.search.results import CONFIDENT, MIDDLING, NONE, SearchHit, SearchResults
 from portal.services.search.snippets import make_snippet, prepare_snippets
+from portal.services.search.topics import TOPIC_WEIGHT, TopicModel, sentences
 
 FIELD_WEIGHTS = {"title": 2.0, "questions": 1.5, "body": 1.0, "module": 0.6}
 BM25_K1 = 1.5  # bm25s's defaults
@@ -91,6 +92,7 @@ class LanguageIndex:
     vocabulary: list[str]
     heads: dict[int, tuple[str, str]]  # module id → title and summary in this language
     modules: dict[int, tuple[str, int]]  # module id → slug and place in the regional order
+    topics: TopicModel | None = None  # which module a question is about, as a whole (topics.py)
     _scores: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _alternatives: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     _by_id: dict[int, _Row] = field(default_factory=dict, repr=False)
@@ -175,13 +177,16 @@ def _build(language: str) -> LanguageIndex:
     sections = list(
         db.session.scalars(select(SearchSection).where(SearchSection.language == language).order_by(SearchSection.id))
     )
-    questions = _questions(sections, language)
+    questions = _questions(sections)
     docs: dict[str, list[list[str]]] = {name: [] for name in FIELD_WEIGHTS}
     df: Counter[str] = Counter()
+    examples: list[tuple[str, int]] = []
     for section in sections:
+        asked = questions.get(section.id, [])
+        examples += [(text, section.module_id) for text in [section.section_title, *asked, *sentences(section.text)]]
         fields = {
             "title": section.title_norm.split(),
-            "questions": questions.get(section.id, []),
+            "questions": terms(" ".join(asked), language),
             "body": section.body_norm.split(),
             "module": section.module_norm.split(),
         }
@@ -207,11 +212,12 @@ def _build(language: str) -> LanguageIndex:
             select(ContentModule).where(ContentModule.id.in_(heads.keys() | {r.module_id for r in rows}))
         )
     }
-    return LanguageIndex(language, rows, models, dict(df), sorted(df), heads, modules)
+    topics = TopicModel.train([(text, module) for text, module in examples if text])
+    return LanguageIndex(language, rows, models, dict(df), sorted(df), heads, modules, topics)
 
 
-def _questions(sections: list[SearchSection], language: str) -> dict[int, list[str]]:
-    """The analysed questions of each section, read from the text the section was indexed from."""
+def _questions(sections: list[SearchSection]) -> dict[int, list[str]]:
+    """The questions each section answers, read from the text the section was indexed from."""
     revision_ids = {s.revision_id for s in sections if s.revision_id}
     local_ids = {s.local_section_id for s in sections if s.local_section_id}
     bodies = {
@@ -238,7 +244,7 @@ def _questions(sections: list[SearchSection], language: str) -> dict[int, list[s
                     s.anchor: split_questions(s.markdown)[1] for s in split_sections(bodies.get(key, "") or "")
                 }
             questions = by_anchor[key].get(section.anchor, [])
-        found[section.id] = terms(" ".join(questions), language)
+        found[section.id] = questions
     return found
 
 
@@ -341,7 +347,8 @@ def _search_language(query: str, language: str, municipality_id: int | None, lim
     scored.sort(key=lambda item: (-item[0], index.modules[item[1]][1]))
     top_score = scored[0][0]
     confidence = confidence_of(top_score, scored[1][0] if len(scored) > 1 else 0.0)
-    kept = [item for item in scored[:limit] if item[0] >= RELATIVE_FLOOR * top_score]
+    kept = [item for item in scored if item[0] >= RELATIVE_FLOOR * top_score]
+    kept = (kept[:1] + _by_topic(query, kept[1:], top_score, index))[:limit]
     match_terms = {t for g in groups for t, _ in g.alternatives}
     hits = []
     for total, module_id, best in kept:
@@ -365,6 +372,20 @@ def _search_language(query: str, language: str, municipality_id: int | None, lim
             )
         )
     return hits, confidence
+
+
+def _by_topic(query: str, others: list[tuple], top_score: float, index: LanguageIndex) -> list[tuple]:
+    """The modules after the first, in the order of their BM25 score and the topic model's vote.
+
+    The first result stays BM25's: its confidence rules were tuned and measured on it.
+    """
+    if not index.topics or len(others) < 2:
+        return others
+    shares = index.topics.shares(query)
+    return sorted(
+        others,
+        key=lambda item: (-(item[0] / top_score + TOPIC_WEIGHT * shares.get(item[1], 0.0)), index.modules[item[1]][1]),
+    )
 
 
 def _module_heads(module_ids: list[int], language: str) -> dict[int, tuple[str, str]]:
