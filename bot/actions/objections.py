@@ -117,6 +117,14 @@ QUESTION_ESCAPES = {"ask_civic_info", "ask_plan", "ask_schedule", "ask_next_acti
 QUESTION_MARKS = ("?", "؟", "፧")
 
 
+# Intents whose messages are short ("no", "stop", "thanks, bye"). At a free-text question, a
+# message longer than MAX_SHORT_REPLY_WORDS read as one of them is a description the NLU
+# misread ("I sleep badly and do not get up, I miss it all the time" as "no"), and it is taken
+# as the answer: losing it would be worse, and the confirmation step shows what will be sent
+# and accepts only a clear yes before anything is filed.
+SHORT_REPLY_INTENTS = {"cancel", "deny", "thanks", "goodbye"}
+MAX_SHORT_REPLY_WORDS = 8
+
 # An answer to "which part" longer than this says more than the activity's name: what is wrong.
 MAX_NAMING_WORDS = 4
 # A question without a question mark is short; a description of what is wrong is longer.
@@ -156,6 +164,8 @@ def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
         return {}
     text = str((tracker.latest_message or {}).get("text") or "").strip()
     name, confidence = _latest_intent(tracker)
+    if name in SHORT_REPLY_INTENTS and len(text.split()) > MAX_SHORT_REPLY_WORDS:
+        return {slot: text}
     if not text or name in LEAVES_FORM:
         return {}
     if name in QUESTION_ESCAPES and confidence >= SURE_CONFIDENCE and _asked(text):

@@ -297,6 +297,10 @@ def test_no_or_another_intent_at_the_confirmation_fills_nothing_so_the_form_is_l
         ("tack hej då", "thanks", 0.6, False),
         ("bye", "goodbye", 0.9, False),
         ("can I talk to a person", "talk_to_human", 0.9, False),
+        ("nej jag vill inte klaga", "cancel", 0.9, False),
+        # a description the NLU misread as a short reply: too long to be one, so the answer
+        ("jag sover inte pa natterna och kommer inte upp, missar hela tiden", "deny", 0.9, True),
+        ("the class is far away and nobody can look after my baby in the evening", "goodbye", 0.9, True),
     ],
 )
 def test_a_free_text_answer_is_taken_unless_it_asks_for_something_else(
