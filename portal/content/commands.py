@@ -142,3 +142,28 @@ def translator_command(email: str, languages: tuple[str, ...]) -> None:
         except ValueError as error:
             raise click.ClickException(str(error)) from None
     click.echo(f"{email}: {' '.join(translator_languages(staff)) or 'no languages'}")
+
+
+@content.command("link-domains")
+@click.argument("action", type=click.Choice(["show", "add", "remove", "in-use"]))
+@click.argument("domains", nargs=-1)
+def link_domains_command(action: str, domains: tuple[str, ...]) -> None:
+    """The region's approved link sites: show, add or remove them; `in-use` lists the sites linked now.
+
+    An empty list allows any https site. Start a list with `add $(flask content link-domains in-use)`.
+    """
+    from portal.services.content import link_domains
+
+    if action == "in-use":
+        click.echo("\n".join(link_domains.domains_in_use()))
+        return
+    for text in domains:
+        try:
+            if action == "add":
+                link_domains.add_domain(text)
+            elif action == "remove" and not link_domains.remove_domain(text):
+                click.echo(f"not on the list: {text}")
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+    listed = link_domains.allowed_domains()
+    click.echo("\n".join(listed) if listed else "no list: any https site is allowed")

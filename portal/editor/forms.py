@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.bidi import strip_isolates
 from portal.content.files import SUMMARY_MAX, TITLE_MAX, Problem, validate_body
+from portal.services.content.link_domains import domain_problems
 
 REVIEW_CHOICES = [
     SelectChoice("unreviewed-draft", _l("Not yet reviewed by a fluent speaker")),
@@ -46,6 +47,10 @@ def problem_message(problem: Problem) -> str:
         "heading_empty": _("Line %(line)s: the heading has no text."),
         "anchor_invalid": _("Line %(line)s: an anchor may only use a-z, 0-9 and hyphens."),
         "anchor_duplicate": _("Line %(line)s: this anchor is already used in the text."),
+        "link_domain": _(
+            "Line %(line)s: this link goes to a site that is not on the region's list of approved sites. "
+            "Link to an official site, or ask an administrator to add this one."
+        ),
         "link_unclosed": _("Line %(line)s: a link is not closed. Write it as [text](https://...)."),
         "emphasis_unclosed": _("Line %(line)s: bold text is opened with '**' and not closed."),
         "no_sections": _("The text needs at least one section that starts with '## '."),
@@ -72,7 +77,8 @@ class BodyChecked:
 
     def __call__(self, form, field) -> None:
         # The isolates a right-to-left textarea shows are not part of the text (portal.bidi).
-        problems = validate_body(strip_isolates(field.data or ""), path="editor")
+        body = strip_isolates(field.data or "")
+        problems = validate_body(body, path="editor") + domain_problems(body)
         if not self.sections_required:
             problems = [p for p in problems if p.kind != "no_sections"]
         if problems:
@@ -140,3 +146,13 @@ class LocalSectionForm(FlaskForm):
     matches_source = BooleanField(_l("This translation now matches the current Swedish text"))
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save"))
+
+
+class LinkDomainForm(FlaskForm):
+    domain = StringField(
+        _l("Site"),
+        description=_l("Write a site such as www.1177.se."),
+        validators=[DataRequired(message=_l("Write a site such as www.1177.se.")), Length(max=253)],
+        render_kw={"dir": "ltr", "autocomplete": "off"},
+    )
+    add = SubmitField(_l("Add"))

@@ -196,6 +196,7 @@ def edit(slug: str, lang: str):
                 else None
             ),
             confirm=ConfirmForm(),
+            may_confirm=bool(state.revision and service.may_confirm_review(state.revision, staff)),
             body_max=format_number(BODY_MAX),
             pairs=service.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
             task=service.open_task_for(module, lang) if lang != SOURCE_LANGUAGE else None,
@@ -280,6 +281,8 @@ def confirm_review(slug: str, lang: str, revision_id: int):
         service.confirm_review(revision, staff=staff)
     except service.SelfReview:
         abort(403, description=str(SAVED_MESSAGES[service.SaveOutcome.REVIEW_REQUESTED]))
+    except service.NotTranslator:
+        abort(403, description=_("Only a translator of this language can confirm the review."))
     except service.NotAllowed:
         abort(404)
     flash(_("The review is recorded."))

@@ -24,7 +24,7 @@ from portal.models.conversation import (
     HandoffStatus,
     Message,
 )
-from portal.models.editorial import LinkCheck, TaskClosed, TranslationTask, TranslatorLanguage
+from portal.models.editorial import LinkCheck, LinkDomain, TaskClosed, TranslationTask, TranslatorLanguage
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
 from portal.models.messaging import SmsMessage
 from portal.models.notification import (
@@ -64,6 +64,7 @@ from portal.models.task import Task, TaskKind
 
 __all__ = [
     "LinkCheck",
+    "LinkDomain",
     "TaskClosed",
     "TranslationTask",
     "TranslatorLanguage",

@@ -77,3 +77,21 @@ class LinkCheck(Base):
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Since when it has been broken: a link down for one check may be a blip, for days is not.
     broken_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LinkDomain(Base):
+    """A site the region's civic information may link to: the allow-list of link domains.
+
+    The content rules say links go to official sites. With no rows for a region any https site
+    is allowed (as before the list existed); with rows, a link's host must be one of them or a
+    subdomain of one (portal.services.content.link_domains). tel: links are always allowed.
+    """
+
+    __tablename__ = "link_domain"
+    __table_args__ = (UniqueConstraint("region_id", "domain"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    domain: Mapped[str] = mapped_column(String(253))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))

@@ -464,3 +464,88 @@ def test_a_municipality_translates_its_local_section_into_arabic_and_sees_it_go_
             LocalInput("boende", region["sodertalje"].id, "ar", "x", "y", True, source_section_id=other.id),
             staff=staff,
         )
+
+
+def test_where_a_language_has_translators_only_they_confirm_its_review(app, eva, omar, rania):
+    from portal.models import ReviewStatus
+    from portal.services.content import NotTranslator, confirm_review
+
+    module = get_module(HEALTH)
+    ar = get_published_revision(module, "ar")
+    values = RevisionInput(ar.title, ar.summary, ar.body + "\nسطر.\n", review_status="reviewed")
+    revision = submit_revision(module, "ar", values, staff=eva, publish=True).revision
+    assert revision.review_status == ReviewStatus.AWAITING_REVIEW
+
+    other = signed_in(app, omar)
+    page = check_page(other.get(EDIT_AR))
+    assert not page.select_one(f"form[action$='/review/{revision.id}']")  # no button for him
+    assert other.post(f"/editor/{HEALTH}/ar/review/{revision.id}", data={}).status_code == 403
+    with pytest.raises(NotTranslator):
+        confirm_review(revision, staff=omar)
+    db.session.expire_all()
+    assert revision.review_status == ReviewStatus.AWAITING_REVIEW
+
+    translator = signed_in(app, rania)
+    assert check_page(translator.get(EDIT_AR)).select_one(f"form[action$='/review/{revision.id}']")
+    assert translator.post(f"/editor/{HEALTH}/ar/review/{revision.id}", data={}).status_code == 302
+    db.session.expire_all()
+    assert revision.review_status == ReviewStatus.REVIEWED and revision.reviewed_by_staff_id == rania.id
+
+
+# -- the region's approved link sites -------------------------------------------------------------
+
+
+def test_with_a_list_of_approved_sites_a_link_elsewhere_is_refused_with_its_line(app, eva, region):
+    from portal.services.content import link_domains
+
+    client = signed_in(app, eva)
+    edit_en = f"/editor/{HEALTH}/en"
+    form = form_of(client.get(edit_en))
+    elsewhere = form["body"] + "\nSee [this](https://health-tips.example.com/page).\n"
+    # No list yet: any https site is allowed, as before.
+    assert link_domains.domain_problems(elsewhere) == []
+
+    assert link_domains.add_domain("https://WWW.1177.se/Stockholm/") == "www.1177.se"
+    link_domains.add_domain("migrationsverket.se")
+    response = client.post(edit_en, data={**form, "body": elsewhere, "publish": "1"})
+    assert response.status_code == 422
+    error = check_page(response).select_one("#body-error, .error-summary").get_text()
+    assert f"{elsewhere.count(chr(10))}" in error  # the line of the link
+    assert textarea(response) == elsewhere
+    official = form["body"] + "\nSee [1177](https://www.1177.se/x) and [MV](https://www.migrationsverket.se).\n"
+    assert client.post(edit_en, data={**form, "body": official, "publish": "1"}).status_code == 302
+    assert "migrationsverket" in get_published_revision(get_module(HEALTH), "en").body
+    assert not link_domains.host_allowed("1177.se.example.com", ["1177.se"])
+    assert link_domains.host_allowed("www.1177.se", ["1177.se"])
+    assert link_domains.remove_domain("www.1177.se") and link_domains.allowed_domains() == ["migrationsverket.se"]
+
+
+def test_the_link_domains_command_shows_adds_and_lists_the_sites_in_use(app, region, synced):
+    runner = app.test_cli_runner()
+    assert "any https site" in runner.invoke(args=["content", "link-domains", "show"]).output
+    result = runner.invoke(args=["content", "link-domains", "add", "https://www.1177.se/", "not a domain"])
+    assert result.exit_code != 0 and "not a domain" in result.output
+    assert runner.invoke(args=["content", "link-domains", "show"]).output.split() == ["www.1177.se"]
+    in_use = runner.invoke(args=["content", "link-domains", "in-use"]).output.split()
+    assert in_use == sorted(in_use)
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_an_administrator_keeps_the_approved_sites_on_a_page(app, region, synced, lang):
+    from portal.services.content import link_domains
+
+    admin = create_staff(region["region"], Role.ADMIN, name="Admin")
+    admin.language = lang
+    db.session.commit()
+    client = signed_in(app, admin)
+    page = check_page(client.get("/editor/link-domains"))
+    assert page.select_one("main .notice")  # no list yet: any site
+    assert client.post("/editor/link-domains", data={"domain": "not a site"}).status_code == 422
+    assert client.post("/editor/link-domains", data={"domain": "https://www.1177.se/"}).status_code == 302
+    assert link_domains.allowed_domains() == ["www.1177.se"]
+    page = check_page(client.get("/editor/link-domains"))
+    assert page.select_one("form[action$='/editor/link-domains/remove/www.1177.se']")
+    assert client.post("/editor/link-domains/remove/www.1177.se", data={}).status_code == 302
+    assert link_domains.allowed_domains() == []
+    editor = signed_in(app, create_staff(region["region"], Role.EDITOR))
+    assert editor.get("/editor/link-domains").status_code == 403

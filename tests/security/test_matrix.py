@@ -80,6 +80,9 @@ AREAS: list[tuple[str, set[str]]] = [
     ("casework.start_independent_review", {"reviewer"}),
     ("casework.follow_up", {"coordinator"}),
     ("casework.", {"caseworker"}),
+    # The region's approved link sites: its administrators (tests/editor/test_editorial_work.py).
+    ("editor.link_domains_page", {"admin"}),
+    ("editor.remove_link_domain", {"admin"}),
     ("editor.", {"editor"}),
     # A reception's contact details: its own municipality's editors and admins (tests/help).
     ("help.staff_contacts", {"editor", "admin"}),
@@ -147,6 +150,7 @@ def _world(region, municipality: str):
         "filename": "ankomst.css",
         "revision_id": 1,
         "section_id": 1,
+        "domain": "www.1177.se",
         "query_id": 1,  # an editor's no-answer query: aggregated, no personal data
     }
     return actors, values

@@ -27,6 +27,7 @@ from portal.services.content.permissions import NotAllowed, can_edit_regional, l
 from portal.services.content.reader import module_cards, module_for_reader, municipality_for_reader
 from portal.services.content.revisions import (
     EditConflict,
+    NotTranslator,
     RevisionInput,
     SaveOutcome,
     ScheduleInPast,
@@ -37,6 +38,7 @@ from portal.services.content.revisions import (
     discard_draft,
     draft_stamp,
     get_module_revision,
+    may_confirm_review,
     revert_to,
     save_revision,
     set_source_approval,
@@ -80,6 +82,7 @@ __all__ = [
     "NextAction",
     "ScheduleInPast",
     "NotAllowed",
+    "NotTranslator",
     "RevisionInput",
     "SaveOutcome",
     "SelfReview",
@@ -102,6 +105,7 @@ __all__ = [
     "local_state",
     "local_municipalities",
     "matrix_counts",
+    "may_confirm_review",
     "module_cards",
     "module_for_reader",
     "module_state",

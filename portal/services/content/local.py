@@ -16,6 +16,7 @@ from portal.extensions import db
 from portal.languages import CODES, SOURCE_LANGUAGE
 from portal.models import LocalSection, Organisation, StaffUser, utcnow
 from portal.services import audit, search
+from portal.services.content.link_domains import domain_problems
 from portal.services.content.permissions import NotAllowed, can_edit_local, local_municipalities
 
 
@@ -44,7 +45,7 @@ def save_local_section(section: LocalSection | None, values: LocalInput, *, staf
     if not can_edit_local(staff, municipality) or (section and not can_edit_local(staff, section.municipality)):
         raise NotAllowed
     problems = validate_body(values.body, path="editor")
-    problems = [p for p in problems if p.kind != "no_sections"]
+    problems = [p for p in problems if p.kind != "no_sections"] + domain_problems(values.body)
     if problems:
         raise ContentFormatError(problems)
     source = None

@@ -14,10 +14,11 @@ from portal.extensions import db
 from portal.languages import SOURCE_LANGUAGE
 from portal.models import ContentModule, ContentRevision, ReviewStatus, RevisionStatus, StaffUser, utcnow
 from portal.services import audit, search
+from portal.services.content.link_domains import domain_problems
 from portal.services.content.permissions import NotAllowed, can_edit_regional
 from portal.services.content.sources import section_hashes
 from portal.services.content.sync import _add_revision
-from portal.services.content.tasks import reconcile_tasks
+from portal.services.content.tasks import reconcile_tasks, translators_of
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -45,7 +46,8 @@ def check_revision_input(values: RevisionInput) -> list[Problem]:
         "review_status": values.review_status,
         "last_updated": today().isoformat(),
     }
-    return validate_metadata(meta, path="editor") + validate_body(values.body, path="editor")
+    problems = validate_metadata(meta, path="editor") + validate_body(values.body, path="editor")
+    return problems + domain_problems(values.body)
 
 
 class EditConflict(Exception):
@@ -258,9 +260,25 @@ def submit_revision(
     return SaveResult(revision, outcome)
 
 
+def may_confirm_review(revision: ContentRevision, staff: StaffUser) -> bool:
+    """Whether this editor may be the second pair of eyes on a translation's review.
+
+    Never its writer. Where the language has translators (TranslatorLanguage), only they may:
+    a review says a fluent speaker checked it. Where it has none yet, any other regional editor
+    may, so a language is not left without a way to be reviewed (the language-workflow issue
+    adds named reviewers).
+    """
+    if revision.author_staff_id == staff.id:
+        return False
+    if revision.language == SOURCE_LANGUAGE:
+        return True
+    translators = translators_of(revision.language)
+    return not translators or any(t.id == staff.id for t in translators)
+
+
 def _review(revision: ContentRevision, staff: StaffUser) -> SaveOutcome:
     """Record that a fluent speaker reviewed the published text; its writer only asks for it."""
-    if revision.author_staff_id == staff.id:
+    if not may_confirm_review(revision, staff):
         revision.review_status = ReviewStatus.AWAITING_REVIEW
         return SaveOutcome.REVIEW_REQUESTED
     revision.review_status = ReviewStatus.REVIEWED
@@ -283,6 +301,8 @@ def confirm_review(revision: ContentRevision, *, staff: StaffUser) -> SaveOutcom
         raise NotAllowed
     if revision.author_staff_id == staff.id:
         raise SelfReview
+    if not may_confirm_review(revision, staff):
+        raise NotTranslator
     outcome = _review(revision, staff)
     db.session.commit()
     return outcome
@@ -302,6 +322,10 @@ def set_source_approval(required: bool | None, region_slug: str | None = None) -
 
 class SelfReview(NotAllowed):
     """The writer of a text cannot be its second pair of eyes."""
+
+
+class NotTranslator(NotAllowed):
+    """The language has translators, and this editor is not one of them."""
 
 
 class SubmissionOutdated(Exception):
