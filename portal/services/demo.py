@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.models import (
     Gender,
     Membership,
+    MunicipalityContact,
     Organisation,
     OrganisationKind,
     Person,
@@ -64,6 +65,17 @@ STAFF = [
 
 # email local part -> the languages they translate into (portal.models.TranslatorLanguage)
 TRANSLATORS = {"oversattare.arabiska": ["ar"]}
+
+# The receptions on the contact page (issue 14, item 4). The numbers are from the range PTS keeps
+# for fiction (08-46 500 400 to 499), so nobody real is called from a demo.
+_WEEKDAY_MORNINGS = [[d, "09:00", "12:00"] for d in range(5)]
+CONTACTS = [
+    ("sodertalje", "08-46 500 410", "mottagning@sodertalje.example", "Storgatan 12\n151 89 Södertälje",
+     [*_WEEKDAY_MORNINGS[:3], [3, "13:00", "18:00"], _WEEKDAY_MORNINGS[4]]),
+    ("botkyrka", "08-46 500 420", "mottagning@botkyrka.example", "Tumba torg 3\n147 80 Tumba", _WEEKDAY_MORNINGS),
+    ("stockholm", "08-46 500 430", None, "", [[0, "10:00", "15:00"], [2, "10:00", "15:00"]]),
+    ("stockholms-lan", "08-46 500 400", "tillganglighet@region.example", "", []),
+]  # fmt: skip
 
 # phone, name, language, gender, home municipality, responsible organisation, arrival
 NEWCOMERS = [
@@ -123,6 +135,13 @@ def seed(*, if_empty: bool = False) -> bool:
         db.session.add(staff)
         for code in TRANSLATORS.get(local, []):
             db.session.add(TranslatorLanguage(staff=staff, language=code))
+
+    for slug, phone, email, address, hours in CONTACTS:
+        if db.session.scalar(select(MunicipalityContact).where(MunicipalityContact.organisation == orgs[slug])):
+            continue
+        db.session.add(
+            MunicipalityContact(organisation=orgs[slug], phone=phone, email=email, address=address, opening_hours=hours)
+        )
 
     for phone, name, lang, gender, home, responsible, arrived in NEWCOMERS:
         if db.session.scalar(select(Person).where(Person.phone == phone)):

@@ -166,3 +166,11 @@ def test_the_new_pages_isolate_every_number_and_link_in_right_to_left_languages(
         check_page(response, lang=lang)
         problems += [f"{path}: {p}" for p in unisolated_runs(response.get_data(as_text=True))]
     assert not problems, "\n".join(problems)
+
+
+def test_an_editor_finds_the_contact_form_from_the_staff_start_page(client, region):
+    _sign_in_in_english(client, create_staff(region["sodertalje"], Role.EDITOR))
+    soup = check_page(client.get("/staff/"))
+    assert soup.select_one('main a[href="/staff/contacts"]') is not None
+    listing = check_page(client.get("/staff/contacts"))
+    assert [a["href"] for a in listing.select("main li a")] == ["/staff/contacts/sodertalje"]

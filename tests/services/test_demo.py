@@ -33,3 +33,17 @@ def test_the_demo_caseload_flags_the_newcomers_without_a_plan_and_no_demo_plan_i
             assert (row.plan is None) == row.plan_overdue, (local, row.person.name)
             assert "late_activity_plan" not in {w.kind for w in row.warnings}, (local, row.person.name)
         assert caseload.counts["overdue"] >= 1
+
+
+def test_the_demo_receptions_are_on_the_contact_page_with_tappable_numbers(app, client):
+    from portal.services.contacts import is_dialable
+    from portal.services.demo import CONTACTS
+
+    seed()
+    seed()  # seeding again adds no second contact
+    soup = check_page(client.get("/contact?lang=fa"))
+    cards = soup.select(".contact-card")
+    assert len(cards) == len(CONTACTS)
+    for _slug, phone, *_rest in CONTACTS:
+        assert is_dialable(phone)
+        assert soup.select_one(f'a[href="tel:{"".join(c for c in phone if c.isdigit())}"]') is not None
