@@ -69,6 +69,9 @@ def new():
         if request.args.get("target") in {value for value, _label in form.target.choices}:
             form.target.data = request.args["target"]
         return _render_new(form)
+    step = request.form.get("step", "send")
+    if step == "change" and form.is_submitted():
+        return _render_new(form)  # back from "check your answers", everything kept
     if form.validate_on_submit():
         data = service.ObjectionInput(
             target=form.target.data,
@@ -81,6 +84,9 @@ def new():
             idempotency_key=form.idempotency_key.data or "",
         )
         try:
+            if step == "check":
+                service.validate_objection(person, data)
+                return _render_check(form)
             objection, _created = service.file_objection(person, data)
         except service.ObjectionError as error:
             _put_error(form, error)
@@ -89,6 +95,24 @@ def new():
     if not form.idempotency_key.data:
         form.idempotency_key.data = secrets.token_urlsafe(24)
     return _render_new(form, 422)
+
+
+def _render_check(form: ObjectionForm):
+    """'Check your answers' (issue 14, item 3): the answers read back, to send or to change.
+
+    The form's own button asks for this step (step=check); the answers travel back in hidden
+    fields, so it needs no session and no JavaScript. A post without a step files at once, as the
+    form did before, so a form open in a browser during a deploy is not lost.
+    """
+    labels = dict(form.target.choices)
+    languages = dict(form.text_language.choices)
+    return render_template(
+        "objections/check.html",
+        form=form,
+        target_label=labels.get(form.target.data, ""),
+        reason_label=dict(form.reason.choices).get(form.reason.data, ""),
+        language_label=languages.get(form.text_language.data or "", ""),
+    )
 
 
 def _render_new(form: ObjectionForm, status: int = 200):

@@ -100,6 +100,11 @@ def test_newcomer_in_arabic_acknowledges_objects_and_follows_the_case(page, layl
     page.locator("#text").fill(OBJECTION_TEXT)
     page.locator("#interpreter").check()
     page.locator("main form button[type=submit]").click()
+    # Check your answers: read back, nothing sent yet; then send.
+    page.locator("dl.check-answers").wait_for()
+    assert OBJECTION_TEXT in page.locator("dl.check-answers").inner_text()
+    assert _objections_of(db, layla) == []
+    page.locator("main form button[value=send]").click()
     page.wait_for_url("**/objections/*?received=1")
 
     [objection] = _objections_of(db, layla)
@@ -201,6 +206,9 @@ def test_newcomer_signs_in_acknowledges_and_objects_with_the_keyboard_alone(brow
     assert page.locator("#phone_call").is_checked()
     screenshot(page, "newcomer-objection-form-so-keyboard")
     _tab_to(page, "main form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.locator("dl.check-answers").wait_for()
+    _tab_to(page, "main form button[value=send]")
     page.keyboard.press("Enter")
     _wait_for_keyboard_navigation(page, "**/objections/*?received=1")
 

@@ -69,6 +69,25 @@ def test_the_new_pages_have_no_wcag_violations(browser, live_server, region, lan
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_check_your_answers_has_no_wcag_violations(browser, live_server, region, lang):
+    from tests.browser.test_accessibility import _check
+
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language=lang.code)
+    create_objectionable_plan(person, caseworker)
+    with _browsing(browser, live_server, lang.code) as page:
+        sign_in_newcomer_in_browser(page, person)
+        page.goto("/plan/objections/new")
+        page.locator("input[name=target][value=plan]").check()
+        page.locator("input[name=reason][value=too_far]").check()
+        page.locator("textarea[name=text]").fill("Resan tar 90 minuter, 08:00–09:30.")
+        page.locator("main form button[type=submit]").click()
+        page.locator("dl.check-answers").wait_for()
+        problems = _check(page, "/plan/objections/new (check your answers)")
+    assert not problems, "\n".join(problems)
+
+
 def _decided(person, caseworker, grounds):
     case = create_objection(person)
     objections.acknowledge(case, caseworker)

@@ -340,3 +340,43 @@ def test_the_decision_grounds_are_shown_in_the_persons_language_and_the_free_tex
             assert grounds[0] != str(DECISION_GROUNDS_BY_KEY["health_considered"].text)
     free = soup.select_one(".decision .free-text")
     assert free["lang"] == "sv" and "Läkarintyget" in free.get_text()
+
+
+def test_check_your_answers_reads_them_back_saves_nothing_and_sends_on_confirm(client, person):
+    sign_in_newcomer(client, person)
+    data = {**_form(client), "interpreter": "y", "step": "check"}
+    response = client.post("/plan/objections/new", data=data)
+    assert response.status_code == 200
+    soup = check_page(response)
+    answers = soup.select_one("dl.check-answers").get_text(" ", strip=True)
+    assert data["text"] in answers and data["wanted"] in answers and "interpreter" in answers.lower()
+    assert _count() == 0
+    # The check page's own form carries every answer back; sending it files the objection once.
+    form = soup.select_one("main form")
+    sent = {i["name"]: i.get("value", "") for i in form.select("input[type=hidden]") if i["name"] != "csrf_token"}
+    assert sent["text"] == data["text"] and sent["idempotency_key"] == data["idempotency_key"]
+    assert form.select_one("button[value=send]") is not None
+    filed = client.post("/plan/objections/new", data={**sent, "step": "send"})
+    assert filed.status_code == 303 and _count() == 1
+    assert db.session.scalar(select(Objection)).interpreter_wanted
+
+
+def test_changing_the_answers_returns_to_the_form_with_everything_kept(client, person):
+    sign_in_newcomer(client, person)
+    data = {**_form(client), "step": "change"}
+    response = client.post("/plan/objections/new", data=data)
+    assert response.status_code == 200
+    soup = check_page(response)
+    assert soup.find("textarea", attrs={"name": "text"}).get_text().lstrip("\r\n") == data["text"]
+    assert soup.select_one("input[name=reason][value=childcare_clash]").has_attr("checked")
+    assert _count() == 0
+
+
+def test_check_your_answers_refuses_signs_alone_before_showing_them(client, person):
+    sign_in_newcomer(client, person)
+    data = {**_form(client), "reason": "other", "text": "😡😡😡", "step": "check"}
+    response = client.post("/plan/objections/new", data=data)
+    assert response.status_code == 422
+    soup = check_page(response)
+    assert "Signs and emoji alone are not enough." in soup.select_one(".error-summary").get_text(" ", strip=True)
+    assert soup.select_one("dl.check-answers") is None and _count() == 0
