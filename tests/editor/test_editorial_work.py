@@ -549,3 +549,24 @@ def test_an_administrator_keeps_the_approved_sites_on_a_page(app, region, synced
     assert link_domains.allowed_domains() == []
     editor = signed_in(app, create_staff(region["region"], Role.EDITOR))
     assert editor.get("/editor/link-domains").status_code == 403
+
+
+def test_translators_are_told_of_a_new_task_by_e_mail_once_in_their_language(app, eva, omar, rania, region):
+    from portal.models import MailMessage, MailMode
+    from portal.notifications.inbox import set_mail_mode
+    from portal.services.content.task_mail import mail_translation_task
+
+    quiet = create_staff(region["region"], Role.EDITOR, name="Quiet Translator")
+    set_translator_languages(quiet, ["ar"])
+    set_mail_mode(quiet, MailMode.DAILY)
+    rania.language = "ar"
+    db.session.commit()
+    change_swedish(eva, omar)
+
+    [mail] = db.session.scalars(select(MailMessage)).all()  # only Rania: Eva and Omar translate nothing
+    task = open_task_for(get_module(HEALTH), "ar")
+    assert mail.staff_id == rania.id and mail.purpose == f"translation-task:{task.id}"
+    assert "/editor/tasks?lang=ar" in mail.body and "Hälsa och vård" in mail.body
+    assert "العربية" in mail.subject and "مهمة ترجمة" in mail.subject  # in Arabic, her staff language
+    assert mail_translation_task(task.id) == 0  # a retried job sends nothing twice
+    assert db.session.query(MailMessage).count() == 1

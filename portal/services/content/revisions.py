@@ -18,6 +18,7 @@ from portal.services.content.link_domains import domain_problems
 from portal.services.content.permissions import NotAllowed, can_edit_regional
 from portal.services.content.sources import section_hashes
 from portal.services.content.sync import _add_revision
+from portal.services.content.task_mail import notify_new_tasks
 from portal.services.content.tasks import reconcile_tasks, translators_of
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -257,6 +258,7 @@ def submit_revision(
         search.index_module(module, language)
         reconcile_tasks(module)
     db.session.commit()
+    notify_new_tasks()
     return SaveResult(revision, outcome)
 
 
@@ -371,6 +373,7 @@ def approve_submission(submission: ContentRevision, *, staff: StaffUser) -> Cont
         language=revision.language,
     )
     db.session.commit()
+    notify_new_tasks()
     return revision
 
 
@@ -496,6 +499,7 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
     search.index_module(old.module, old.language)
     reconcile_tasks(old.module)
     db.session.commit()
+    notify_new_tasks()
     return revision
 
 

@@ -23,6 +23,7 @@ from portal.extensions import db
 from portal.models import ContentRevision, RevisionStatus, utcnow
 from portal.services import audit
 from portal.services.content.revisions import publish_copy
+from portal.services.content.task_mail import notify_new_tasks
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ def _publish_one(scheduled: ContentRevision) -> bool:
         language=revision.language,
     )
     db.session.commit()
+    notify_new_tasks()
     log.info("scheduled revision published", extra={"module": module.slug, "language": revision.language})
     return True
 

@@ -8,9 +8,8 @@ again: "translated" when a translation made from the current Swedish is publishe
 did it; "superseded" when the Swedish changed again (the newer task says what to do);
 "not needed" when a revert or a minor change made the translation current.
 
-Who is told: the staff with that language in TranslatorLanguage. The editor start page is
-their inbox until the staff notifications of the reminders issue (15) exist; then
-`notify_translators` is where an e-mail goes (it carries only a link, never text).
+Who is told: the staff with that language in TranslatorLanguage, on the editor start page and
+at /editor/tasks, and by e-mail (portal.services.content.task_mail) after the publish commits.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from portal.models import (
 )
 from portal.services.content.sources import source_text
 from portal.services.content.states import TranslationStatus, translation_state
+from portal.services.content.task_mail import notify_new_tasks, remember_new
 
 
 def reconcile_tasks(module: ContentModule) -> list[TranslationTask]:
@@ -97,6 +97,7 @@ def reconcile_tasks(module: ContentModule) -> list[TranslationTask]:
                 else:
                     _close(task, TaskClosed.NOT_NEEDED)
     db.session.flush()
+    remember_new([task.id for task in made])
     return made
 
 
@@ -111,6 +112,7 @@ def reconcile_all() -> int:
     """Reconcile every module (after loading files, or from the scheduled sweep); the tasks made."""
     made = sum(len(reconcile_tasks(module)) for module in data.list_modules())
     db.session.commit()
+    notify_new_tasks()
     return made
 
 
