@@ -152,6 +152,11 @@ def test_local_sections_of_the_chosen_municipality_appear_marked_as_local(client
     assert "#info-local" in [a["href"] for a in soup.select("nav.contents a")]
     assert page(client, "/info/boende?lang=en&kommun=sodertalje").select_one("section.local-sections") is None
     assert page(client, "/info/boende?lang=en").select_one("section.local-sections") is None
+    # Botkyrka's own page says nothing about missing local text; Södertälje's says it has none.
+    assert soup.select_one(".local-none") is None
+    none = page(client, "/info/boende?lang=en&kommun=sodertalje").select_one(".local-none")
+    assert none is not None and region["sodertalje"].name in none.get_text() and none.select_one('a[href="/contact"]')
+    assert page(client, "/info/boende?lang=en").select_one(".local-none") is None
 
 
 def test_a_signed_in_newcomer_sees_their_home_municipalitys_local_sections(client, synced, region):
