@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import selectinload
 
-from portal.data.people import can_see_person
+from portal.data.people import can_see_person, visible_org_ids
 from portal.extensions import db
-from portal.models import MailMode, NotificationKind, StaffNotification, StaffNotificationSetting, StaffUser, utcnow
+from portal.models import (
+    MailMode,
+    NotificationKind,
+    Person,
+    Role,
+    StaffNotification,
+    StaffNotificationSetting,
+    StaffUser,
+    utcnow,
+)
 from portal.services import audit
 
 INBOX_LIMIT = 200
@@ -30,8 +40,17 @@ def for_reviewer(notification: StaffNotification) -> bool:
     return notification.kind == NotificationKind.ESCALATION or ":review:" in notification.subject_key
 
 
-def visible(staff: StaffUser, notification: StaffNotification) -> bool:
-    """The staff member may still see what it is about (a person may have moved since)."""
+def _reviewer_kind():
+    return or_(
+        StaffNotification.kind == NotificationKind.ESCALATION, StaffNotification.subject_key.contains(":review:")
+    )
+
+
+def visible(staff: StaffUser, notification: StaffNotification, org_ids: set[int] | None = None) -> bool:
+    """The staff member may still see what it is about (a person may have moved since).
+
+    `org_ids` is visible_org_ids(staff), when the caller checks many notifications at once.
+    """
     if notification.staff_id != staff.id:
         return False
     if for_reviewer(notification):
@@ -39,7 +58,9 @@ def visible(staff: StaffUser, notification: StaffNotification) -> bool:
 
         objection = notification.objection
         return objection is not None and reviewer_covers(staff, objection) and is_independent(staff, objection)
-    return can_see_person(staff, notification.person)
+    if org_ids is None:
+        return can_see_person(staff, notification.person)
+    return notification.person.responsible_org_id in org_ids
 
 
 def inbox_for(staff: StaffUser) -> list[StaffNotification]:
@@ -47,25 +68,43 @@ def inbox_for(staff: StaffUser) -> list[StaffNotification]:
     rows = db.session.scalars(
         select(StaffNotification)
         .where(StaffNotification.staff_id == staff.id)
+        .options(
+            selectinload(StaffNotification.person),
+            selectinload(StaffNotification.objection),
+            selectinload(StaffNotification.handoff),
+        )
         .order_by(
             StaffNotification.read_at.is_not(None), StaffNotification.created_at.desc(), StaffNotification.id.desc()
         )
         .limit(INBOX_LIMIT)
     ).all()
-    shown = [n for n in rows if visible(staff, n)]
+    org_ids = visible_org_ids(staff, Role.CASEWORKER)
+    shown = [n for n in rows if visible(staff, n, org_ids)]
     audit.record("notification.list", object_type="notification", actor=staff, count=len(shown))
     db.session.commit()
     return shown
 
 
 def unread_count(staff: StaffUser) -> int:
-    """How many unread notifications the staff member may see (the header's count)."""
-    rows = db.session.scalars(
-        select(StaffNotification)
-        .where(StaffNotification.staff_id == staff.id, StaffNotification.read_at.is_(None))
-        .limit(INBOX_LIMIT)
-    ).all()
-    return sum(1 for n in rows if visible(staff, n))
+    """How many unread notifications the staff member may see (the header's count, on every page).
+
+    One count for the caseworker's notifications, whatever their number; the few a reviewer has
+    are checked one by one (independence is not a query).
+    """
+    unread = (StaffNotification.staff_id == staff.id, StaffNotification.read_at.is_(None))
+    org_ids = visible_org_ids(staff, Role.CASEWORKER)
+    count = 0
+    if org_ids:
+        count = db.session.scalar(
+            select(func.count())
+            .select_from(StaffNotification)
+            .join(Person, Person.id == StaffNotification.person_id)
+            .where(*unread, ~_reviewer_kind(), Person.responsible_org_id.in_(org_ids))
+        )
+    if staff.has_role(Role.REVIEWER):
+        rows = db.session.scalars(select(StaffNotification).where(*unread, _reviewer_kind()).limit(INBOX_LIMIT))
+        count += sum(1 for n in rows if visible(staff, n))
+    return int(count or 0)
 
 
 def target_url(notification: StaffNotification) -> str:
