@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import time, timedelta
 
+from portal.languages import CODES
 from portal.phones import parse_regions
 
 
@@ -35,6 +37,11 @@ def _env_quiet_hours(name: str, default: str) -> tuple[time, time]:
     """ "21:00-08:00" → (21:00, 08:00); the same start and end means no quiet hours."""
     start, _, end = (os.environ.get(name) or default).partition("-")
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+
+
+def _env_json(name: str, default: dict) -> dict:
+    value = os.environ.get(name)
+    return json.loads(value) if value else default
 
 
 def _env_optional_int(name: str, default: int | None) -> int | None:
@@ -101,6 +108,11 @@ class Config:
     TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN")
     TWILIO_FROM_NUMBER = os.environ.get("TWILIO_FROM_NUMBER")
     TWILIO_MESSAGING_SERVICE_SID = os.environ.get("TWILIO_MESSAGING_SERVICE_SID")
+    # WhatsApp through the same Messages API (portal.whatsapp). Unset: WhatsApp is off, all SMS.
+    TWILIO_WHATSAPP_FROM = os.environ.get("TWILIO_WHATSAPP_FROM")  # "whatsapp:+46..."
+    # Approved templates for messages outside the 24-hour window: {purpose: {language: Content SID}}.
+    WHATSAPP_TEMPLATES: dict = _env_json("ANKOMST_WHATSAPP_TEMPLATES", {})
+    WHATSAPP_WINDOW = timedelta(hours=24)
 
     # Objections: a decision is due this many days after filing (and after an escalation);
     # the newcomer may escalate this many days after the first decision.
@@ -192,6 +204,14 @@ class DevelopmentConfig(Config):
     # token to check against even without a Twilio account.
     TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN") or "dev-twilio-auth-token"
     TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID") or "AC" + "0" * 32
+    # WhatsApp in the local outbox, so the demo shows it (a real sender needs TWILIO_WHATSAPP_FROM),
+    # with made-up template ids for reminders and case notices outside the 24-hour window.
+    if Config.SMS_BACKEND == "outbox":
+        TWILIO_WHATSAPP_FROM = os.environ.get("TWILIO_WHATSAPP_FROM") or "whatsapp:+46700000000"
+        WHATSAPP_TEMPLATES = _env_json(
+            "ANKOMST_WHATSAPP_TEMPLATES",
+            {purpose: {code: f"HXdev{purpose}{code}" for code in CODES} for purpose in ("reminder", "objection")},
+        )
 
 
 class TestConfig(Config):

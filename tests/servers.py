@@ -128,6 +128,7 @@ class FakeTwilio(_Server):
     def __init__(self) -> None:
         self.requests: list[TwilioRequest] = []
         self.error: tuple[int, int, str] | None = None  # (HTTP status, Twilio code, message)
+        self.error_for: str | None = None  # only refuse messages whose To starts with this ("whatsapp:")
         super().__init__(_TwilioHandler)
 
     def http_client(self) -> TwilioHttpClient:
@@ -170,7 +171,7 @@ class _TwilioHandler(BaseHTTPRequestHandler):
         account = parts[3]
         if auth is None or auth[0] != account:
             return self._json(401, {"code": 20003, "message": "Authenticate", "status": 401})
-        if owner.error:
+        if owner.error and (owner.error_for is None or form.get("To", "").startswith(owner.error_for)):
             status, code, message = owner.error
             return self._json(status, {"code": code, "message": message, "status": status, "more_info": ""})
         sid = "SM" + secrets.token_hex(16)

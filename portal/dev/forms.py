@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from portal.forms import Form
@@ -21,3 +21,4 @@ class SimulatorForm(Form):
         validators=[DataRequired(message=_l("Please write a message.")), Length(max=1600)],
         render_kw={"rows": 3, "dir": "auto"},
     )
+    whatsapp = BooleanField(_l("Send as a WhatsApp message"))

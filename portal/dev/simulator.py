@@ -17,8 +17,8 @@ from portal.extensions import db
 from portal.services.conversations import wait_for_background
 
 
-def simulate_inbound_sms(phone: str, body: str) -> dict[str, Any]:
-    """Post a signed inbound SMS to /webhooks/twilio/sms; return what the webhook answered."""
+def simulate_inbound_sms(phone: str, body: str, *, whatsapp: bool = False) -> dict[str, Any]:
+    """Post a signed inbound SMS (or WhatsApp message) to /webhooks/twilio/sms; return what the webhook answered."""
     config = current_app.config
     token = config.get("TWILIO_AUTH_TOKEN")
     if not token:
@@ -29,8 +29,11 @@ def simulate_inbound_sms(phone: str, body: str) -> dict[str, Any]:
         "SmsSid": sid,
         "SmsMessageSid": sid,
         "AccountSid": config.get("TWILIO_ACCOUNT_SID") or "AC" + "0" * 32,
-        "From": phone,
-        "To": config.get("TWILIO_FROM_NUMBER") or "+46700000000",
+        # WhatsApp comes to the same webhook with whatsapp: addresses (portal.whatsapp).
+        "From": ("whatsapp:" + phone) if whatsapp else phone,
+        "To": (config.get("TWILIO_WHATSAPP_FROM") or "whatsapp:+46700000000")
+        if whatsapp
+        else (config.get("TWILIO_FROM_NUMBER") or "+46700000000"),
         "Body": body,
         "NumSegments": "1",
         "NumMedia": "0",

@@ -38,7 +38,7 @@ def sms_simulator():
     if form.validate_on_submit():
         # The number stays in the session, not the URL: access logs must not hold it.
         session[SIMULATOR_KEY] = form.phone.data.strip()
-        result = simulate_inbound_sms(form.phone.data.strip(), form.message.data)
+        result = simulate_inbound_sms(form.phone.data.strip(), form.message.data, whatsapp=form.whatsapp.data)
         session[SIMULATOR_RESULT_KEY] = result
         return redirect(url_for(".sms_simulator", _anchor="latest"))
     phone = session.get(SIMULATOR_KEY)

@@ -26,7 +26,7 @@ from portal.models.conversation import (
 )
 from portal.models.editorial import LinkCheck, LinkDomain, TaskClosed, TranslationTask, TranslatorLanguage
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
-from portal.models.messaging import SmsMessage
+from portal.models.messaging import SmsMessage, WhatsAppWindow
 from portal.models.notification import (
     MailMessage,
     MailMode,
@@ -63,6 +63,7 @@ from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPrefe
 from portal.models.task import Task, TaskKind
 
 __all__ = [
+    "WhatsAppWindow",
     "LinkCheck",
     "LinkDomain",
     "TaskClosed",

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import Enum, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, UTCDateTime, utcnow
@@ -38,6 +38,9 @@ class Person(UserMixin, Base):
     responsible_org_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     arrival_date: Mapped[date | None]
     sms_opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Where reminders and notices go: "sms" or "whatsapp" (the person's own choice; SMS is the
+    # fallback whenever WhatsApp cannot deliver). STOP stops both.
+    message_channel: Mapped[str] = mapped_column(String(10), default="sms", server_default=text("'sms'"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     home_municipality: Mapped[Organisation] = relationship(foreign_keys=[home_municipality_id])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField
+from wtforms import BooleanField, RadioField, SelectField
 from wtforms.validators import DataRequired
 
 from portal.forms import Form
@@ -23,3 +23,13 @@ class ReminderForm(Form):
     evening = BooleanField(_l("The evening before"))
     evening_hour = SelectField(_l("At what time in the evening"), coerce=int)
     hours_before = SelectField(_l("Also some hours before"), coerce=int)
+
+
+class ChannelForm(Form):
+    """Where the newcomer's reminders and notices go (portal.whatsapp)."""
+
+    channel = RadioField(
+        _l("Send my reminders and messages by"),
+        choices=[("sms", "SMS"), ("whatsapp", "WhatsApp")],
+        validators=[DataRequired()],
+    )

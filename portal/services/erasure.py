@@ -50,6 +50,7 @@ from portal.models import (
     StaffNotification,
     StaffUser,
     Task,
+    WhatsAppWindow,
     utcnow,
 )
 from portal.services import audit
@@ -115,6 +116,8 @@ def erase_person(person: Person, confirmed_by: StaffUser, reason: str) -> Erasur
         )
     )
     sender_ids = [c.public_id for c in conversations]
+    # The number's WhatsApp window says when they last wrote (portal.whatsapp).
+    db.session.execute(delete(WhatsAppWindow).where(WhatsAppWindow.phone == person.phone))
     # Staff notifications name the person (portal.notifications): they go before the requests they point to.
     db.session.execute(delete(StaffNotification).where(StaffNotification.person_id == person.id))
     db.session.execute(delete(HandoffRequest).where(HandoffRequest.person_id == person.id))

@@ -1,4 +1,4 @@
-"""POST /webhooks/twilio/sms and /webhooks/twilio/status.
+"""POST /webhooks/twilio/sms (SMS and WhatsApp) and /webhooks/twilio/status.
 
 Check, store, hand off and answer quickly: the signature is checked before anything else is
 read, then the services take over. Nothing here logs a number or a text.
@@ -17,6 +17,7 @@ from portal.clients.sms.twilio import signature_is_valid, twiml_reply
 from portal.extensions import csrf, limiter
 from portal.security import check_for_nul
 from portal.services import conversations
+from portal.whatsapp.routing import split_address
 
 log = logging.getLogger(__name__)
 bp = Blueprint("webhooks", __name__, url_prefix="/webhooks")
@@ -66,11 +67,12 @@ def _limit() -> str:
 @twilio_signed
 def twilio_sms():
     sid = request.form.get("MessageSid") or request.form.get("SmsSid") or ""
-    phone = request.form.get("From", "")
+    # WhatsApp comes to this same webhook as "whatsapp:+46...", signed the same way (checked above).
+    channel, phone = split_address(request.form.get("From", ""))
     body = request.form.get("Body", "")
     if not sid or not phone or len(sid) > 64 or len(phone) > 20:
         abort(400)
-    answer = conversations.receive_sms(sid=sid, phone=phone, body=body[:MAX_BODY_CHARS])
+    answer = conversations.receive_sms(sid=sid, phone=phone, body=body[:MAX_BODY_CHARS], channel=channel)
     callback = _status_callback_url(answer.sms_id) if answer.sms_id is not None else None
     return _twiml(twiml_reply(answer.body, status_callback=callback))
 

@@ -59,3 +59,14 @@ def test_a_bad_number_is_refused(client, fake_rasa):
     assert response.status_code == 422
     check_page(response)
     assert fake_rasa.calls == []
+
+
+def test_a_simulated_whatsapp_message_goes_through_the_same_webhook(client, db, region, fake_rasa):
+    from portal.models import WhatsAppWindow
+
+    person = create_person(region["sodertalje"], language="sv")
+    response = client.post("/dev/sms", data={"phone": person.phone, "message": "HJÄLP", "whatsapp": "y"})
+    assert response.status_code == 302
+    window = db.session.get(WhatsAppWindow, person.phone)
+    assert window is not None and window.last_channel == "whatsapp"
+    assert "Ankomst" in client.get("/dev/sms").get_data(as_text=True)

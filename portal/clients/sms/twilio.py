@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -30,6 +31,7 @@ class TwilioSmsClient:
         messaging_service_sid: str | None = None,
         status_callback: str | None = None,
         http_client: Any | None = None,
+        whatsapp_from: str | None = None,
     ) -> None:
         if not (from_number or messaging_service_sid):
             raise ValueError("Twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
@@ -38,6 +40,7 @@ class TwilioSmsClient:
         self._from = from_number
         self._service = messaging_service_sid
         self._status_callback = status_callback
+        self._whatsapp_from = whatsapp_from
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> TwilioSmsClient:
@@ -49,11 +52,22 @@ class TwilioSmsClient:
             messaging_service_sid=config.get("TWILIO_MESSAGING_SERVICE_SID"),
             status_callback=f"{base.rstrip('/')}/webhooks/twilio/status" if base else None,
             http_client=config.get("TWILIO_HTTP_CLIENT"),
+            whatsapp_from=config.get("TWILIO_WHATSAPP_FROM"),
         )
 
     def deliver(self, message: SmsMessage, *, body: str) -> None:
         kwargs: dict[str, Any] = {"to": message.to_number, "body": body}
-        if self._service:
+        if message.channel == "whatsapp":
+            # The same Messages API: whatsapp: addresses, and outside the 24-hour window an
+            # approved template whose one variable carries the text.
+            kwargs["to"] = "whatsapp:" + message.to_number
+            if message.template_sid:
+                del kwargs["body"]
+                kwargs["content_sid"] = message.template_sid
+                kwargs["content_variables"] = json.dumps({"1": body}, ensure_ascii=False)
+        if message.channel == "whatsapp" and self._whatsapp_from:
+            kwargs["from_"] = self._whatsapp_from
+        elif self._service:
             kwargs["messaging_service_sid"] = self._service
         else:
             kwargs["from_"] = self._from
@@ -63,7 +77,10 @@ class TwilioSmsClient:
             sent = self._client.messages.create(**kwargs)
         except TwilioRestException as exc:
             message.error_code = str(exc.code or exc.status)
-            log.warning("twilio refused sms", extra={"sms_id": message.id, "twilio_code": exc.code})
+            log.warning(
+                "twilio refused message",
+                extra={"sms_id": message.id, "channel": message.channel, "twilio_code": exc.code},
+            )
             raise SmsSendError(str(exc.code)) from exc
         except (TwilioException, OSError) as exc:
             # The library lets connection errors through as requests' exceptions (OSErrors).

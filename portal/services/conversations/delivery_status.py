@@ -30,4 +30,9 @@ def record_delivery_status(
     for message in messages_for_sms(sms):
         message.status = sms.status
     db.session.commit()
+    if sms.channel == "whatsapp" and sms.status in ("failed", "undelivered") and sms.fallback_sms_id is None:
+        # Not on WhatsApp (63003), or the template was refused: the same text goes by SMS, once.
+        from portal.clients.sms import fall_back_to_sms
+
+        fall_back_to_sms(sms)
     return sms

@@ -52,6 +52,7 @@ from portal.services.conversations.state import (
     state_active,
 )
 from portal.services.conversations.triage import AssistantMessage, assistant_message
+from portal.whatsapp import routing as whatsapp
 from portal.worker import enqueue, job_context
 
 log = logging.getLogger(__name__)
@@ -82,9 +83,14 @@ class _PendingAnswer:
 # -- SMS ----------------------------------------------------------------------------------
 
 
-def receive_sms(*, sid: str, phone: str, body: str) -> SmsAnswer:
-    """Store and answer one inbound SMS (the webhook has already checked its signature)."""
+def receive_sms(*, sid: str, phone: str, body: str, channel: str = "sms") -> SmsAnswer:
+    """Store and answer one inbound SMS or WhatsApp message (the webhook has checked its signature).
+
+    A WhatsApp message joins the number's one conversation (portal.whatsapp): same language,
+    same assistant, same keywords; its answer goes back on WhatsApp.
+    """
     conversation = get_or_create_sms_conversation(phone)
+    whatsapp.record_inbound(phone, channel)
     info = count_segments(body)
     inbound = Message(
         conversation_id=conversation.id,
@@ -314,6 +320,7 @@ def _sms_reply(
         segments=info.segments,
         encoding=info.encoding,
         status="queued",
+        channel=whatsapp.last_channel(conversation.phone),  # TwiML answers on the question's channel
     )
     reply = Message(
         conversation_id=conversation.id,
@@ -442,7 +449,12 @@ def deliver_reply(message_id: int) -> None:
             db.session.commit()
             return
         try:
-            sms = send_sms(person or conversation.phone, reply.body, purpose="assistant")
+            sms = send_sms(
+                person or conversation.phone,
+                reply.body,
+                purpose="assistant",
+                reply_channel=whatsapp.last_channel(conversation.phone),
+            )
         except SmsSendError:
             sms = None
         if sms is None:

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.servers import fake_rasa, fake_twilio  # noqa: F401 - fixtures
+
+WHATSAPP_FROM = "whatsapp:+46766860001"
+TEMPLATES = {"reminder": {"sv": "HX" + "1" * 32, "ar": "HX" + "2" * 32}}
+
+
+@pytest.fixture
+def whatsapp(app):
+    """WhatsApp configured: a sender and reminder templates in Swedish and Arabic (not Somali)."""
+    saved = {key: app.config.get(key) for key in ("TWILIO_WHATSAPP_FROM", "WHATSAPP_TEMPLATES")}
+    app.config.update(TWILIO_WHATSAPP_FROM=WHATSAPP_FROM, WHATSAPP_TEMPLATES=TEMPLATES)
+    yield
+    app.config.update(saved)
