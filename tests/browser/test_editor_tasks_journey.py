@@ -153,3 +153,81 @@ def test_the_task_pages_and_the_dashboard_pass_axe_in_swedish_and_arabic(browser
             problems += _violations(page, path)
         assert page.locator(".task-notice").count() == 1
     assert not problems, "\n".join(problems)
+
+
+# Where each character of `needle`'s first occurrence in a textarea's value is drawn, measured on a
+# mirror of the textarea (same direction, font and wrapping): a textarea's glyphs have no DOM of
+# their own, so this is how a caret or a highlight library finds them too.
+_MIRROR_POSITIONS = """([selector, needle, strip]) => {
+  const area = document.querySelector(selector);
+  let text = area.value;
+  if (strip) text = text.replace(/[\\u2066-\\u2069]/g, "");
+  const style = getComputedStyle(area);
+  const mirror = document.createElement("div");
+  for (const p of ["direction", "fontFamily", "fontSize", "lineHeight", "width", "padding", "letterSpacing"]) {
+    mirror.style[p] = style[p];
+  }
+  mirror.style.whiteSpace = "pre-wrap";
+  mirror.style.unicodeBidi = style.unicodeBidi;
+  mirror.dir = area.dir;
+  mirror.textContent = text;
+  document.body.appendChild(mirror);
+  const node = mirror.firstChild;
+  const start = text.indexOf(needle);
+  if (start < 0) { mirror.remove(); return null; }
+  const xs = [];
+  for (let i = 0; i < needle.length; i++) {
+    // Skip the invisible isolates: they are not drawn.
+    if (/[\\u2066-\\u2069]/.test(needle[i])) continue;
+    const range = document.createRange();
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    const box = range.getBoundingClientRect();
+    xs.push(box.x);
+  }
+  mirror.remove();
+  return xs;
+}"""
+
+
+def _drawn(page, needle: str, *, strip: bool = False) -> list[float]:
+    value = page.locator("#body").input_value()
+    isolated = next(
+        (run for run in _isolated_runs(value) if needle in run.replace("\u2066", "").replace("\u2069", "")), None
+    )
+    target = isolated if isolated and not strip else needle
+    xs = page.evaluate(_MIRROR_POSITIONS, ["#body", target, strip])
+    assert xs, f"{needle!r} is not in the textarea"
+    return xs
+
+
+def _isolated_runs(value: str) -> list[str]:
+    runs, depth, start = [], 0, 0
+    for i, char in enumerate(value):
+        if char == "\u2066":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == "\u2069" and depth:
+            depth -= 1
+            if depth == 0:
+                runs.append(value[start : i + 1])
+    return runs
+
+
+def test_the_arabic_textarea_draws_links_and_anchors_in_their_true_order(browser, live_server, region, health):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server)
+    page = context.new_page()
+    try:
+        sign_in_staff_in_browser(page, create_staff(region["region"], Role.EDITOR))
+        page.goto(f"/editor/{HEALTH}/ar")
+        assert page.locator("#body").get_attribute("dir") == "rtl"
+        for needle in ("[1177.se](https://www.1177.se)", "{#vardcentral}"):
+            xs = _drawn(page, needle)
+            assert xs == sorted(xs), f"{needle!r} is not drawn left to right in the Arabic textarea: {xs}"
+            # Without the isolates the same text is drawn out of order (the defect the issue saw),
+            # so the check can fail.
+            bare = _drawn(page, needle, strip=True)
+            assert bare != sorted(bare), f"{needle!r} drawn in order even without isolates: the check sees nothing"
+    finally:
+        context.close()
