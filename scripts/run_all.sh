@@ -4,8 +4,8 @@
 #   rasa           127.0.0.1:5005, after training if the bot's data changed   (if bot/.venv exists)
 #   action server  127.0.0.1:5055, calling the portal's internal API          (if bot/.venv exists)
 #   worker         RQ jobs on $REDIS_URL, with its scheduler (reminders)      (if REDIS_URL is set;
-#                  without it jobs run inline in the portal, and reminders wait in the
-#                  database for `flask --app portal reminders send-due`)
+#                  without it jobs run inline in the portal, and a minute's loop runs
+#                  `reminders send-due` and `notifications sweep` as cron would)
 # Without the bot the portal still works: SMS and chat answer with the portal's own menu.
 # Everything here runs as development (dev pages, dev secrets); unset, ANKOMST_ENV means production.
 set -euo pipefail
@@ -46,8 +46,13 @@ if [[ -n "${REDIS_URL:-}" ]]; then
     echo "Worker: RQ on $REDIS_URL"
     start .venv/bin/flask --app portal worker --with-scheduler
 else
-    echo "Worker: none (no REDIS_URL); reminders wait for: .venv/bin/flask --app portal reminders send-due"
-    echo "        and staff deadline notices and digests for: .venv/bin/flask --app portal notifications sweep"
+    # No worker: a minute's loop stands in for cron, so reminders reach the outbox at their hour
+    # and deadline notices and digests reach the inbox (the commands are the ones cron would run).
+    echo "Worker: none (no REDIS_URL); every minute: flask reminders send-due, flask notifications sweep"
+    start bash -c 'while sleep 60; do
+        .venv/bin/flask --app portal reminders send-due >/dev/null || true
+        .venv/bin/flask --app portal notifications sweep >/dev/null || true
+    done'
 fi
 
 wait -n "${pids[@]}"
