@@ -70,6 +70,16 @@ class ActionRequestReview(PortalAction):
         open_cases = [c for c in cases if c.get("can_escalate")]
         if len(open_cases) == 1:
             return open_cases[0]["case_number"]
+        if not cases:
+            # "I want to appeal it" from someone who never objected is most often about the plan
+            # itself: point to the objection, not to a review that cannot exist yet.
+            turn.say(
+                _(
+                    "You have not objected to anything yet, so there is nothing to review. If you do not "
+                    "agree with your plan, write that you want to object and I will help you."
+                )
+            )
+            return None
         if not open_cases:
             turn.say(
                 _(
