@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from portal.access import current_person
-from portal.data.content import content_stamp, list_municipalities
+from portal.data.content import content_stamp, get_module, list_municipalities
+from portal.data.feedback import record_feedback
+from portal.extensions import limiter
+from portal.forms import ConfirmForm
 from portal.i18n import current_language
 from portal.languages import get_language
 from portal.models import Organisation
 from portal.services.content import module_cards, module_for_reader, municipality_for_reader
 from portal.services.fragments import cached, render_fragment
+from portal.services.objections import stockholm_date
 from portal.services.search import MAX_QUERY_CHARS, NONE, CivicAnswer, answer
 from portal.services.search.unanswered import record_unanswered
 
@@ -76,7 +81,25 @@ def module(slug: str):
     page = cached(key, lambda: _render_module(slug, municipality, show_source))
     if page is None:
         abort(404)
-    return render_template("info/module.html", page=page)
+    # The feedback form is outside the cached body: its CSRF token is the reader's own.
+    return render_template("info/module.html", page=page, slug=slug, feedback_form=ConfirmForm())
+
+
+@bp.post("/<slug>/feedback")
+@limiter.limit("30 per hour")
+def feedback(slug: str):
+    """'Was this page helpful?': one anonymous yes or no, counted per module and page language.
+
+    Nothing about the reader is kept (not even the time of day); the limit per address only
+    keeps one browser from flooding the counts.
+    """
+    if get_module(slug) is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit() or request.form.get("helpful") not in ("yes", "no"):
+        abort(400)
+    record_feedback(slug, current_language().code, request.form["helpful"] == "yes", stockholm_date())
+    flash(_("Thank you. Your answer is counted, without your name."))
+    return redirect(url_for("info.module", slug=slug, kommun=request.args.get("kommun") or None), 303)
 
 
 def _render_module(slug: str, municipality: Organisation | None, show_source: bool) -> dict | None:

@@ -13,6 +13,7 @@ from portal.models.content import (
     UnansweredQuery,
 )
 from portal.models.contact import MunicipalityContact
+from portal.models.feedback import PageFeedback
 from portal.models.conversation import (
     AssistantEpisode,
     Channel,
@@ -95,6 +96,7 @@ __all__ = [
     "SearchSection",
     "Decision",
     "MunicipalityContact",
+    "PageFeedback",
     "DecisionStage",
     "LanguageSource",
     "Objection",

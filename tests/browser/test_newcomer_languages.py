@@ -55,7 +55,7 @@ def test_the_new_pages_have_no_wcag_violations(browser, live_server, region, lan
     with _browsing(browser, live_server, lang.code) as page:
         sign_in_staff_in_browser(page, editor)
         page.goto(f"/language/{lang.code}")
-        for path in ("/staff/contacts", "/staff/contacts/sodertalje"):
+        for path in ("/staff/contacts", "/staff/contacts/sodertalje", "/editor/feedback"):
             problems += _violations(page, path)
         # The form with its errors shown, as a person who made a mistake sees it.
         page.locator("#phone").fill("ring oss")
