@@ -156,7 +156,7 @@ def _refuse_unsafe_production(app: Flask) -> None:
     for key in PRODUCTION_SECRETS:
         if not app.config.get(key):
             problems.append(f"{key} must be set in the environment")
-    for key in (*PRODUCTION_SECRETS, "TWILIO_AUTH_TOKEN"):
+    for key in (*PRODUCTION_SECRETS, "TWILIO_AUTH_TOKEN", "IDENTITY_NUMBER_KEY"):
         if app.config.get(key) in KNOWN_DEVELOPMENT_SECRETS:
             problems.append(f"{key} is a public development value")
     if app.config.get("DEV_PAGES"):

@@ -27,6 +27,8 @@ KNOWN_DEVELOPMENT_SECRETS = frozenset(
         "change-me",
         "changeme",
         "secret",
+        "ZGV2LWlkZW50aXR5LW51bWJlci1rZXktMzItYnl0ZXM=",
+        "dGVzdC1pZGVudGl0eS1udW1iZXIta2V5LTMyLWJ5dGU=",
     }
 )
 # Config keys production needs from the environment (TWILIO_AUTH_TOKEN too, with SMS_BACKEND=twilio).
@@ -56,6 +58,10 @@ class Config:
 
     ANKOMST_ENV = "production"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Fernet key for personnummer/samordningsnummer (services.identity_numbers); optional: without
+    # it no number can be stored. Generate one with
+    # python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())".
+    IDENTITY_NUMBER_KEY = os.environ.get("IDENTITY_NUMBER_KEY")
     # None means "the SQLite file in the instance folder"; create_app() fills it in.
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -196,6 +202,7 @@ class DevelopmentConfig(Config):
     DEV_PAGES = True
     # Public values, so `make run` needs nothing set; production refuses every one of them.
     SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-secret-key-change-me"
+    IDENTITY_NUMBER_KEY = os.environ.get("IDENTITY_NUMBER_KEY") or "ZGV2LWlkZW50aXR5LW51bWJlci1rZXktMzItYnl0ZXM="
     INTERNAL_API_TOKEN = os.environ.get("ANKOMST_INTERNAL_TOKEN") or "dev-internal-token"
     RASA_TRACKER_DB_URL = os.environ.get("RASA_TRACKER_DB_URL") or "sqlite:///" + os.path.join(
         os.path.dirname(os.path.dirname(__file__)), "bot", "tracker.db"
@@ -218,6 +225,7 @@ class TestConfig(Config):
     ANKOMST_ENV = "test"
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105 - test only
+    IDENTITY_NUMBER_KEY = "dGVzdC1pZGVudGl0eS1udW1iZXIta2V5LTMyLWJ5dGU="  # noqa: S105 - test only
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_STORAGE_URI = "memory://"
     DEV_PAGES = True

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String, text
+from sqlalchemy import Enum, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, UTCDateTime, utcnow
@@ -37,6 +37,10 @@ class Person(UserMixin, Base):
     # The municipality or district whose caseworkers are responsible; staff access follows it.
     responsible_org_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     arrival_date: Mapped[date | None]
+    # Personnummer or samordningsnummer, optional: Fernet-encrypted, never in clear text
+    # (services.identity_numbers); `identity_number_kind` says which of the two it is.
+    identity_number_encrypted: Mapped[str | None] = mapped_column(Text)
+    identity_number_kind: Mapped[str | None] = mapped_column(String(20))
     sms_opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Where reminders and notices go: "sms" or "whatsapp" (the person's own choice; SMS is the
     # fallback whenever WhatsApp cannot deliver). STOP stops both.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.models import Role
 from portal.planning.forms import PaperSignatureForm
 from portal.planning.views import _person_or_404, _plan_or_404, _render, bp, plan_error_message
-from portal.services import audit, plans
+from portal.services import audit, plan_export, plans
 from portal.services.plan_print import bilingual_columns
 from portal.services.plans import PlanError
 from portal.services.public_holidays import swedish_holidays
@@ -83,3 +83,29 @@ def record_signature(person_id: int):
         return _render(person, 409 if error.code == "stale" else 422, signature_form=form)
     flash(_("The paper signature was recorded for version %(number)s.", number=plan.acknowledged_revision))
     return redirect(url_for(".edit", person_id=person.id, _anchor="status"))
+
+
+@bp.get("/plan/export.json")
+@staff_required(Role.CASEWORKER)
+def export_plan_json(person_id: int):
+    """The plan for the national systems as JSON (docs/plan-export.md); audited."""
+    return _export(person_id, "json")
+
+
+@bp.get("/plan/export.csv")
+@staff_required(Role.CASEWORKER)
+def export_plan_csv(person_id: int):
+    """The plan for the national systems as CSV, one row per activity (docs/plan-export.md); audited."""
+    return _export(person_id, "csv")
+
+
+def _export(person_id: int, fmt: str):
+    person = _person_or_404(person_id)
+    plan = _plan_or_404(person)
+    body = plan_export.export_plan(person, plan, current_staff_user(), fmt)
+    response = jsonify(body) if fmt == "json" else Response(body, mimetype="text/csv")
+    if fmt == "csv":
+        response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="ankomst-plan-{plan.id}-v{plan.revision}.{fmt}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -181,6 +181,8 @@ def _pseudonymise(person: Person) -> None:
     person.interpreter_language = None
     person.gender = Gender.UNSPECIFIED
     person.arrival_date = None
+    person.identity_number_encrypted = None
+    person.identity_number_kind = None
     person.sms_opted_out_at = utcnow()  # nothing is ever sent to it again
 
 

@@ -63,3 +63,12 @@ class HandoffCloseForm(Form):
         from portal.catalogues import HANDOFF_OUTCOMES
 
         self.outcome.choices = [("", _l("Choose"))] + [(o.key, str(o.label)) for o in HANDOFF_OUTCOMES]
+
+
+class IdentityNumberForm(Form):
+    # Optional; validated and encrypted by services.identity_numbers. Empty removes it.
+    identity_number = StringField(
+        _l("Personnummer or samordningsnummer"),
+        validators=[Length(max=20)],
+        description=_l("YYYYMMDD-NNNN. Leave empty to remove it. Showing it in full is logged."),
+    )

@@ -11,10 +11,11 @@ from portal.forms import StaffPasswordForm, TotpForm
 from portal.models import Person, Role, StaffUser, utcnow
 from portal.services import audit, data_export, sessions, staff_signin, tasks
 from portal.services.caseload import build_caseload
+from portal.services.identity_numbers import IdentityNumber, stored_identity_number
 from portal.services.objections import stockholm_date
 from portal.services.staff_signin import PasswordResult
 from portal.services.totp_qr import qr_svg
-from portal.staff.forms import ErasureConfirmForm, TaskAssignForm, TaskDoneForm
+from portal.staff.forms import ErasureConfirmForm, IdentityNumberForm, TaskAssignForm, TaskDoneForm
 from portal.urls import requested_next, safe_next
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -180,11 +181,22 @@ def person(person_id: int):
     return render_template("staff/person.html", **person_page_context(found))
 
 
-def person_page_context(person: Person, form: ErasureConfirmForm | None = None) -> dict:
-    """What the staff person page shows: the person, and a pending erasure request with its form."""
+def person_page_context(
+    person: Person,
+    form: ErasureConfirmForm | None = None,
+    *,
+    identity_form: IdentityNumberForm | None = None,
+    shown_identity_number: IdentityNumber | None = None,
+) -> dict:
+    """What the staff person page shows: the person, their number masked (or shown on request), and
+    a pending erasure request with its form."""
     pending = get_pending_erasure_request(person)
     return {
         "person": person,
         "erasure_request": pending,
         "erasure_form": (form or ErasureConfirmForm()) if pending is not None else None,
+        "identity_number": stored_identity_number(person),
+        "identity_stored": person.identity_number_encrypted is not None,
+        "shown_identity_number": shown_identity_number,
+        "identity_form": identity_form or IdentityNumberForm(formdata=None),
     }

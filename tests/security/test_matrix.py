@@ -64,6 +64,8 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.close_handoff", {"caseworker"}),
     ("staff.handoff", {"caseworker"}),
     ("staff.reply_to_handoff", {"caseworker"}),
+    ("staff.set_person_identity_number", {"caseworker"}),
+    ("staff.show_person_identity_number", {"caseworker"}),
     ("staff.assign_task", {"caseworker"}),
     ("staff.complete_task", {"caseworker"}),
     ("staff.erasure_requests", {"caseworker"}),
