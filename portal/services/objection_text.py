@@ -154,12 +154,28 @@ def status_label(status: str) -> str:
     return labels.get(ObjectionStatus(status), str(status))
 
 
-def event_label(action: str, outcome: str | None = None) -> str:
-    """One step on the timeline as a sentence in the current locale."""
+def event_label(action: str, outcome: str | None = None, *, staff: bool = False) -> str:
+    """One step on the timeline as a sentence in the current locale.
+
+    The newcomer's timeline speaks to them ("Your objection was received."); staff read the
+    same steps in the third person, with the staff outcome labels (issue 14, item 5).
+    """
+    label = staff_outcome_label if staff else outcome_label
     if action == "decide" and outcome:
-        return gettext("Decision: %(outcome)s.", outcome=outcome_label(outcome))
+        return gettext("Decision: %(outcome)s.", outcome=label(outcome))
     if action == "final_decide" and outcome:
-        return gettext("Final decision by the independent reviewer: %(outcome)s.", outcome=outcome_label(outcome))
+        return gettext("Final decision by the independent reviewer: %(outcome)s.", outcome=label(outcome))
+    if staff:
+        labels = {
+            "submit": gettext("The newcomer filed the objection."),
+            "acknowledge": gettext("A caseworker confirmed that they have seen the objection."),
+            "start_review": gettext("A caseworker started the review."),
+            "decide": gettext("The caseworker made a decision."),
+            "escalate": gettext("The newcomer asked for an independent review."),
+            "start_independent_review": gettext("An independent reviewer started the review."),
+            "final_decide": gettext("The independent reviewer made the final decision."),
+        }
+        return labels.get(action, action)
     labels = {
         "submit": gettext("Your objection was received."),
         "acknowledge": gettext("A caseworker has seen your objection."),
@@ -212,12 +228,13 @@ class TimelineEntry:
     label: str
 
 
-def timeline(objection: Objection) -> list[TimelineEntry]:
-    """The case's steps, oldest first, each as a sentence in the current locale."""
+def timeline(objection: Objection, staff: bool = False) -> list[TimelineEntry]:
+    """The case's steps, oldest first, each as a sentence in the current locale (staff: third person)."""
     outcomes = {
         "decide": objection.first_decision.outcome if objection.first_decision else None,
         "final_decide": objection.final_decision.outcome if objection.final_decision else None,
     }
     return [
-        TimelineEntry(e.at, e.action, e.status, event_label(e.action, outcomes.get(e.action))) for e in objection.events
+        TimelineEntry(e.at, e.action, e.status, event_label(e.action, outcomes.get(e.action), staff=staff))
+        for e in objection.events
     ]

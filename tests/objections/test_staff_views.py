@@ -289,3 +289,16 @@ def test_the_coordinator_sees_figures_but_no_individual_data(client, region, cas
     assert soup.find("th", string="ትግርኛ") is not None
     assert client.get(f"/staff/objections/{cases[0].display_case_number}").status_code == 403
     assert client.get(f"/staff/reviews/{cases[0].display_case_number}").status_code == 403
+
+
+def test_staff_read_the_case_in_the_third_person_and_the_newcomer_in_the_second(client, caseworker, person):
+    # Issue 14: staff pages used the newcomer's wording ("Your objection was received", "My whole plan").
+    objection = create_objection(person, target="plan")
+    objections.acknowledge(objection, caseworker)
+    sign_in_in_english(client, caseworker)
+    case = check_page(client.get(f"/staff/objections/{objection.display_case_number}"))
+    steps = [li.get_text(" ", strip=True) for li in case.select(".timeline li")]
+    assert "The newcomer filed the objection." in steps[0] and "A caseworker confirmed" in steps[1]
+    assert not any("your" in step.lower() for step in steps)
+    queue = check_page(client.get("/staff/objections"))
+    assert "The whole plan" in queue.get_text(" ", strip=True) and "My whole plan" not in queue.get_text()

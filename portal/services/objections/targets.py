@@ -75,8 +75,11 @@ def resolve_target(plan: Plan, value: str | None) -> Target | None:
     return next((t for t in plan_targets(plan) if t.value == value), None)
 
 
-def describe_target(frozen: dict[str, Any]) -> str:
-    """What an objection points at, as a phrase in the current locale (from the frozen target)."""
+def describe_target(frozen: dict[str, Any], staff: bool = False) -> str:
+    """What an objection points at, as a phrase in the current locale (from the frozen target).
+
+    The newcomer reads it in the first person ("My whole plan"); staff in the third.
+    """
     kind = frozen.get("kind")
     if kind == "goal":
         return gettext("Goal: %(goal)s", goal=goal_label(frozen["key"]))
@@ -102,4 +105,4 @@ def describe_target(frozen: dict[str, Any]) -> str:
             date=created,
             change=describe_change(changes[0]),
         )
-    return gettext("My whole plan")
+    return gettext("The whole plan") if staff else gettext("My whole plan")
