@@ -62,8 +62,15 @@ class GoalForm(RevisionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Whole sentences with a placeholder: an f-string around _l() is never extracted, so
+        # "(short term)" stayed English on every page.
         self.template_key.choices = [
-            (t.key, f"{t.label} ({_l('long term') if t.horizon == 'long' else _l('short term')})")
+            (
+                t.key,
+                _l("%(goal)s (long term)", goal=t.label)
+                if t.horizon == "long"
+                else _l("%(goal)s (short term)", goal=t.label),
+            )
             for t in GOAL_TEMPLATES
         ]
         self.goal_note_language.choices = _language_choices()

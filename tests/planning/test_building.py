@@ -201,3 +201,14 @@ def test_the_newcomer_approves_or_objects_and_sees_a_paper_signature_as_such(cli
     plans.record_paper_signature(plan, caseworker, plan.revision, date(2026, 11, 20))
     text = check_page(client.get("/plan")).get_text()
     assert "signed this plan on paper" in text and "2026" in text
+
+
+def test_the_goal_choices_say_short_and_long_term_in_the_page_language(client, setting):
+    caseworker, person, _plan = setting
+    sign_in_staff(client, caseworker)
+    client.get("/language/sv")
+    options = [o.get_text() for o in check_page(client.get(f"/staff/people/{person.id}/plan")).select(
+        "select[name=template_key] option"
+    )]  # fmt: skip
+    assert options and not any("term)" in o for o in options)
+    assert any(o.endswith("(kort sikt)") for o in options) and any(o.endswith("(lång sikt)") for o in options)
