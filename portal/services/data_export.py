@@ -40,6 +40,13 @@ FORMAT = "ankomst-export-1"
 _NEVER = {"token_hash", "code_hash", "idempotency_key", "phone_digest", "provider_sid", "state_data"}
 
 
+def _identity_number(person: Person) -> str | None:
+    from portal.services.identity_numbers import stored_identity_number
+
+    number = stored_identity_number(person)
+    return number.formatted if number else None
+
+
 def export_person(person: Person) -> dict[str, Any]:
     """Everything Ankomst holds about `person`, as a JSON-ready dict."""
     plans = list(db.session.scalars(select(Plan).where(Plan.person_id == person.id).order_by(Plan.id)))
@@ -55,7 +62,9 @@ def export_person(person: Person) -> dict[str, Any]:
         "format": FORMAT,
         "exported_at": utcnow().isoformat(),
         "profile": {
-            **_row(person),
+            **{k: v for k, v in _row(person).items() if k != "identity_number_encrypted"},
+            # The person's own number in clear: it is theirs; the ciphertext would say nothing.
+            "identity_number": _identity_number(person),
             "home_municipality": person.home_municipality.name,
             "responsible_organisation": person.responsible_org.name,
         },

@@ -174,7 +174,8 @@ def sweep(now: datetime, org_ids: Collection[int] | None = None) -> int:
     """Make the tasks the cases call for and close those whose event has passed; returns how many were made.
 
     `org_ids` limits the sweep to the people of those organisations (a caseworker's start page
-    sweeps theirs each time it is opened); None sweeps every organisation.
+    sweeps theirs each time it is opened); None sweeps every organisation, as the worker's
+    scheduled notifications sweep does (portal.notifications.events.run_sweep).
     """
     events = _events(now, org_ids)
     existing = {

@@ -112,3 +112,14 @@ def test_erasure_removes_the_number(app, db, region):
     erase_person(person, confirmed_by=caseworker, reason="asked at the desk")
     db.session.refresh(person)
     assert person.identity_number_encrypted is None and person.identity_number_kind is None
+
+
+def test_the_persons_own_data_export_has_the_number_not_the_ciphertext(app, db, region):
+    from portal.services.data_export import export_person
+
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"])
+    set_identity_number(person, caseworker, "811218-9876")
+    profile = export_person(person)["profile"]
+    assert profile["identity_number"] == "19811218-9876"
+    assert "identity_number_encrypted" not in profile
