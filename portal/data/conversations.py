@@ -125,6 +125,17 @@ def list_open_handoffs(org_ids: Iterable[int]) -> list[HandoffRequest]:
     )
 
 
+def list_handoffs_for_person(person: Person) -> list[HandoffRequest]:
+    """All of one person's requests to talk to a person, newest first."""
+    return list(
+        db.session.scalars(
+            select(HandoffRequest)
+            .where(HandoffRequest.person_id == person.id)
+            .order_by(HandoffRequest.created_at.desc(), HandoffRequest.id.desc())
+        )
+    )
+
+
 def get_handoff(handoff_id: int) -> HandoffRequest | None:
     return db.session.get(HandoffRequest, handoff_id)
 

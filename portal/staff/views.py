@@ -4,7 +4,9 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
+from portal.data.conversations import list_handoffs_for_person
 from portal.data.erasure_requests import get_pending_erasure_request
+from portal.data.objections import list_objections_for_person
 from portal.data.people import get_person_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
@@ -199,4 +201,8 @@ def person_page_context(
         "identity_stored": person.identity_number_encrypted is not None,
         "shown_identity_number": shown_identity_number,
         "identity_form": identity_form or IdentityNumberForm(formdata=None),
+        # The person's cases and requests, each one click from its page (issue 14, item 5); the
+        # page is already audited as a read of this person.
+        "objections": list_objections_for_person(person),
+        "handoffs": list_handoffs_for_person(person),
     }
