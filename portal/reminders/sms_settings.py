@@ -50,7 +50,7 @@ def answer_reminder_command(person: Person, body: str) -> str | None:
             change_setting(person, new)  # saved, audited, and the person's reminders planned again
             return " ".join([gettext("Your reminder settings are saved."), *_describe(new)])
         # The word alone, or a number that is not a choice: the setting and the choices.
-        return " ".join([*_describe(current), _how_to_change(person)])
+        return " ".join([*_describe(current), how_to_change(person)])
 
 
 def _describe(setting: ReminderSetting) -> list[str]:
@@ -68,7 +68,8 @@ def _describe(setting: ReminderSetting) -> list[str]:
     return lines
 
 
-def _how_to_change(person: Person) -> str:
+def how_to_change(person: Person) -> str:
+    """How to change reminders by SMS, in the current locale (also shown with its cost to staff)."""
     config = current_app.config
     evening = config["REMINDER_EVENING_HOURS"]
     return gettext(

@@ -74,6 +74,7 @@ AREAS: list[tuple[str, set[str]]] = [
     ("staff.open_notification", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
     ("staff.mark_all_read", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
     ("staff.mail_mode", {"caseworker", "editor", "reviewer", "coordinator", "admin"}),
+    ("staff.message_costs", {"caseworker", "editor", "admin"}),
     ("staff.confirm_erasure", {"caseworker"}),
     ("planning.", {"caseworker"}),
     ("casework.reviews", {"reviewer"}),

@@ -22,6 +22,18 @@ class SmsClient(Protocol):
         """Hand a recorded message to the network; set provider_sid and status on it."""
 
 
+def as_sent(body: str) -> str:
+    """The text as it goes out: plain punctuation and spaces when that makes it GSM-7, then bidi isolation if free.
+
+    CLDR's times have a narrow no-break space ("9:00\u202fAM"), which alone would make an English
+    or Somali reminder UCS-2 and double its cost; every SMS passes here, and the cost page
+    (portal.services.message_costs) counts this same text.
+    """
+    from portal.channels.sms_text import plain_punctuation
+
+    return isolated_if_free(plain_punctuation(body))
+
+
 def get_sms_client() -> SmsClient:
     """The configured backend: the local outbox by default, Twilio when SMS_BACKEND=twilio."""
     backend = current_app.config["SMS_BACKEND"]
@@ -58,7 +70,7 @@ def send_sms(
         return None
     route = choose_route(person, number, purpose, required=required, sensitive=sensitive, reply_channel=reply_channel)
     client = get_sms_client()
-    body = isolated_if_free(body)
+    body = as_sent(body)
     if route.fallback_reason:
         # Chosen WhatsApp, but it cannot go (no template for this outside the window): the
         # WhatsApp attempt is recorded with its reason, and the SMS delivers.
