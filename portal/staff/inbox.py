@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from portal import notifications
 from portal.access import current_staff_user, staff_required
+from portal.extensions import db
 from portal.forms import Form
 from portal.models import MailMode
 from portal.notifications.inbox import kind_label
@@ -19,7 +21,11 @@ from portal.staff.views import bp
 def inject_inbox_count():
     """The unread count in the staff header, on every page a staff member sees."""
     if current_user.is_authenticated and getattr(current_user, "kind", None) == "staff":
-        return {"inbox_unread": notifications.unread_count(current_user)}
+        try:
+            return {"inbox_unread": notifications.unread_count(current_user)}
+        except SQLAlchemyError:
+            # An error page while the database is down must still render: no count then.
+            db.session.rollback()
     return {}
 
 

@@ -103,3 +103,17 @@ def test_a_newcomer_cannot_open_the_inbox(client, region):
 
     sign_in_newcomer(client, create_person(region["sodertalje"]))
     assert client.get("/staff/inbox").status_code == 403
+
+
+def test_a_page_still_renders_without_the_count_when_the_database_fails_to_count(client, caseworker, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from portal import notifications
+
+    def broken(_staff):
+        raise OperationalError("SELECT", {}, Exception("database went away"))
+
+    sign_in_staff(client, caseworker)
+    monkeypatch.setattr(notifications, "unread_count", broken)
+    response = client.get("/staff/")
+    assert response.status_code == 200 and "/staff/inbox" in response.get_data(as_text=True)
