@@ -93,6 +93,9 @@ NEWCOMERS = [
     # Arrived last week, still on a Ukrainian SIM, no plan yet: sign-in from a foreign number.
     ("+380671740012", "Mykola Bondarenko", "uk", Gender.MAN, "sodertalje", "sodertalje", date(2026, 11, 30)),
 ]
+# Chose WhatsApp for reminders and notices (portal.whatsapp): in development her reminders show in
+# /dev/outbox as WhatsApp, as the Arabic template outside the 24-hour window.
+WHATSAPP_NEWCOMERS = {"+46701740003"}
 
 
 def staff_email(local: str) -> str:
@@ -155,6 +158,7 @@ def seed(*, if_empty: bool = False) -> bool:
                 home_municipality=orgs[home],
                 responsible_org=orgs[responsible],
                 arrival_date=arrived,
+                message_channel="whatsapp" if phone in WHATSAPP_NEWCOMERS else "sms",
             )
         )
     db.session.commit()
@@ -177,7 +181,7 @@ def print_credentials(echo: Callable[[str], None]) -> None:
     echo("    Current TOTP code:  flask --app portal demo-totp <email>   (or add the secret to an authenticator app)")
     echo("  Newcomers: http://127.0.0.1:5000/signin with one of these numbers; read the code at /dev/outbox")
     for phone, name, lang, *_ in NEWCOMERS:
-        echo(f"    {phone}  {name} ({lang})")
+        echo(f"    {phone}  {name} ({lang}{', WhatsApp' if phone in WHATSAPP_NEWCOMERS else ''})")
     echo("")
 
 

@@ -47,3 +47,58 @@ def test_the_demo_receptions_are_on_the_contact_page_with_tappable_numbers(app, 
     for _slug, phone, *_rest in CONTACTS:
         assert is_dialable(phone)
         assert soup.select_one(f'a[href="tel:{"".join(c for c in phone if c.isdigit())}"]') is not None
+
+
+def test_done_when_of_issue_15_a_demo_newcomer_gets_tomorrows_reminder_and_a_caseworker_sees_an_objection(app, client):
+    """Layla (Arabic, WhatsApp) gets her next activity's reminder in Arabic at its hour in the outbox;
+    an objection she files reaches her caseworkers' inbox and the mail outbox."""
+    from portal.config import DevelopmentConfig
+
+    # As `make run` has it: WhatsApp in the local outbox, with the development template ids.
+    saved = {k: app.config.get(k) for k in ("TWILIO_WHATSAPP_FROM", "WHATSAPP_TEMPLATES")}
+    app.config.update(
+        TWILIO_WHATSAPP_FROM=DevelopmentConfig.TWILIO_WHATSAPP_FROM,
+        WHATSAPP_TEMPLATES=DevelopmentConfig.WHATSAPP_TEMPLATES,
+    )
+    try:
+        _done_when(client)
+    finally:
+        app.config.update(saved)
+
+
+def _done_when(client):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from portal.extensions import db
+    from portal.models import ActivityReminder, MailMessage, Person, SmsMessage, StaffNotification, utcnow
+    from portal.reminders import clock
+    from portal.reminders.planning import plan_reminders
+    from portal.reminders.sending import send_due
+    from tests.factories import create_objection
+
+    assert seed(if_empty=True)
+    layla = db.session.scalar(select(Person).where(Person.phone == "+46701740003"))
+    assert layla.message_channel == "whatsapp" and layla.preferred_language == "ar"
+    plan_reminders()
+    first = db.session.scalars(
+        select(ActivityReminder).where(ActivityReminder.person_id == layla.id).order_by(ActivityReminder.due_at)
+    ).first()
+    assert first is not None
+    try:
+        clock.set_offset(first.due_at - utcnow() + timedelta(seconds=30))
+        send_due()
+    finally:
+        clock.set_offset(timedelta(0))
+    sent = db.session.scalars(select(SmsMessage).where(SmsMessage.purpose == "reminder")).all()
+    mine = [m for m in sent if m.person_id == layla.id]
+    assert mine and mine[0].channel == "whatsapp" and "تذكير" in mine[0].body
+    assert mine[0].template_sid == "HXdevreminderar"  # outside the 24-hour window: the Arabic template
+
+    objection = create_objection(layla)
+    told = db.session.scalars(select(StaffNotification).where(StaffNotification.objection_id == objection.id)).all()
+    assert told and all(n.staff_id for n in told)
+    mails = db.session.scalars(select(MailMessage)).all()
+    assert {m.staff_id for m in mails} >= {n.staff_id for n in told}
+    assert all(layla.name not in m.body for m in mails)
