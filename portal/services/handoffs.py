@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import force_locale, gettext
 
 from portal.catalogues import HANDOFF_OUTCOMES_BY_KEY
@@ -112,7 +114,13 @@ def reply_text(handoff: HandoffRequest, staff: StaffUser, text: str) -> str:
     return f"{label}\n{text.strip()}"
 
 
-def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Message | None:
+@dataclass(frozen=True)
+class ReplyResult:
+    message: Message | None  # the reply in the conversation, None without a conversation
+    sent_by_sms: bool  # False when the person said no to SMS or the provider refused it
+
+
+def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> ReplyResult:
     """Send a caseworker's reply to the person by the channel they asked on, kept in the conversation.
 
     - An SMS conversation gets the reply as an SMS from the service's number, in the thread.
@@ -120,8 +128,8 @@ def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Me
       caseworker answers, a registered person also gets it by SMS.
     - A request made on the web without a conversation is answered by SMS.
 
-    Returns the conversation message, or None when there is no conversation (SMS only). The
-    message text is never logged or put in the audit log: the audit records who replied, when.
+    The result says whether the SMS went, so the caseworker knows to call instead. The message
+    text is never logged or put in the audit log: the audit records who replied, and when.
     """
     text = text.strip()
     if not text or len(text) > REPLY_MAX_LENGTH:
@@ -162,4 +170,4 @@ def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Me
         sms=sms is not None,
     )
     db.session.commit()
-    return message
+    return ReplyResult(message=message, sent_by_sms=sms is not None and sms.status != "failed")

@@ -66,8 +66,13 @@ def reply_to_handoff(handoff_id: int):
     form = HandoffReplyForm()
     if not form.validate_on_submit():
         return _render_handoff(found, 422, reply_form=form)
-    handoffs.reply_to_handoff(current_staff_user(), found, form.text.data)
-    flash(_("Your answer was sent to %(name)s.", name=found.person.name))
+    result = handoffs.reply_to_handoff(current_staff_user(), found, form.text.data)
+    if result.sent_by_sms:
+        flash(_("Your answer was sent to %(name)s.", name=found.person.name))
+    elif result.message is not None and found.channel == "chat":
+        flash(_("Your answer is in the chat. %(name)s gets no SMS: call them if it is urgent.", name=found.person.name))
+    else:
+        flash(_("The SMS could not be sent to %(name)s. Please call them.", name=found.person.name))
     return redirect(url_for("staff.handoff", handoff_id=found.id, _anchor="conversation"))
 
 

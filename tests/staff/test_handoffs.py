@@ -167,3 +167,22 @@ def test_another_organisations_request_cannot_be_answered(client, db, region):
     sign_in_staff(client, staff)
     assert client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": "Hej"}).status_code == 404
     assert db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply")) is None
+
+
+def test_a_person_who_said_no_to_sms_is_not_texted_and_the_caseworker_is_told_to_call(client, db, region):
+    from portal.models import utcnow
+
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language="ar", phone="+46701234569")
+    person.sms_opted_out_at = utcnow()
+    db.session.commit()
+    handoff = _sms_handoff(person)
+    sign_in_staff(client, staff)
+    client.get("/language/en")
+    response = client.post(f"/staff/handoffs/{handoff.id}/reply", data={"text": "Hej"}, follow_redirects=True)
+    assert "call them" in check_page(response).select_one(".flash").get_text()
+    assert db.session.scalar(select(SmsMessage).where(SmsMessage.purpose == "handoff_reply")) is None
+    message = db.session.scalar(
+        select(Message).where(Message.conversation_id == handoff.conversation_id, Message.direction == Direction.OUT)
+    )
+    assert message.status == "suppressed"
