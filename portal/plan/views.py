@@ -97,7 +97,11 @@ def changes():
     versions = []
     if plan:
         versions = [(v, [describe_change(c) for c in v.changes]) for v in reversed(plan.versions) if v.changes]
-    return render_template("plan/changes.html", plan=plan, versions=versions)
+    # "New" marks the versions made after the revision the person last confirmed (issue 14): the
+    # changes they have not signed for. Versions are named by number, since a caseworker's
+    # several saves in a minute would otherwise show the same time.
+    confirmed = plan.acknowledged_revision if plan else None
+    return render_template("plan/changes.html", plan=plan, versions=versions, confirmed=confirmed)
 
 
 @bp.post("/plan/acknowledge")
