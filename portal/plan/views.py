@@ -24,7 +24,15 @@ from portal.services.fragments import cached, render_fragment
 from portal.services.plan_print import bilingual_columns
 from portal.services.plan_text import describe_change, map_url, time_label
 from portal.services.plans import PlanError
-from portal.services.schedule import STOCKHOLM, activity_plan_deadline, hours_periods, upcoming, weekly_hours
+from portal.services.schedule import (
+    STOCKHOLM,
+    activity_plan_deadline,
+    hours_periods,
+    plan_breaks,
+    plan_ends_before_autumn,
+    upcoming,
+    weekly_hours,
+)
 from portal.services.totp_qr import qr_svg
 
 bp = Blueprint("plan", __name__)
@@ -62,7 +70,15 @@ def my_plan():
         plan_due=activity_plan_deadline(person.arrival_date) if plan is None and person.arrival_date else None,
         # Only a plan waiting for its signature has the form (building one costs as much as a query).
         ack_form=RevisionForm(revision=plan.revision) if plan is not None and plan.awaiting_acknowledgement else None,
+        # Weeks without activities (the summer break) said in words, with today's date: outside
+        # the cached contents, which change only with the plan.
+        breaks=plan_breaks(plan, _today()) if plan is not None else [],
+        ends_before_autumn=plan_ends_before_autumn(plan, _today()) if plan is not None else None,
     )
+
+
+def _today():
+    return datetime.now(STOCKHOLM).date()
 
 
 def _render_plan_contents(plan) -> dict:

@@ -185,6 +185,38 @@ def ends_before_autumn(last_day: date) -> bool:
     return date(last_day.year, *SUMMER_STARTS) <= last_day < date(last_day.year, *AUTUMN_STARTS)
 
 
+@dataclass(frozen=True)
+class PlanBreak:
+    first: date  # a Monday
+    last: date  # a Sunday
+
+
+def plan_breaks(plan: Plan, today: date) -> list[PlanBreak]:
+    """Whole weeks without activities inside the plan, not over yet, joined into runs.
+
+    The newcomer is told about them in plain words (issue 14: "the summer gap is not
+    explained"); the caseworker sees the same weeks as a warning in plan_warnings.
+    """
+    runs: list[PlanBreak] = []
+    start = _monday(plan.start_date)
+    for monday, hours in sorted(hours_by_week(plan).items()):
+        if hours or monday < start:
+            continue
+        if runs and runs[-1].last + timedelta(days=1) == monday:
+            runs[-1] = PlanBreak(runs[-1].first, monday + timedelta(days=6))
+        else:
+            runs.append(PlanBreak(monday, monday + timedelta(days=6)))
+    return [r for r in runs if r.last >= today]
+
+
+def plan_ends_before_autumn(plan: Plan, today: date) -> date | None:
+    """The last activity day, when it falls in the summer break and is still to come."""
+    if not plan.activities:
+        return None
+    last_day = max(a.end_date for a in plan.activities)
+    return last_day if last_day >= today and ends_before_autumn(last_day) else None
+
+
 def plan_warnings(plan: Plan, today: date, full_time_hours: float) -> list[PlanWarning]:
     """What the caseworker should fix: under full time, empty weeks, a summer end, a late activity plan."""
     warnings: list[PlanWarning] = []
