@@ -20,6 +20,11 @@ EMERGENCIES = [
     ("ckb", "منداڵەکەم تایە شەو", "health"),
     ("ku", "zaroka min ta heye sev", "health"),
     ("ps", "زما ماشوم تبه لری شپه ده", "health"),
+    # vomiting and diarrhoea, also with ر for ڕ
+    ("ckb", "کچەکەم لە ئێوارەوە رشانەوە و سکچوونی هەیە", "health"),
+    ("ar", "بنتي عندها اسهال من الصبح", "health"),
+    ("ru", "у ребенка понос всю ночь", "health"),
+    ("so", "ilmaha shuban ayaa haya", "health"),
     ("en", "my husband hits me", "violence"),
     ("sv", "han slar mig hemma", "violence"),
     ("ar", "جوزي بيضربني", "violence"),

@@ -60,6 +60,10 @@ _HEALTH_WORDS = PhraseList(
         # ru
         "тошн*", "рвет", "рвёт",
         "temperatura", "temperatur*", "скорая", "скорую", "швидку", "швидка допомога",
+        # vomiting typed without ڕ, and diarrhoea, in every language (a small child's is what
+        # the advice line is for at night)
+        "رشانەوه", "رشانەوە", "diarr*", "diarré", "diarre", "اسهال", "إسهال", "سکچوون*", "zikçûn", "zikcun",
+        "shuban", "ውጽኣት", "пронос", "діаре*", "понос", "диаре*",
         # the emergency room, in every language: the advice line 1177 comes first
         "akuten", "akutmottagning*", "emergency room", "طوارئ", "الطوارئ", "اورژانس", "بیړنی", "فریاکەوتن",
         "acil", "acîl", "degdeg", "ህጹጽ", "невідклад*", "неотложк*", "تای زۆر", "تای بەرز", "تا هەیه",
