@@ -62,6 +62,6 @@ class ActionAskAcknowledge(PortalAction):
             )
         )
         if plan.get("awaiting_acknowledgement"):
-            turn.say(_("Your plan waits for you. Read it and confirm at %(url)s", url=url))
+            turn.say(_("Your plan waits for you. Read it and approve it at %(url)s", url=url))
         else:
             turn.say(_("Your plan does not wait for anything from you now. Read it at %(url)s", url=url))

@@ -166,6 +166,6 @@ class ActionAcknowledge(PortalAction):
                 plan = None
             if plan and plan.get("awaiting_acknowledgement"):
                 url = plan.get("url") or "/plan"
-                turn.say(_("Your plan waits for you. Read it and confirm at %(url)s", url=url))
+                turn.say(_("Your plan waits for you. Read it and approve it at %(url)s", url=url))
                 return
         turn.say(_("OK. What else can I help you with?"))

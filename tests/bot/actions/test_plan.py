@@ -55,7 +55,7 @@ def test_asking_whether_to_sign_says_what_confirming_means_and_that_the_plan_wai
     assert texts == [
         "You confirm that you have read your plan. Confirming does not take away your right to object: "
         "you can still object to the plan or to one activity.",
-        "Your plan waits for you. Read it and confirm at /plan",
+        "Your plan waits for you. Read it and approve it at /plan",
     ]
 
 

@@ -145,7 +145,7 @@ def test_a_yes_to_nothing_points_to_the_plan_when_the_plan_waits_for_confirmatio
 
     texts, _ = run_action(ActionAcknowledge(), tracker_snapshot(CID, text="ok i agree", intent="affirm", language="en"))
 
-    assert texts == ["Your plan waits for you. Read it and confirm at /plan"]
+    assert texts == ["Your plan waits for you. Read it and approve it at /plan"]
 
 
 def test_a_yes_to_nothing_from_a_stranger_is_just_acknowledged(portal, run_action):
