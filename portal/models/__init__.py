@@ -3,6 +3,7 @@
 from portal.models.audit import AuditEvent
 from portal.models.auth import SignInCode, SignInSession, SignInThrottle, StaffSignInThrottle
 from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.contact import MunicipalityContact
 from portal.models.content import (
     ContentModule,
     ContentRevision,
@@ -12,8 +13,6 @@ from portal.models.content import (
     SearchSection,
     UnansweredQuery,
 )
-from portal.models.contact import MunicipalityContact
-from portal.models.feedback import PageFeedback
 from portal.models.conversation import (
     AssistantEpisode,
     Channel,
@@ -27,6 +26,7 @@ from portal.models.conversation import (
 )
 from portal.models.editorial import LinkCheck, LinkDomain, TaskClosed, TranslationTask, TranslatorLanguage
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
+from portal.models.feedback import PageFeedback
 from portal.models.messaging import SmsMessage, WhatsAppWindow
 from portal.models.notification import (
     MailMessage,
