@@ -1,0 +1,95 @@
+"""The termbase (locales/terms/<lang>.yml) and the check for forbidden variants (issue 16).
+
+One file per language holds, for each Swedish key term, the approved rendering and the variants
+that must not appear. The same terms bind the UI catalogue, the content modules and the
+assistant's replies (which live in the UI catalogue), so one scan covers all three.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TERMS_DIR = ROOT / "locales" / "terms"
+LOCALES_DIR = ROOT / "locales"
+CONTENT_DIR = ROOT / "content" / "samhallsinfo"
+_FENCE = re.compile(r"^\s*```")
+
+
+@dataclass(frozen=True)
+class Hit:
+    path: Path
+    line: int
+    term: str
+    variant: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.variant!r} is a forbidden variant of {self.term!r}"
+
+
+def load_terms(lang: str, terms_dir: Path = TERMS_DIR) -> dict[str, dict]:
+    data = yaml.safe_load((terms_dir / f"{lang}.yml").read_text(encoding="utf-8"))
+    return data["terms"]
+
+
+def _forbidden(terms: dict[str, dict]) -> list[tuple[str, str]]:
+    return [(term, variant) for term, entry in terms.items() for variant in entry.get("forbidden") or []]
+
+
+def _scan_lines(path: Path, lines: list[tuple[int, str]], forbidden) -> list[Hit]:
+    # Substring match, case-insensitive: a stem such as "diidmo" also catches "diidmooyinka".
+    return [
+        Hit(path, number, term, variant)
+        for number, text in lines
+        for term, variant in forbidden
+        if variant.casefold() in text.casefold()
+    ]
+
+
+def msgstr_lines(path: Path) -> list[tuple[int, str]]:
+    """The translated lines of a PO file (msgstr and its continuation lines), numbered from 1."""
+    out, in_msgstr = [], False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("msgstr"):
+            in_msgstr = True
+        elif stripped.startswith(("msgid", "msgctxt", "#")) or not stripped:
+            in_msgstr = False
+        if in_msgstr:
+            out.append((number, line))
+    return out
+
+
+def content_lines(path: Path) -> list[tuple[int, str]]:
+    """Lines of a content module a reader sees: the ```questions blocks are excluded, because
+    they record how people actually ask (including wrong words) for the search to match."""
+    out, fenced = [], False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            out.append((number, line))
+    return out
+
+
+def check_language(
+    lang: str,
+    babel_locale: str,
+    *,
+    terms_dir: Path = TERMS_DIR,
+    locales_dir: Path = LOCALES_DIR,
+    content_dir: Path = CONTENT_DIR,
+) -> list[Hit]:
+    forbidden = _forbidden(load_terms(lang, terms_dir))
+    hits: list[Hit] = []
+    po = locales_dir / babel_locale / "LC_MESSAGES" / "messages.po"
+    if po.exists():
+        hits += _scan_lines(po, msgstr_lines(po), forbidden)
+    for module in sorted(content_dir.glob(f"*/{lang}.md")):
+        hits += _scan_lines(module, content_lines(module), forbidden)
+    return hits

@@ -1,0 +1,88 @@
+"""The termbase: every language has one, and no forbidden variant appears in the UI catalogue,
+the bot replies (in the same catalogue) or the content (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.pofile import read_po
+
+from portal.languages import LANGUAGES
+from portal.termbase import LOCALES_DIR, TERMS_DIR, check_language, load_terms
+
+KEY_TERMS = {
+    "etableringsprogrammet", "etableringsersättning", "handläggare", "invändning", "granskare",
+    "personnummer", "folkbokföring", "SFI", "praktik", "validering", "kurator", "Min plan",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_termbase_has_the_key_terms_each_complete(lang):
+    terms = load_terms(lang.code)
+    assert len(terms) >= 40
+    assert set(terms) >= KEY_TERMS
+    for term, entry in terms.items():
+        assert entry["definition"] and entry["approved"], term
+        assert isinstance(entry["forbidden"], list), term
+        assert entry["approved"] not in entry["forbidden"], term
+
+
+def test_every_ui_label_is_a_message_of_the_ui():
+    with open(LOCALES_DIR / "messages.pot", "rb") as fh:
+        ids = {message.id for message in read_po(fh) if message.id}
+    labels = {entry["ui_label"] for entry in load_terms("sv").values() if entry["ui_label"]}
+    assert labels and labels <= ids, labels - ids
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_no_forbidden_variant_in_catalogue_or_content(lang):
+    hits = check_language(lang.code, lang.babel_locale)
+    assert not hits, "\n".join(map(str, hits))
+
+
+def _plant(tmp_path, catalogue: str, content: str):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    (terms / "so.yml").write_text((TERMS_DIR / "so.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    po = tmp_path / "locales" / "so" / "LC_MESSAGES"
+    po.mkdir(parents=True)
+    (po / "messages.po").write_text(catalogue, encoding="utf-8")
+    module = tmp_path / "content" / "din-introduktion"
+    module.mkdir(parents=True)
+    (module / "so.md").write_text(content, encoding="utf-8")
+    return dict(terms_dir=terms, locales_dir=tmp_path / "locales", content_dir=tmp_path / "content")
+
+
+def test_planted_variants_are_reported_with_file_line_and_term(tmp_path):
+    catalogue = 'msgid "My objections"\nmsgstr ""\n"Diidmooyinkayga"\n\nmsgid "Plan"\nmsgstr "Qorshe"\n'
+    content = "---\ntitle: x\n---\n\nWaxaad samayn kartaa diidmo (invändning).\n"
+    hits = check_language("so", "so", **_plant(tmp_path, catalogue, content))
+    found = {(hit.path.name, hit.line, hit.term) for hit in hits}
+    assert found == {("messages.po", 3, "invändning"), ("so.md", 5, "invändning")}
+    assert "messages.po:3" in str(hits[0]) and "invändning" in str(hits[0])
+
+
+def test_msgids_and_questions_blocks_are_not_checked(tmp_path):
+    # The English source and what people type (questions) are not our renderings.
+    catalogue = 'msgid "diidmo"\nmsgstr "cabasho"\n'
+    content = "Cabasho.\n\n```questions\nsidee diidmo loo sameeyaa\n```\n"
+    assert check_language("so", "so", **_plant(tmp_path, catalogue, content)) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_every_forbidden_variant_is_caught_when_planted(lang, tmp_path):
+    terms = load_terms(lang.code)
+    variants = [(t, v) for t, e in terms.items() for v in e["forbidden"]]
+    (tmp_path / "terms").mkdir()
+    (tmp_path / "terms" / f"{lang.code}.yml").write_text(
+        (TERMS_DIR / f"{lang.code}.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    module = tmp_path / "content" / "m"
+    module.mkdir(parents=True)
+    (module / f"{lang.code}.md").write_text(
+        "".join(f"text {variant} text\n" for _, variant in variants), encoding="utf-8"
+    )
+    hits = check_language(
+        lang.code, "none", terms_dir=tmp_path / "terms", locales_dir=tmp_path, content_dir=tmp_path / "content"
+    )
+    caught = {(hit.line, hit.variant) for hit in hits}
+    assert {(i, v) for i, (_, v) in enumerate(variants, start=1)} <= caught
