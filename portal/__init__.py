@@ -94,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
         plan,
         planning,
         staff,
+        survey,
         webhooks,
     )
 
@@ -111,6 +112,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(webhooks.bp)
     app.register_blueprint(chat.bp)
     app.register_blueprint(help.bp)
+    app.register_blueprint(survey.bp)
     if app.config["DEV_PAGES"] and app.config.get("ANKOMST_ENV") != "production":
         app.register_blueprint(dev.bp)
 

@@ -61,9 +61,12 @@ from portal.models.plan import (
     PlanVersion,
 )
 from portal.models.reminder import ActivityReminder, ReminderKind, ReminderPreference, ReminderStatus
+from portal.models.survey import SurveyInvitation, SurveyResponse
 from portal.models.task import Task, TaskKind
 
 __all__ = [
+    "SurveyInvitation",
+    "SurveyResponse",
     "WhatsAppWindow",
     "LinkCheck",
     "LinkDomain",

@@ -163,7 +163,17 @@ def seed(*, if_empty: bool = False) -> bool:
         )
     db.session.commit()
     seed_plans()
+    seed_survey(orgs)
     return True
+
+
+def seed_survey(orgs: dict[str, Organisation]) -> None:
+    """Several hundred synthetic, labelled survey answers (issue 17), see portal.survey.demo."""
+    from portal.survey.demo import seed_demo_responses  # the survey package imports the web layer
+
+    municipalities = [orgs[slug].id for slug in ("stockholm", "sodertalje", "botkyrka")]
+    seed_demo_responses(municipalities, today=datetime.now(UTC).date())
+    db.session.commit()
 
 
 def current_totp(email: str) -> str:

@@ -91,6 +91,9 @@ AREAS: list[tuple[str, set[str]]] = [
     ("help.staff_contacts", {"editor", "admin"}),
     ("help.edit_contact", {"editor", "admin"}),
     ("help.", {"public"}),
+    # The satisfaction survey: coordinators read the figures, a newcomer answers (tests/survey).
+    ("survey.satisfaction", {"coordinator"}),
+    ("survey.", {"newcomer"}),
 ]
 CSRF_EXEMPT = ("webhooks.", "internal.", "api.")
 

@@ -1,0 +1,111 @@
+"""The web survey: answered once per milestone, stored without the person; the coordinator's page."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Gender, Role, SurveyInvitation, SurveyResponse
+from portal.services.objections.rules import stockholm_date
+from portal.survey.demo import seed_demo_responses
+from portal.survey.questions import OVERALL
+from tests.factories import create_person, create_plan, create_staff
+from tests.helpers import check_page, sign_in_newcomer, sign_in_staff
+
+
+@pytest.fixture
+def caseworker(region):
+    return create_staff(region["sodertalje"], Role.CASEWORKER)
+
+
+def _person_with_plan(region, caseworker, *, months=4, language="ar"):
+    person = create_person(region["sodertalje"], language=language, gender=Gender.WOMAN, name="Amal Survey")
+    create_plan(person, caseworker, start=stockholm_date() - timedelta(days=31 * months), status="active")
+    return person
+
+
+ANSWERS = {q.key: "8" for q in OVERALL} | {"factor_goals": "3"}
+
+
+def test_a_newcomer_answers_once_per_milestone(client, region, caseworker):
+    person = _person_with_plan(region, caseworker)
+    sign_in_newcomer(client, person)
+    page = check_page(client.get("/survey"))
+    assert page.find("input", attrs={"name": "overall_satisfied", "value": "10"}) is not None
+    assert client.post("/survey", data=ANSWERS).status_code == 302
+    stored = db.session.scalars(select(SurveyResponse)).all()
+    assert len(stored) == 1
+    answer = stored[0]
+    assert (answer.milestone, answer.gender, answer.language_group) == ("three_months", "woman", "ar")
+    assert answer.municipality_id == region["sodertalje"].id and answer.months_in_programme >= 3
+    assert answer.answered_month.day == 1 and answer.factor_goals == 3 and answer.factor_object is None
+    # A second answer to the same milestone is refused.
+    client.post("/survey", data=ANSWERS)
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 1
+    invitation = db.session.scalar(select(SurveyInvitation))
+    assert invitation.person_id == person.id and invitation.answered
+    # Nothing on the answer row points back to the person.
+    columns = set(SurveyResponse.__table__.columns.keys())
+    assert not any("person" in c or "phone" in c or "invitation" in c for c in columns)
+
+
+def test_the_overall_questions_must_be_answered(client, region, caseworker):
+    person = _person_with_plan(region, caseworker)
+    sign_in_newcomer(client, person)
+    response = client.post("/survey", data={"overall_satisfied": "8"})
+    assert response.status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 0
+
+
+def test_no_survey_before_three_months(client, region, caseworker):
+    person = _person_with_plan(region, caseworker, months=1)
+    sign_in_newcomer(client, person)
+    client.post("/survey", data=ANSWERS)
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_coordinator_sees_charts_from_the_demo_answers(client, region, lang):
+    municipalities = [region[s].id for s in ("stockholm", "sodertalje", "botkyrka")]
+    seed_demo_responses(municipalities, today=date(2026, 12, 1))
+    db.session.commit()
+    coordinator = create_staff(region["region"], Role.COORDINATOR)
+    sign_in_staff(client, coordinator)
+    client.get(f"/language/{lang}")
+    soup = check_page(client.get("/staff/follow-up/satisfaction"), lang=lang)
+    assert soup.find("html")["dir"] == ("rtl" if lang == "ar" else "ltr")
+    assert len(soup.select("svg.nki-bars rect.bar")) >= 6
+    assert soup.select("svg.nki-series circle.point")
+    assert all(fig.find("figcaption") for fig in soup.select("figure.nki-chart"))
+    bars = soup.select("svg.nki-bars rect.bar")
+    if lang == "ar":  # the bars grow from the right: each ends at the right edge
+        assert all(float(b["x"]) + float(b["width"]) == pytest.approx(300) for b in bars)
+    else:
+        assert all(float(b["x"]) == 0 for b in bars)
+    export = client.get("/staff/follow-up/satisfaction.csv")
+    assert export.status_code == 200 and export.data.decode().startswith("breakdown,group,respondents,nki")
+
+
+def test_the_coordinator_page_suppresses_small_groups(client, region, caseworker):
+    coordinator = create_staff(region["region"], Role.COORDINATOR)
+    seed_demo_responses([region["sodertalje"].id], today=date(2026, 12, 1))
+    db.session.commit()
+    sign_in_staff(client, coordinator)
+    client.get("/language/en")
+    text = check_page(client.get("/staff/follow-up/satisfaction")).get_text(" ", strip=True)
+    assert "fewer than 5" in text  # the few who gave 'other gender', at least
+    rows = list(csv.reader(io.StringIO(client.get("/staff/follow-up/satisfaction.csv").data.decode())))[1:]
+    assert any(row[2] == "<5" for row in rows)
+    for row in rows:
+        assert row[2] == "<5" or int(row[2]) >= 5
+
+
+def test_newcomers_and_caseworkers_cannot_see_the_figures(client, region, caseworker):
+    person = _person_with_plan(region, caseworker)
+    sign_in_newcomer(client, person)
+    assert client.get("/staff/follow-up/satisfaction").status_code == 403
