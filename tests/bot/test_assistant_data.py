@@ -141,32 +141,6 @@ def test_the_spelling_variants_are_what_the_script_writes_from_the_current_examp
         assert written == script.render(language), f"run bot/scripts/spelling_variants.py ({language})"
 
 
-@pytest.fixture(scope="module")
-def openers():
-    """bot/scripts/greeting_openers.py, loaded from its path."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("greeting_openers", BOT / "scripts" / "greeting_openers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_examples_with_greetings_are_what_the_script_writes_from_the_current_examples(openers):
-    for language in openers.OPENERS:
-        written = (BOT / "data" / "nlu" / language / openers.OUTPUT).read_text(encoding="utf-8")
-        assert written == openers.render(language), f"run bot/scripts/greeting_openers.py ({language})"
-
-
-def test_a_greeting_is_put_before_requests_of_every_kind_but_never_makes_a_small_talk_example(openers):
-    for language in openers.OPENERS:
-        made = openers.with_openers(language)
-        assert {"ask_next_activity", "ask_plan", "ask_civic_info", "talk_to_human"} <= set(made), language
-        assert not set(made) & openers.SKIPPED_INTENTS, language
-        for texts in made.values():
-            assert all(any(text.startswith(o) for o in openers.OPENERS[language]) for text in texts), language
-
-
 def test_transliteration_and_folding_write_as_people_type(script):
     assert script.transliterate("где моё дело", "ru", second_way=False) == "gde moe delo"
     assert script.transliterate("де моя справа", "uk", second_way=True) == "de moya sprava"
