@@ -1,4 +1,5 @@
-"""The termbase (locales/terms/<lang>.yml) and the check for forbidden variants (issue 16).
+"""The termbase (locales/terms/<lang>.yml) and its checks (issue 16): forbidden variants, and pages
+named in the content by the label the UI gives them.
 
 One file per language holds, for each Swedish key term, the approved rendering and the variants
 that must not appear. The same terms bind the UI catalogue, the content modules and the
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS_DIR = ROOT / "locales" / "terms"
@@ -26,9 +28,10 @@ class Hit:
     line: int
     term: str
     variant: str
+    problem: str = "forbidden variant"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.variant!r} is a forbidden variant of {self.term!r}"
+        return f"{self.path}:{self.line}: term {self.term!r}: {self.problem}: {self.variant!r}"
 
 
 def load_terms(lang: str, terms_dir: Path = TERMS_DIR) -> dict[str, dict]:
@@ -92,4 +95,56 @@ def check_language(
         hits += _scan_lines(po, msgstr_lines(po), forbidden)
     for module in sorted(content_dir.glob(f"*/{lang}.md")):
         hits += _scan_lines(module, content_lines(module), forbidden)
+    return hits
+
+
+def _label(catalogue: Path, msgid: str) -> str | None:
+    with open(catalogue, "rb") as fh:
+        message = read_po(fh).get(msgid)
+    return message.string if message is not None and isinstance(message.string, str) else None
+
+
+_QUOTES = "«»\"“”„'"
+
+
+def check_page_labels(
+    lang: str,
+    babel_locale: str,
+    *,
+    terms_dir: Path = TERMS_DIR,
+    locales_dir: Path = LOCALES_DIR,
+    content_dir: Path = CONTENT_DIR,
+) -> list[Hit]:
+    """Content that names a page must call it what the menu calls it.
+
+    In a translation the Swedish page name (for example "Min plan") may appear only in brackets,
+    right after the label the UI catalogue of that language gives the page: «Мій план» (Min plan).
+    A bare Swedish name, or another label before the brackets, is reported.
+    """
+    if lang == "sv":
+        return []
+    sv_po = locales_dir / "sv" / "LC_MESSAGES" / "messages.po"
+    po = locales_dir / babel_locale / "LC_MESSAGES" / "messages.po"
+    hits: list[Hit] = []
+    for term, entry in load_terms(lang, terms_dir).items():
+        if not entry.get("ui_label"):
+            continue
+        swedish, local = _label(sv_po, entry["ui_label"]), _label(po, entry["ui_label"])
+        if not swedish or not local:
+            continue
+        bracketed = f"({swedish})"
+        for module in sorted(content_dir.glob(f"*/{lang}.md")):
+            for number, text in content_lines(module):
+                start = 0
+                while (at := text.find(swedish, start)) != -1:
+                    start = at + len(swedish)
+                    if text[at - 1 : at] == "(" and text[at : at + len(bracketed) - 1] == bracketed[1:]:
+                        before = text[: at - 1].rstrip().rstrip(_QUOTES).rstrip()
+                        if before.casefold().endswith(local.casefold()):
+                            continue
+                        found = f"{before[-len(local) - 2 :].lstrip()} {bracketed}"
+                    else:
+                        found = swedish
+                    problem = f"page named otherwise than its UI label {local!r} (Swedish only in brackets)"
+                    hits.append(Hit(module, number, term, found, problem))
     return hits

@@ -7,7 +7,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from portal.languages import LANGUAGES
-from portal.termbase import LOCALES_DIR, TERMS_DIR, check_language, load_terms
+from portal.termbase import LOCALES_DIR, TERMS_DIR, check_language, check_page_labels, load_terms
 
 KEY_TERMS = {
     "etableringsprogrammet", "etableringsersättning", "handläggare", "invändning", "granskare",
@@ -36,6 +36,12 @@ def test_every_ui_label_is_a_message_of_the_ui():
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
 def test_no_forbidden_variant_in_catalogue_or_content(lang):
     hits = check_language(lang.code, lang.babel_locale)
+    assert not hits, "\n".join(map(str, hits))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_content_names_each_page_by_its_ui_label(lang):
+    hits = check_page_labels(lang.code, lang.babel_locale)
     assert not hits, "\n".join(map(str, hits))
 
 
@@ -86,3 +92,20 @@ def test_every_forbidden_variant_is_caught_when_planted(lang, tmp_path):
     )
     caught = {(hit.line, hit.variant) for hit in hits}
     assert {(i, v) for i, (_, v) in enumerate(variants, start=1)} <= caught
+
+
+def test_a_page_named_otherwise_than_the_ui_label_is_reported(tmp_path):
+    catalogue = 'msgid "My plan"\nmsgstr "Qorshahayga"\n'
+    content = (
+        "Fiiri bogga Qorshahayga (Min plan).\n"  # right: the UI label, then the Swedish
+        "Tag bogga Min plan.\n"  # a bare Swedish page name
+        "Tag bogga Qorshaha (Min plan).\n"  # a label the UI does not use
+        "```questions\nxagee ku yaal Min plan\n```\n"  # people's words are not checked
+    )
+    dirs = _plant(tmp_path, catalogue, content)
+    sv = tmp_path / "locales" / "sv" / "LC_MESSAGES"
+    sv.mkdir(parents=True)
+    (sv / "messages.po").write_text('msgid "My plan"\nmsgstr "Min plan"\n', encoding="utf-8")
+    hits = check_page_labels("so", "so", **dirs)
+    assert [(hit.line, hit.term) for hit in hits] == [(2, "Min plan"), (3, "Min plan")]
+    assert "Qorshahayga" in str(hits[0]) and "so.md:2" in str(hits[0])
