@@ -109,3 +109,13 @@ def test_newcomers_and_caseworkers_cannot_see_the_figures(client, region, casewo
     person = _person_with_plan(region, caseworker)
     sign_in_newcomer(client, person)
     assert client.get("/staff/follow-up/satisfaction").status_code == 403
+
+
+def test_the_survey_reads_in_the_newcomers_language(client, region, caseworker):
+    person = _person_with_plan(region, caseworker, language="ar")
+    sign_in_newcomer(client, person)
+    client.get("/language/ar")
+    soup = check_page(client.get("/survey"), lang="ar")
+    assert soup.find("html")["dir"] == "rtl"
+    legends = [legend.get_text(strip=True) for legend in soup.select("fieldset legend")]
+    assert len(legends) == 8 and legends[0].startswith("بشكل عام")
