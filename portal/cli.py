@@ -18,9 +18,11 @@ def register_cli(app: Flask) -> None:
     from portal.content.commands import content
     from portal.notifications.commands import notifications
     from portal.reminders.commands import reminders
+    from portal.survey.commands import survey
     from portal.worker import worker_command
 
     app.cli.add_command(content)
+    app.cli.add_command(survey)
     app.cli.add_command(worker_command)
     app.cli.add_command(translate)
     app.cli.add_command(seed_demo)

@@ -27,6 +27,8 @@ def upgrade():
         sa.Column("milestone", sa.String(length=20), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("answered", sa.Boolean(), nullable=False),
+        sa.Column("sms_question", sa.Integer(), nullable=True),
+        sa.Column("sms_answers", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_survey_invitation_person_id_person"), ondelete="CASCADE"
         ),

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.models.base import Base, UTCDateTime, utcnow
@@ -26,6 +28,10 @@ class SurveyInvitation(Base):
     milestone: Mapped[str] = mapped_column(String(20))  # "three_months" or "closed"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     answered: Mapped[bool] = mapped_column(default=False)
+    # By SMS, one question a message: the index of the question awaiting its number, and the
+    # numbers so far. Both are cleared when the last answer moves to the anonymous table.
+    sms_question: Mapped[int | None]
+    sms_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class SurveyResponse(Base):

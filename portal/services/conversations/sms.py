@@ -41,6 +41,7 @@ from portal.models import (
 )
 from portal.reminders.replies import record_cannot_come
 from portal.reminders.sms_settings import answer_reminder_command
+from portal.survey.sms import answer_by_sms
 from portal.services import assistant_fallback
 from portal.services.assistant_api import identified_person, in_language, set_conversation_language
 from portal.services.conversations.background import submit
@@ -120,7 +121,12 @@ def receive_sms(*, sid: str, phone: str, body: str, channel: str = "sms") -> Sms
     if person is not None:
         # "0" after a reminder: the person cannot come, and their caseworkers are told. A reminder
         # word ("PÅMINN 18") tells or changes their reminder setting (portal.reminders.sms_settings).
-        reply = record_cannot_come(person, conversation, body) or answer_reminder_command(person, body)
+        # A number 1-10 while a satisfaction survey waits answers it (portal.survey.sms).
+        reply = (
+            answer_by_sms(person, body)
+            or record_cannot_come(person, conversation, body)
+            or answer_reminder_command(person, body)
+        )
         if reply is not None:
             return _sms_reply(conversation, inbound, reply, HandledBy.KEYWORD)
     if not body.strip():

@@ -1,0 +1,107 @@
+"""The survey by SMS: one question a message, a number as the answer.
+
+`start_due` (the worker's sweep, `flask survey send-due`) asks the first question of each
+milestone that is due, never in quiet hours (the reminders' own, portal.reminders.timing) and
+never to a number that said STOP (send_sms refuses those). `answer_by_sms` takes a reply of
+1-10 while a survey is waiting, asks the next question, and after the last stores the answers
+apart from the person (portal.survey.service.submit) and forgets them on the invitation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import gettext
+from sqlalchemy import select
+
+from portal.clients.sms import send_sms
+from portal.extensions import db
+from portal.models import Person, Plan, PlanStatus, SurveyInvitation
+from portal.reminders import clock
+from portal.reminders.text import in_language_of
+from portal.reminders.timing import ReminderRules
+from portal.services.schedule import STOCKHOLM
+from portal.survey.questions import QUESTIONS, SCALE
+from portal.survey.service import SurveyError, due_milestone, submit
+
+
+def _question_text(person: Person, index: int) -> str:
+    with in_language_of(person):
+        return gettext(
+            "Question %(number)s of %(count)s: %(question)s Answer with a number.",
+            number=index + 1,
+            count=len(QUESTIONS),
+            question=str(QUESTIONS[index].text),
+        )
+
+
+def start_due(now: datetime | None = None) -> int:
+    """Ask the first question to everyone whose milestone is due; returns how many were asked."""
+    now = now or clock.now()
+    rules = ReminderRules.from_config(current_app.config)
+    if rules.quiet.contains(now):
+        return 0  # the next sweep after quiet hours asks them
+    today = now.astimezone(STOCKHOLM).date()
+    people = db.session.scalars(
+        select(Person)
+        .join(Plan, Plan.person_id == Person.id)
+        .where(Plan.status.in_((PlanStatus.ACKNOWLEDGED, PlanStatus.ACTIVE, PlanStatus.CLOSED)))
+        .where(Person.sms_opted_out_at.is_(None))
+        .distinct()
+    ).all()
+    asked = 0
+    for person in people:
+        milestone = due_milestone(person, today)
+        if milestone is None:
+            continue
+        exists = db.session.scalar(
+            select(SurveyInvitation.id).where(
+                SurveyInvitation.person_id == person.id, SurveyInvitation.milestone == milestone
+            )
+        )
+        if exists is not None:
+            continue  # asked once already (by SMS or they opened the web form): never again
+        db.session.add(SurveyInvitation(person_id=person.id, milestone=milestone, sms_question=0, sms_answers={}))
+        db.session.commit()
+        with in_language_of(person):
+            intro = gettext(
+                "Ankomst asks what you think of your introduction. Your answers are saved without your name. "
+                "You can also answer on the web."
+            )
+        if send_sms(person, intro + "\n" + _question_text(person, 0), purpose="survey") is not None:
+            asked += 1
+    return asked
+
+
+def answer_by_sms(person: Person, body: str) -> str | None:
+    """The reply to a number sent while a survey waits; None when `body` is not one (others answer it)."""
+    text = body.strip()
+    if not text.isdigit() or int(text) not in SCALE:
+        return None
+    invitation = db.session.scalar(
+        select(SurveyInvitation).where(
+            SurveyInvitation.person_id == person.id,
+            SurveyInvitation.answered.is_(False),
+            SurveyInvitation.sms_question.is_not(None),
+        )
+    )
+    if invitation is None:
+        return None
+    index = invitation.sms_question or 0
+    answers = {**(invitation.sms_answers or {}), QUESTIONS[index].key: int(text)}
+    if index + 1 < len(QUESTIONS):
+        invitation.sms_answers = answers
+        invitation.sms_question = index + 1
+        db.session.commit()
+        return _question_text(person, index + 1)
+    invitation.sms_answers = None
+    invitation.sms_question = None
+    try:
+        submit(person, invitation.milestone, answers, clock.now().astimezone(STOCKHOLM).date())
+    except SurveyError:
+        db.session.rollback()
+        return None
+    db.session.commit()
+    with in_language_of(person):
+        return gettext("Thank you. Your answers are saved without your name.")
