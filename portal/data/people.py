@@ -23,6 +23,22 @@ def visible_org_ids(staff: StaffUser, role: Role = Role.CASEWORKER) -> set[int]:
     return ids
 
 
+def org_ids_below(orgs: list[Organisation]) -> set[int]:
+    """Ids of `orgs` and every organisation below them, walking the loaded tree."""
+    ids: set[int] = set()
+    frontier = list(orgs)
+    while frontier:
+        node = frontier.pop()
+        ids.add(node.id)
+        frontier.extend(node.children)
+    return ids
+
+
+def organisation_names(ids: list[int]) -> dict[str, str]:
+    """Organisation names by id (as a string, the way figures' breakdown keys are)."""
+    return {str(o.id): o.name for o in db.session.scalars(select(Organisation).where(Organisation.id.in_(ids)))}
+
+
 def can_see_person(staff: StaffUser, person: Person, role: Role = Role.CASEWORKER) -> bool:
     """Staff see only people their own organisation (or one below it) is responsible for."""
     return person.responsible_org_id in visible_org_ids(staff, role)

@@ -22,16 +22,15 @@ from portal.data.objections import (
     list_objections_for_caseworker,
     plan_versions_since,
 )
-from portal.data.people import visible_org_ids
-from portal.extensions import db
+from portal.data.people import org_ids_below, organisation_names, visible_org_ids
 from portal.forms import ConfirmForm
 from portal.languages import LANGUAGES
-from portal.models import Gender, Objection, ObjectionStatus, Organisation, Outcome, Role, StaffUser
+from portal.models import Gender, Objection, ObjectionStatus, Outcome, Role, StaffUser
 from portal.objections.forms import DecisionForm, FollowUpFilterForm, QueueFilterForm
 from portal.objections.helpers import register_template_helpers
-from portal.services import audit
 from portal.services import objections as service
 from portal.services.objection_text import DECISION_GROUNDS, staff_outcome_label, status_label
+from portal.services.objections import staff_reads
 from portal.services.plan_text import day_label
 
 staff_bp = Blueprint("casework", __name__, url_prefix="/staff")
@@ -39,8 +38,7 @@ register_template_helpers(staff_bp)
 
 
 def _denied(case: str, status: int = 404):
-    audit.record("objection.read_denied", object_type="objection", case_given=bool(case))
-    db.session.commit()
+    staff_reads.record_denied(case)
     abort(status)
 
 
@@ -66,8 +64,7 @@ def queue():
     )
     # Overdue first, then by due date: the cases that most need someone come to the top.
     found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
-    audit.record("objection.list", object_type="objection", count=len(found), filtered=bool(request.args))
-    db.session.commit()
+    staff_reads.record_queue(len(found), filtered=bool(request.args))
     return render_template("objections/staff/queue.html", objections=found, form=form, today=today)
 
 
@@ -111,8 +108,7 @@ def _render_staff_case(objection: Objection, mode: str, decision_form: DecisionF
 @staff_required(Role.CASEWORKER)
 def case(case: str):
     objection = _caseworker_case(case)
-    audit.record("objection.read", person=objection.person, object_type="objection", object_id=objection.id)
-    db.session.commit()
+    staff_reads.record_read(objection)
     return _render_staff_case(objection, "caseworker")
 
 
@@ -191,24 +187,12 @@ def decide(case: str):
 def reviews():
     staff = current_staff_user()
     today = service.stockholm_date()
-    region_ids: set[int] = set()
-    for region in service.reviewer_regions(staff):
-        region_ids |= _org_and_below(region)
+    region_ids = org_ids_below(service.reviewer_regions(staff))
     found = list_escalated_objections(region_ids, today=today, overdue_only=request.args.get("overdue") == "1")
     found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
     rows = [(o, service.reviewer_refusal(staff, o)) for o in found]
-    audit.record("objection.list_escalated", object_type="objection", count=len(found))
-    db.session.commit()
+    staff_reads.record_escalated_list(len(found))
     return render_template("objections/staff/reviews.html", rows=rows, today=today)
-
-
-def _org_and_below(org: Organisation) -> set[int]:
-    ids, frontier = set(), [org]
-    while frontier:
-        node = frontier.pop()
-        ids.add(node.id)
-        frontier.extend(node.children)
-    return ids
 
 
 def _reviewer_case(case: str) -> Objection:
@@ -217,14 +201,7 @@ def _reviewer_case(case: str) -> Objection:
     if objection is None or not service.reviewer_covers(staff, objection):
         _denied(case)
     if not service.is_independent(staff, objection):
-        audit.record(
-            "objection.read_denied",
-            person=objection.person,
-            object_type="objection",
-            object_id=objection.id,
-            reason="not_independent",
-        )
-        db.session.commit()
+        staff_reads.record_not_independent(objection)
         abort(403, description=service.error_message("not_independent"))
     return objection
 
@@ -233,8 +210,7 @@ def _reviewer_case(case: str) -> Objection:
 @staff_required(Role.REVIEWER)
 def review_case(case: str):
     objection = _reviewer_case(case)
-    audit.record("objection.read", person=objection.person, object_type="objection", object_id=objection.id)
-    db.session.commit()
+    staff_reads.record_read(objection)
     return _render_staff_case(objection, "reviewer")
 
 
@@ -298,12 +274,8 @@ def follow_up():
     org_ids = visible_org_ids(staff, Role.COORDINATOR)
     figures = objection_figures(case_facts(org_ids, today=today, since=since))
     municipality_ids = [int(row.key) for row in figures.breakdowns["municipality"]]
-    municipalities = {
-        str(o.id): o.name
-        for o in db.session.scalars(db.select(Organisation).where(Organisation.id.in_(municipality_ids)))
-    }
-    audit.record("objection.figures", object_type="objection", period=period)
-    db.session.commit()
+    municipalities = organisation_names(municipality_ids)
+    staff_reads.record_figures(period)
     return render_template(
         "objections/staff/follow_up.html",
         figures=figures,

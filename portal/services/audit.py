@@ -37,6 +37,16 @@ def record(
     return event
 
 
+def record_and_commit(action: str, **kwargs: Any) -> AuditEvent:
+    """Record an audit event and commit it: the one home for a service's audited read or refusal.
+
+    Views call the service that audits; they do not commit themselves (STYLE.md).
+    """
+    event = record(action, **kwargs)
+    db.session.commit()
+    return event
+
+
 def current_staff() -> StaffUser | None:
     """The signed-in staff user of this request, if any."""
     if not has_request_context():
