@@ -18,6 +18,7 @@ from portal.models import Gender, Organisation, Role, SurveyResponse
 from portal.services import audit
 from portal.survey import charts
 from portal.survey.nki import BREAKDOWNS, IndexFigures, IndexRow, nki_figures
+from portal.survey.plan_figures import plan_facts, plan_figures
 from portal.survey.questions import FACTORS
 from portal.survey.views import bp
 
@@ -35,9 +36,11 @@ def _figures() -> tuple[IndexFigures, dict[str, dict[str, str]]]:
         "period": {},
         "milestone": {"three_months": _("After 3 months"), "closed": _("When the plan closed")},
         "municipality_gender": {
-            row.key: _("%(municipality)s, %(gender)s", municipality=names.get(m, m), gender=genders.get(g, g))
-            for row in figures.breakdowns["municipality_gender"]
-            for m, g in [row.key.split("|", 1)]
+            key: _("%(municipality)s, %(gender)s", municipality=names[m], gender=genders[g])
+            for m in names
+            for g in genders
+            for key in [f"{m}|{g}"]
+            if key
         },
     }
     return figures, labels
@@ -81,6 +84,7 @@ def satisfaction():
         factors=FACTORS,
         summaries={name: _summary(figures.breakdowns[name], labels[name]) for name in bar_charts},
         period_summary=_summary(figures.breakdowns["period"], {}),
+        plan_rows=plan_figures(plan_facts(visible_org_ids(current_staff_user(), Role.COORDINATOR))),
     )
 
 
