@@ -29,8 +29,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
+from portal.local_time import STOCKHOLM
 from portal.models import DecisionStage, Objection, ObjectionStatus, Outcome, Person
-from portal.services.schedule import STOCKHOLM
 
 THRESHOLD = 5
 BREAKDOWNS = ("municipality", "language", "gender")

@@ -18,11 +18,11 @@ from portal.editor.base import bp, module_or_404, module_title, regional_editor
 from portal.editor.forms import RevisionForm, base_revision_id, field_for, problem_message
 from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
+from portal.local_time import STOCKHOLM
 from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
 from portal.services import content as service
 from portal.services import edit_presence as presence
 from portal.services.content.dashboard import editor_dashboard
-from portal.services.content.revisions import STOCKHOLM
 
 SAVED_MESSAGES = {
     service.SaveOutcome.PUBLISHED: _l("The text is published."),

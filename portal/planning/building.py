@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from portal.access import current_staff_user, staff_required
+from portal.local_time import stockholm_today
 from portal.models import Role
 from portal.planning.forms import CopyPlanForm, HolidayForm, RevisionForm, SaveTemplateForm, TemplateForm
 from portal.planning.views import _person_or_404, _plan_or_404, _render, bp, copy_choices, plan_error_message
@@ -95,12 +94,12 @@ def cancel_holidays(person_id: int):
     person = _person_or_404(person_id)
     plan = _plan_or_404(person)
     form = HolidayForm()
-    form.occurrences.choices = [(h.key, h.key) for h in public_holidays.holiday_occurrences(plan, date.today())]
+    form.occurrences.choices = [(h.key, h.key) for h in public_holidays.holiday_occurrences(plan, stockholm_today())]
     if not form.validate_on_submit():
         return _render(person, 422, holiday_form=form)
     try:
         count = public_holidays.cancel_holiday_occurrences(
-            plan, current_staff_user(), form.occurrences.data, date.today(), form.expected_revision()
+            plan, current_staff_user(), form.occurrences.data, stockholm_today(), form.expected_revision()
         )
     except PlanError as error:
         form.form_errors.append(plan_error_message(error))

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
 from portal.extensions import db
+from portal.local_time import stockholm_today
 from portal.models import Role
 from portal.planning.forms import PaperSignatureForm
 from portal.planning.views import _person_or_404, _plan_or_404, _render, bp, plan_error_message
@@ -33,7 +34,7 @@ def week(person_id: int):
     """One week of the plan, day by day, with public holidays marked; ?week=YYYY-MM-DD moves it."""
     person = _person_or_404(person_id)
     plan = _plan_or_404(person)
-    monday = _week_start(request.args.get("week"), max(date.today(), plan.start_date))
+    monday = _week_start(request.args.get("week"), max(stockholm_today(), plan.start_date))
     sunday = monday + timedelta(days=6)
     days = {monday + timedelta(days=i): [] for i in range(7)}
     for occ in occurrences(plan.activities, monday, sunday):
@@ -62,7 +63,7 @@ def print_plan(person_id: int):
     db.session.commit()
     return render_template(
         "plan/print_bilingual.html",
-        columns=bilingual_columns(plan, person.preferred_language, today=date.today()),
+        columns=bilingual_columns(plan, person.preferred_language, today=stockholm_today()),
         back_url=url_for(".edit", person_id=person.id),
     )
 

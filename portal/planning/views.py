@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
@@ -17,6 +15,7 @@ from portal.data.plans import (
     list_providers,
 )
 from portal.extensions import db
+from portal.local_time import stockholm_today
 from portal.models import Person, PlanStatus, Role
 from portal.planning.forms import (
     ActivityForm,
@@ -104,12 +103,12 @@ def _forms(plan, **overrides):
         "status_form": StatusForm(revision=revision, formdata=None),
         "remove_form": RemoveForm(revision=revision, formdata=None),
         "transfer_form": TransferForm(formdata=None),
-        "create_form": CreatePlanForm(formdata=None, start_date=date.today()),
+        "create_form": CreatePlanForm(formdata=None, start_date=stockholm_today()),
         "template_form": TemplateForm(revision=revision, formdata=None),
         "copy_form": CopyPlanForm(revision=revision, formdata=None),
         "save_template_form": SaveTemplateForm(formdata=None),
         "holiday_form": HolidayForm(revision=revision, formdata=None),
-        "signature_form": PaperSignatureForm(revision=revision, formdata=None, signed_on=date.today()),
+        "signature_form": PaperSignatureForm(revision=revision, formdata=None, signed_on=stockholm_today()),
     }
     forms["transfer_form"].to_org.choices = transfer_choices()
     forms.update(overrides)
@@ -136,8 +135,8 @@ def _render(person: Person, status: int = 200, **overrides):
     holiday_proposals = []
     if plan is not None:
         threshold = current_app.config["PLAN_FULL_TIME_HOURS"]
-        warnings = [describe_warning(w.kind, w.params) for w in plan_warnings(plan, date.today(), threshold)]
-        holiday_proposals = holiday_occurrences(plan, date.today())
+        warnings = [describe_warning(w.kind, w.params) for w in plan_warnings(plan, stockholm_today(), threshold)]
+        holiday_proposals = holiday_occurrences(plan, stockholm_today())
     forms = _forms(plan, **overrides)
     if "holiday_form" not in overrides:
         forms["holiday_form"].occurrences.data = [h.key for h in holiday_proposals]  # proposed: all ticked

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from portal.local_time import STOCKHOLM, stockholm_today
 from portal.models import Activity, OccurrenceChangeKind, Plan
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NEXT_OCCURRENCE_DAYS = 60  # how far ahead "your next activity" looks
 ACTIVITY_PLAN_DAYS = 5  # an activity plan is due within five days of arriving at the job centre (seed 001)
 # A plan whose last activity ends in this window stops for the summer with nothing after it:
@@ -170,7 +169,7 @@ def current_period(periods: list[HoursPeriod], today: date) -> HoursPeriod | Non
 
 def hours_per_week(plan: Plan, today: date | None = None) -> float:
     """The plan's hours in an ordinary week of the period now running (or the next one)."""
-    today = today or datetime.now(STOCKHOLM).date()
+    today = today or stockholm_today()
     period = current_period(hours_periods(plan), today)
     return period.hours if period else 0.0
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from portal.bidi import strip_isolates
 from portal.content.files import ContentFormatError, Problem, body_revision, validate_body, validate_metadata
 from portal.data import content as data
 from portal.extensions import db
 from portal.languages import SOURCE_LANGUAGE
+from portal.local_time import stockholm_today
 from portal.models import ContentModule, ContentRevision, ReviewStatus, RevisionStatus, StaffUser, utcnow
 from portal.services import audit, search
 from portal.services.content.link_domains import domain_problems
@@ -21,11 +21,9 @@ from portal.services.content.sync import _add_revision
 from portal.services.content.task_mail import notify_new_tasks
 from portal.services.content.tasks import reconcile_tasks, translators_of
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
 
 def today() -> date:
-    return datetime.now(STOCKHOLM).date()
+    return stockholm_today()
 
 
 @dataclass

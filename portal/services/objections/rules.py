@@ -10,9 +10,9 @@ from flask import current_app
 from flask_babel import gettext
 
 from portal.data.objections import case_number_exists
+from portal.local_time import STOCKHOLM
 from portal.models import Objection, ObjectionStatus, Outcome, utcnow
 from portal.models.objection import REASONS_MAX_LENGTH, REASONS_MIN_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
-from portal.services.schedule import STOCKHOLM
 
 
 class Action(enum.StrEnum):
