@@ -71,8 +71,7 @@ def satisfaction():
     ]
     bar_charts["municipality_gender"] = charts.bars(paired, rtl=rtl)
     periods = [(r.key, r) for r in figures.breakdowns["period"]]
-    audit.record("survey.figures", object_type="survey")
-    db.session.commit()  # as the objection follow-up page does: the audited read is kept
+    audit.record_and_commit("survey.figures", object_type="survey")
     return render_template(
         "survey/staff/satisfaction.html",
         figures=figures,
@@ -137,8 +136,7 @@ def satisfaction_csv():
                 *(score(row.factors[q.key]) for q in FACTORS),
             ]
         )
-    audit.record("survey.figures_csv", object_type="survey")
-    db.session.commit()
+    audit.record_and_commit("survey.figures_csv", object_type="survey")
     return Response(
         out.getvalue(),
         mimetype="text/csv",

@@ -119,3 +119,14 @@ def test_the_survey_reads_in_the_newcomers_language(client, region, caseworker):
     assert soup.find("html")["dir"] == "rtl"
     legends = [legend.get_text(strip=True) for legend in soup.select("fieldset legend")]
     assert len(legends) == 8 and legends[0].startswith("بشكل عام")
+
+
+def test_seeing_the_figures_is_audited(client, region):
+    from portal.models import AuditEvent
+
+    coordinator = create_staff(region["region"], Role.COORDINATOR)
+    sign_in_staff(client, coordinator)
+    client.get("/staff/follow-up/satisfaction")
+    client.get("/staff/follow-up/satisfaction.csv")
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"survey.figures", "survey.figures_csv"} <= actions
