@@ -31,12 +31,11 @@ from sqlalchemy.orm import selectinload
 from portal.extensions import db
 from portal.local_time import STOCKHOLM
 from portal.models import DecisionStage, Objection, ObjectionStatus, Outcome, Person
+from portal.models.objection import FIRST_DECISION_PENDING, REVIEW_PENDING
 
 THRESHOLD = 5
 BREAKDOWNS = ("municipality", "language", "gender")
 STATUSES = tuple(ObjectionStatus)
-_FIRST_PENDING = (ObjectionStatus.SUBMITTED, ObjectionStatus.ACKNOWLEDGED, ObjectionStatus.UNDER_REVIEW)
-_REVIEW_PENDING = (ObjectionStatus.ESCALATED, ObjectionStatus.UNDER_INDEPENDENT_REVIEW)
 
 
 @dataclass(frozen=True)
@@ -113,14 +112,14 @@ def _facts(objection: Objection, person: Person, filed_on: date, today: date) ->
     late = False
     if first is not None:
         late = first.decided_at.astimezone(STOCKHOLM).date() > objection.due_date
-    elif objection.status in _FIRST_PENDING:
+    elif objection.status in FIRST_DECISION_PENDING:
         late = today > objection.due_date
     elif objection.escalated_at is not None:
         late = True  # escalated without a first decision: only possible once it was overdue
     if objection.review_due_date is not None:
         if final is not None:
             late = late or final.decided_at.astimezone(STOCKHOLM).date() > objection.review_due_date
-        elif objection.status in _REVIEW_PENDING:
+        elif objection.status in REVIEW_PENDING:
             late = late or today > objection.review_due_date
     return CaseFacts(
         objection_id=objection.id,

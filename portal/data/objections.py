@@ -22,13 +22,10 @@ from portal.models import (
     StaffUser,
 )
 
-OPEN_STATUSES = (
-    ObjectionStatus.SUBMITTED,
-    ObjectionStatus.ACKNOWLEDGED,
-    ObjectionStatus.UNDER_REVIEW,
-    ObjectionStatus.ESCALATED,
-    ObjectionStatus.UNDER_INDEPENDENT_REVIEW,
-)
+# OPEN_STATUSES is re-exported: callers read it from the data layer.
+from portal.models.objection import FIRST_DECISION_PENDING, REVIEW_PENDING
+from portal.models.objection import OPEN_STATUSES as OPEN_STATUSES
+
 FIRST_ROUND_ACTIONS = ("acknowledge", "start_review", "decide")
 
 
@@ -69,11 +66,9 @@ def get_objection_by_case_number(case_number: str | None) -> Objection | None:
 
 def _overdue_clause(stmt: Select, today: date) -> Select:
     # Pending on the first decision past its due date, or on the independent review past its own.
-    first_pending = (ObjectionStatus.SUBMITTED, ObjectionStatus.ACKNOWLEDGED, ObjectionStatus.UNDER_REVIEW)
-    review_pending = (ObjectionStatus.ESCALATED, ObjectionStatus.UNDER_INDEPENDENT_REVIEW)
     return stmt.where(
-        (Objection.status.in_(first_pending) & (Objection.due_date < today))
-        | (Objection.status.in_(review_pending) & (Objection.review_due_date < today))
+        (Objection.status.in_(FIRST_DECISION_PENDING) & (Objection.due_date < today))
+        | (Objection.status.in_(REVIEW_PENDING) & (Objection.review_due_date < today))
     )
 
 

@@ -39,6 +39,17 @@ class ObjectionStatus(enum.StrEnum):
     FINAL_DECISION = "final_decision"  # the independent reviewer's decision; the case ends here
 
 
+# The status groups, defined once: waiting on the first decision, waiting on the independent
+# review, and open (either). Queries, deadlines and figures all read these.
+FIRST_DECISION_PENDING: tuple[ObjectionStatus, ...] = (
+    ObjectionStatus.SUBMITTED,
+    ObjectionStatus.ACKNOWLEDGED,
+    ObjectionStatus.UNDER_REVIEW,
+)
+REVIEW_PENDING: tuple[ObjectionStatus, ...] = (ObjectionStatus.ESCALATED, ObjectionStatus.UNDER_INDEPENDENT_REVIEW)
+OPEN_STATUSES: tuple[ObjectionStatus, ...] = FIRST_DECISION_PENDING + REVIEW_PENDING
+
+
 class TargetKind(enum.StrEnum):
     PLAN = "plan"
     GOAL = "goal"

@@ -12,7 +12,14 @@ from flask_babel import gettext
 from portal.data.objections import case_number_exists
 from portal.local_time import STOCKHOLM
 from portal.models import Objection, ObjectionStatus, Outcome, utcnow
-from portal.models.objection import REASONS_MAX_LENGTH, REASONS_MIN_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
+from portal.models.objection import (
+    FIRST_DECISION_PENDING,
+    REASONS_MAX_LENGTH,
+    REASONS_MIN_LENGTH,
+    REVIEW_PENDING,
+    TEXT_MAX_LENGTH,
+    WANTED_MAX_LENGTH,
+)
 
 
 class Action(enum.StrEnum):
@@ -37,8 +44,6 @@ TRANSITIONS: dict[tuple[ObjectionStatus, Action], ObjectionStatus] = {
     (_S.ESCALATED, Action.START_INDEPENDENT_REVIEW): _S.UNDER_INDEPENDENT_REVIEW,
     (_S.UNDER_INDEPENDENT_REVIEW, Action.FINAL_DECIDE): _S.FINAL_DECISION,
 }
-FIRST_DECISION_PENDING = (_S.SUBMITTED, _S.ACKNOWLEDGED, _S.UNDER_REVIEW)
-REVIEW_PENDING = (_S.ESCALATED, _S.UNDER_INDEPENDENT_REVIEW)
 
 # Crockford base32: no I, L, O or U, so a case number read aloud or typed on a phone survives.
 CASE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
