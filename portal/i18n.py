@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 
 from babel import localedata
 from babel.dates import parse_pattern
 from flask import Flask, abort, g, request, session
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from flask_login import current_user
 
 from portal.languages import BY_CODE, DEFAULT_LANGUAGE, Language, get_language, negotiate
 from portal.urls import AUTHENTICATED_FIRST
 
 SESSION_KEY = "lang"
+
+
+def in_language(code: str | None) -> AbstractContextManager[None]:
+    """Write in the language `code` for a block (an SMS, an e-mail, an assistant reply): the one
+    wrapper of flask_babel.force_locale. An unknown or missing code writes in the default language.
+    """
+    lang = get_language(code) or BY_CODE[DEFAULT_LANGUAGE]
+    return force_locale(lang.babel_locale)
 
 
 def init_app(app: Flask) -> None:

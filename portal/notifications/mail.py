@@ -9,17 +9,17 @@ signs in with their second factor and is audited like any other access.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from flask import current_app, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from sqlalchemy import select, update
 
 from portal.clients.mail import send_mail
 from portal.extensions import db
-from portal.languages import DEFAULT_LANGUAGE, get_language
+from portal.i18n import in_language
 from portal.models import MailMode, NotificationKind, StaffNotification, StaffNotificationSetting, StaffUser, utcnow
 from portal.notifications.inbox import kind_label, mail_mode_for
 from portal.services.schedule import STOCKHOLM
@@ -28,12 +28,9 @@ from portal.services.schedule import STOCKHOLM
 LOCAL_BASE_URL = "http://127.0.0.1:5000"
 
 
-@contextmanager
-def in_language_of(staff: StaffUser) -> Iterator[None]:
+def in_language_of(staff: StaffUser) -> AbstractContextManager[None]:
     """Write in the staff member's language (Swedish when it is unknown)."""
-    lang = get_language(staff.language) or get_language(DEFAULT_LANGUAGE)
-    with force_locale(lang.babel_locale):  # type: ignore[union-attr]
-        yield
+    return in_language(staff.language)
 
 
 def _absolute(endpoint: str, **values: object) -> str:

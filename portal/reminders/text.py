@@ -8,13 +8,12 @@ ran late, must still be true when it arrives.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from portal.catalogues import activity_label
-from portal.languages import get_language
+from portal.i18n import in_language
 from portal.models import Person
 from portal.services.plan_text import day_label, map_url, time_label
 from portal.services.schedule import Occurrence
@@ -27,12 +26,9 @@ CANNOT_COME_REPLY = "0"
 CANNOT_COME_REPLIES = frozenset({"0", "\u0660", "\u06f0"})
 
 
-@contextmanager
-def in_language_of(person: Person) -> Iterator[None]:
-    """Write in the person's stored language (Swedish when it is unknown)."""
-    lang = get_language(person.preferred_language) or get_language("sv")
-    with force_locale(lang.babel_locale):  # type: ignore[union-attr]
-        yield
+def in_language_of(person: Person) -> AbstractContextManager[None]:
+    """Write in the person's stored language (the default language, Swedish, when it is unknown)."""
+    return in_language(person.preferred_language)
 
 
 def reminder_text(person: Person, occ: Occurrence) -> str:
