@@ -14,7 +14,6 @@ from portal.data.plans import (
     list_people_with_plans,
     list_providers,
 )
-from portal.extensions import db
 from portal.local_time import stockholm_today
 from portal.models import Person, PlanStatus, Role
 from portal.planning.forms import (
@@ -31,7 +30,7 @@ from portal.planning.forms import (
     TemplateForm,
     TransferForm,
 )
-from portal.services import audit, plans
+from portal.services import person_reads, plans
 from portal.services.plan_templates import template_choices
 from portal.services.plan_text import describe_warning
 from portal.services.plans import ActivityInput, PlanError
@@ -45,8 +44,7 @@ bp = Blueprint("planning", __name__, url_prefix="/staff/people/<int:person_id>")
 def _person_or_404(person_id: int) -> Person:
     person = get_person_for_staff(current_staff_user(), person_id)
     if person is None:
-        audit.record("plan.read_denied", object_type="person", object_id=person_id)
-        db.session.commit()
+        person_reads.record_plan_read_denied(person_id)
         abort(404)
     return person
 
@@ -159,8 +157,7 @@ def _render(person: Person, status: int = 200, **overrides):
 @staff_required(Role.CASEWORKER)
 def edit(person_id: int):
     person = _person_or_404(person_id)
-    audit.record("plan.read", person=person, object_type="person", object_id=person.id)
-    db.session.commit()
+    person_reads.record_plan_read(person)
     return _render(person)
 
 

@@ -11,7 +11,7 @@ from portal.data.people import get_person_for_staff
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
 from portal.models import Person, Role, StaffUser, utcnow
-from portal.services import audit, data_export, sessions, staff_signin, tasks
+from portal.services import data_export, person_reads, sessions, staff_signin, tasks
 from portal.services.caseload import build_caseload
 from portal.services.identity_numbers import IdentityNumber, stored_identity_number
 from portal.services.objections import stockholm_date
@@ -160,8 +160,7 @@ def person_export(person_id: int):
     """A person's data export, produced on their request (audited)."""
     found = get_person_for_staff(current_staff_user(), person_id)
     if found is None:
-        audit.record("person.export_denied", object_type="person", object_id=person_id)
-        db.session.commit()
+        person_reads.record_export_denied(person_id)
         abort(404)
     response = jsonify(data_export.export_for_staff(current_staff_user(), found))
     response.headers["Content-Disposition"] = f'attachment; filename="ankomst-person-{found.id}.json"'
@@ -175,11 +174,9 @@ def person(person_id: int):
     found = get_person_for_staff(current_staff_user(), person_id)
     if found is None:
         # 404, not 403: do not reveal whether a person exists in another organisation.
-        audit.record("person.read_denied", object_type="person", object_id=person_id)
-        db.session.commit()
+        person_reads.record_person_read_denied(person_id)
         abort(404)
-    audit.record("person.read", person=found, object_type="person", object_id=found.id)
-    db.session.commit()
+    person_reads.record_person_read(found)
     return render_template("staff/person.html", **person_page_context(found))
 
 
