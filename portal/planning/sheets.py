@@ -8,12 +8,11 @@ from flask import Response, abort, flash, jsonify, redirect, render_template, re
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
-from portal.extensions import db
 from portal.local_time import stockholm_today
 from portal.models import Role
 from portal.planning.forms import PaperSignatureForm
 from portal.planning.views import _person_or_404, _plan_or_404, _render, bp, plan_error_message
-from portal.services import audit, plan_export, plans
+from portal.services import person_reads, plan_export, plans
 from portal.services.plan_print import bilingual_columns
 from portal.services.plans import PlanError
 from portal.services.public_holidays import swedish_holidays
@@ -39,8 +38,7 @@ def week(person_id: int):
     days = {monday + timedelta(days=i): [] for i in range(7)}
     for occ in occurrences(plan.activities, monday, sunday):
         days[occ.day].append(occ)
-    audit.record("plan.read", person=person, object_type="person", object_id=person.id, view="week")
-    db.session.commit()
+    person_reads.record_plan_week_read(person)
     return render_template(
         "planning/week.html",
         person=person,
@@ -59,8 +57,7 @@ def print_plan(person_id: int):
     """The plan in Swedish and the person's language side by side, with lines for signatures."""
     person = _person_or_404(person_id)
     plan = _plan_or_404(person)
-    audit.record("plan.print", person=person, object_type="plan", object_id=plan.id, version=plan.revision)
-    db.session.commit()
+    person_reads.record_plan_print(person, plan)
     return render_template(
         "plan/print_bilingual.html",
         columns=bilingual_columns(plan, person.preferred_language, today=stockholm_today()),

@@ -5,7 +5,7 @@ the id asked for is kept, the person (who may be in another organisation) is not
 
 from __future__ import annotations
 
-from portal.models import Person
+from portal.models import Person, Plan
 from portal.services import audit
 
 
@@ -27,3 +27,11 @@ def record_plan_read(person: Person) -> None:
 
 def record_plan_read_denied(person_id: int) -> None:
     audit.record_and_commit("plan.read_denied", object_type="person", object_id=person_id)
+
+
+def record_plan_week_read(person: Person) -> None:
+    audit.record_and_commit("plan.read", person=person, object_type="person", object_id=person.id, view="week")
+
+
+def record_plan_print(person: Person, plan: Plan) -> None:
+    audit.record_and_commit("plan.print", person=person, object_type="plan", object_id=plan.id, version=plan.revision)

@@ -10,7 +10,7 @@ from portal.data.erasure_requests import get_pending_erasure_request, list_pendi
 from portal.data.people import get_person_for_staff, visible_org_ids
 from portal.extensions import db
 from portal.models import Role
-from portal.services import audit, erasure
+from portal.services import audit, erasure, person_reads
 from portal.staff.forms import ErasureConfirmForm
 from portal.staff.views import bp, person_page_context
 
@@ -34,8 +34,7 @@ def confirm_erasure(person_id: int):
         abort(404)
     form = ErasureConfirmForm()
     if not form.validate_on_submit():
-        audit.record("person.read", person=person, object_type="person", object_id=person.id)
-        db.session.commit()
+        person_reads.record_person_read(person)
         return render_template("staff/person.html", **person_page_context(person, form)), 422
     erasure.confirm_erasure_request(staff, person_id, form.reason.data.strip())
     flash(_("The person's data has been erased. Decided objections are kept without personal details."))

@@ -7,9 +7,8 @@ from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
 from portal.data.people import get_person_for_staff
-from portal.extensions import db
 from portal.models import Role
-from portal.services import audit
+from portal.services import person_reads
 from portal.services.identity_numbers import IdentityNumberError, reveal_identity_number, set_identity_number
 from portal.staff.forms import IdentityNumberForm
 from portal.staff.views import bp, person_page_context
@@ -28,8 +27,7 @@ def identity_error_message(error: IdentityNumberError) -> str:
 def _person_or_404(person_id: int):
     found = get_person_for_staff(current_staff_user(), person_id)
     if found is None:
-        audit.record("person.read_denied", object_type="person", object_id=person_id)
-        db.session.commit()
+        person_reads.record_person_read_denied(person_id)
         abort(404)
     return found
 
