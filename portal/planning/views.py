@@ -32,7 +32,7 @@ from portal.planning.forms import (
 )
 from portal.services import person_reads, plans
 from portal.services.plan_templates import template_choices
-from portal.services.plan_text import describe_warning
+from portal.services.plan_text import describe_warning, plan_error_message
 from portal.services.plans import ActivityInput, PlanError
 from portal.services.public_holidays import holiday_occurrences
 from portal.services.schedule import hours_periods, plan_warnings, weekly_hours
@@ -47,48 +47,6 @@ def _person_or_404(person_id: int) -> Person:
         person_reads.record_plan_read_denied(person_id)
         abort(404)
     return person
-
-
-def plan_error_message(error: PlanError) -> str:
-    """The translated message for a refused plan change."""
-    messages = {
-        "stale": _(
-            "Someone else changed the plan while you were editing. Your text is kept below; "
-            "check the plan and save again."
-        ),
-        "unknown_goal": _("Please choose a goal from the list."),
-        "unknown_activity": _("Please choose an activity from the list."),
-        "goal_before_start": _("The target date is before the plan starts."),
-        "no_weekdays": _("Please choose at least one day."),
-        "bad_duration": _("The length must be between 15 and 720 minutes."),
-        "past_midnight": _("The activity would end after midnight. Please check the time and length."),
-        "end_before_start": _("The last date is before the first date."),
-        "too_long": _("An activity can run for at most three years. Please check the dates."),
-        "no_occurrences": _(
-            "None of the chosen days falls between the first and the last date. Please check the dates and days."
-        ),
-        "no_such_occurrence": _("The activity does not take place on that date."),
-        "move_needs_date": _("Please give the new date."),
-        "not_in_plan": _("That is not part of this plan."),
-        "bad_transition": _("The plan cannot change to that status now."),
-        "empty_plan": _("Add at least one activity before you propose the plan."),
-        "bad_transfer": _("Please choose another municipality or district."),
-        "unknown_reason": _("Please choose a reason."),
-        "unknown_template": _("Please choose a template."),
-        "unknown_source_plan": _("Please choose a person whose plan has activities."),
-        "nothing_to_add": _("Everything in it is already in the plan or ended before the plan starts."),
-        "template_name": _("Please give the template a name."),
-        "template_exists": _("Your municipality already has a template with that name."),
-        "nothing_chosen": _("Please choose at least one occurrence."),
-        "not_proposed": _("Propose the plan to the newcomer first."),
-        "bad_signing_date": _("Please check the date of the signature."),
-        "transfer_note": _("Write at least a few sentences for the new caseworker."),
-    }
-    if error.code == "overlap":
-        return _(
-            "The time overlaps with %(activity)s on the same day.", activity=activity_label(error.params["activity"])
-        )
-    return messages.get(error.code, _("The change could not be saved."))
 
 
 def _forms(plan, **overrides):

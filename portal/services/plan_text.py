@@ -7,7 +7,7 @@ flask_babel.force_locale for SMS and the assistant), so the same code serves all
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date, format_skeleton, get_day_names
 from babel.numbers import format_decimal
@@ -16,6 +16,9 @@ from flask_babel import format_time, get_locale, gettext, ngettext
 from portal.catalogues import activity_label, goal_label, occurrence_reason_label
 from portal.models import PlanStatus
 from portal.services.schedule import STOCKHOLM, HoursPeriod
+
+if TYPE_CHECKING:
+    from portal.services.plans import PlanError
 
 
 def status_label(status: str) -> str:
@@ -247,3 +250,45 @@ def map_url(place: str) -> str | None:
     from urllib.parse import quote
 
     return f"https://www.openstreetmap.org/search?query={quote(place)}" if place.strip() else None
+
+
+def plan_error_message(error: PlanError) -> str:
+    """The translated message for a refused plan change (PlanError.code): the one place for them."""
+    messages = {
+        "stale": gettext(
+            "Someone else changed the plan while you were editing. Your text is kept below; "
+            "check the plan and save again."
+        ),
+        "unknown_goal": gettext("Please choose a goal from the list."),
+        "unknown_activity": gettext("Please choose an activity from the list."),
+        "goal_before_start": gettext("The target date is before the plan starts."),
+        "no_weekdays": gettext("Please choose at least one day."),
+        "bad_duration": gettext("The length must be between 15 and 720 minutes."),
+        "past_midnight": gettext("The activity would end after midnight. Please check the time and length."),
+        "end_before_start": gettext("The last date is before the first date."),
+        "too_long": gettext("An activity can run for at most three years. Please check the dates."),
+        "no_occurrences": gettext(
+            "None of the chosen days falls between the first and the last date. Please check the dates and days."
+        ),
+        "no_such_occurrence": gettext("The activity does not take place on that date."),
+        "move_needs_date": gettext("Please give the new date."),
+        "not_in_plan": gettext("That is not part of this plan."),
+        "bad_transition": gettext("The plan cannot change to that status now."),
+        "empty_plan": gettext("Add at least one activity before you propose the plan."),
+        "bad_transfer": gettext("Please choose another municipality or district."),
+        "unknown_reason": gettext("Please choose a reason."),
+        "unknown_template": gettext("Please choose a template."),
+        "unknown_source_plan": gettext("Please choose a person whose plan has activities."),
+        "nothing_to_add": gettext("Everything in it is already in the plan or ended before the plan starts."),
+        "template_name": gettext("Please give the template a name."),
+        "template_exists": gettext("Your municipality already has a template with that name."),
+        "nothing_chosen": gettext("Please choose at least one occurrence."),
+        "not_proposed": gettext("Propose the plan to the newcomer first."),
+        "bad_signing_date": gettext("Please check the date of the signature."),
+        "transfer_note": gettext("Write at least a few sentences for the new caseworker."),
+    }
+    if error.code == "overlap":
+        return gettext(
+            "The time overlaps with %(activity)s on the same day.", activity=activity_label(error.params["activity"])
+        )
+    return messages.get(error.code, gettext("The change could not be saved."))
