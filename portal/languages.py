@@ -138,16 +138,6 @@ def words_for_language(first: Language) -> list[tuple[str, Language]]:
     return words
 
 
-def is_supported(code: str | None) -> bool:
-    """Tell whether `code` is one of the 12 languages."""
-    return get_language(code) is not None
-
-
-def language_for_locale(locale: str) -> Language:
-    """Return the language for a Babel locale string such as 'fa_AF' (Swedish if unknown)."""
-    return BY_LOCALE.get(str(locale)) or BY_CODE[DEFAULT_LANGUAGE]
-
-
 def resolve_choice(text: str) -> Language | None:
     """Find the language a person means: a code, a menu number, or a name in any language.
 

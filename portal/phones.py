@@ -126,8 +126,3 @@ def mask_national_digits(e164: str) -> str:
         else:
             masked.append(ch)
     return prefix + "".join(reversed(masked))
-
-
-def mask_phone(e164: str) -> str:
-    """Show only the last two digits, for staff screens that must identify a number."""
-    return "•" * max(len(e164) - 2, 0) + e164[-2:]

@@ -368,11 +368,6 @@ def split_questions(markdown: str) -> tuple[str, list[str]]:
     return "\n".join(kept).strip(), questions
 
 
-def section_anchors(body: str) -> list[str]:
-    """The anchors of the `## ` sections, in order."""
-    return [s.anchor for s in split_sections(body) if s.anchor]
-
-
 # -- files on disk -------------------------------------------------------------------------
 
 

@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.models import ObjectionStatus
 from portal.models.objection import REASONS_MAX_LENGTH, TEXT_MAX_LENGTH, WANTED_MAX_LENGTH
 from portal.planning.forms import MultiCheckboxField
 
@@ -128,6 +127,3 @@ class CaseLookupForm(FlaskForm):
         validators=[DataRequired(message=_l("Please write the case number.")), Length(max=20)],
         render_kw={"autocomplete": "off", "dir": "ltr", "autocapitalize": "characters"},
     )
-
-
-STATUS_FILTER_VALUES = tuple(s.value for s in ObjectionStatus)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
 from portal.models import StaffSignInThrottle, StaffUser, utcnow
-from portal.services.hashing import burn_time, hash_secret, verify_secret
+from portal.services.hashing import burn_time, verify_secret
 
 log = logging.getLogger(__name__)
 TOTP_ISSUER = "Ankomst"
@@ -147,7 +147,3 @@ def confirm_enrolment(staff: StaffUser, code: str, address: str | None) -> bool:
         db.session.commit()
         return True
     return False
-
-
-def set_password(staff: StaffUser, password: str) -> None:
-    staff.password_hash = hash_secret(password)
