@@ -171,3 +171,19 @@ def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Re
     )
     db.session.commit()
     return ReplyResult(message=message, sent_by_sms=sms is not None and sms.status != "failed")
+
+
+# --- staff reads, audited and committed here so the staff views stay thin ---------------------
+
+
+def record_list(count: int) -> None:
+    audit.record_and_commit("handoff.list", object_type="handoff", count=count)
+
+
+def record_read_denied(handoff_id: int) -> None:
+    audit.record_and_commit("handoff.read_denied", object_type="handoff", object_id=handoff_id)
+
+
+def record_read(handoff: HandoffRequest) -> None:
+    # The page shows the phone number and the conversation: every opening is audited.
+    audit.record_and_commit("handoff.read", person=handoff.person, object_type="handoff", object_id=handoff.id)

@@ -8,11 +8,10 @@ from flask_babel import gettext as _
 from portal.access import current_staff_user, staff_required
 from portal.data.conversations import list_messages, list_open_handoffs
 from portal.data.people import visible_org_ids
-from portal.extensions import db
 from portal.forms import Form
 from portal.models import Role
 from portal.reminders.replies import cannot_come_by_handoff
-from portal.services import audit, handoffs
+from portal.services import handoffs
 from portal.staff.forms import HandoffCloseForm, HandoffReplyForm
 from portal.staff.views import bp
 
@@ -22,8 +21,7 @@ from portal.staff.views import bp
 def handoff_requests():
     staff = current_staff_user()
     found = list_open_handoffs(visible_org_ids(staff, Role.CASEWORKER))
-    audit.record("handoff.list", object_type="handoff", count=len(found))
-    db.session.commit()
+    handoffs.record_list(len(found))
     # Requests made by replying 0 to a reminder say which occurrence the person cannot come to.
     cannot_come = cannot_come_by_handoff([h.id for h in found])
     return render_template("staff/handoffs.html", handoffs=found, form=Form(), cannot_come=cannot_come)
@@ -32,8 +30,7 @@ def handoff_requests():
 def _handoff_or_404(handoff_id: int):
     handoff = handoffs.get_handoff_for_staff(current_staff_user(), handoff_id)
     if handoff is None:
-        audit.record("handoff.read_denied", object_type="handoff", object_id=handoff_id)
-        db.session.commit()
+        handoffs.record_read_denied(handoff_id)
         abort(404)
     return handoff
 
@@ -53,9 +50,7 @@ def _render_handoff(handoff, status: int = 200, **forms):
 @staff_required(Role.CASEWORKER)
 def handoff(handoff_id: int):
     found = _handoff_or_404(handoff_id)
-    # The page shows the phone number and the conversation: every opening is audited.
-    audit.record("handoff.read", person=found.person, object_type="handoff", object_id=found.id)
-    db.session.commit()
+    handoffs.record_read(found)
     return _render_handoff(found)
 
 
