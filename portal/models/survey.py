@@ -10,7 +10,6 @@ answered; no person, no invitation, no exact time, so an answer cannot be joined
 from __future__ import annotations
 
 from datetime import date, datetime
-
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint

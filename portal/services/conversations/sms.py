@@ -41,7 +41,6 @@ from portal.models import (
 )
 from portal.reminders.replies import record_cannot_come
 from portal.reminders.sms_settings import answer_reminder_command
-from portal.survey.sms import answer_by_sms
 from portal.services import assistant_fallback
 from portal.services.assistant_api import identified_person, in_language, set_conversation_language
 from portal.services.conversations.background import submit
@@ -53,6 +52,7 @@ from portal.services.conversations.state import (
     state_active,
 )
 from portal.services.conversations.triage import AssistantMessage, assistant_message
+from portal.survey.sms import answer_by_sms
 from portal.whatsapp import routing as whatsapp
 from portal.worker import enqueue, job_context
 
