@@ -16,9 +16,6 @@ The portal turns a recognised message into an explicit intent for the assistant
 (``/emergency{...}``), so one dialogue manager still decides what happens next, and a form is
 left through its normal rules.
 
-A fourth, milder one: a greeting in front of a request is taken off what the NLU reads
-(``greetings``), so "salam. when is my next class" is a schedule question, not a greeting.
-
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
 ``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review). The lists
 are a documented rule set: extend them with general words, never with sentences copied from an
@@ -26,7 +23,6 @@ evaluation set.
 """
 
 from portal.channels.triage.emergencies import DANGER, HEALTH, SUICIDE, VIOLENCE, Emergency, find_emergencies
-from portal.channels.triage.greetings import without_greeting
 from portal.channels.triage.languages import interpreter_request, language_request, languages_named
 from portal.channels.triage.matching import PhraseList, normalise_words
 from portal.channels.triage.requests import asks_for_review, asks_to_stop, case_number
@@ -42,7 +38,6 @@ __all__ = [
     "asks_to_stop",
     "case_number",
     "find_emergencies",
-    "without_greeting",
     "interpreter_request",
     "language_request",
     "languages_named",

@@ -60,8 +60,4 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
     requested = triage.language_request(plain)
     if requested and requested != conversation.language:
         return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})
-    request = triage.without_greeting(plain)
-    if request != plain:
-        # The NLU reads the request; the person's whole message stays theirs (see greetings.py).
-        return AssistantMessage(request, {"text": plain})
     return AssistantMessage(plain)

@@ -82,25 +82,3 @@ def test_appealing_without_a_case_number_asks_for_a_review_of_the_case_the_assis
 @pytest.mark.parametrize("text", ["I want to review my plan", "granskning av min plan", "перегляд плану"])
 def test_a_review_word_without_a_case_number_is_an_ordinary_message(text):
     assert assistant_message(conversation("en"), text).text == text
-
-
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("salam. when is my next class", "when is my next class"),
-        ("здравствуйте, когда следующее занятие", "когда следующее занятие"),
-        ("سلام علیکم. مانده نباشین. پلان من چی شد", "پلان من چی شد"),
-        ("ሰላም ንዓኹም። ትልመይ እንታይ ኣለዎ", "ትልመይ እንታይ ኣለዎ"),
-        ("hej hej vad har jag imorgon", "vad har jag imorgon"),
-    ],
-)
-def test_a_greeting_in_front_of_a_request_is_taken_off_what_the_nlu_reads(text, asked):
-    message = assistant_message(conversation(), text)
-    assert message.text == asked
-    assert message.metadata == {"text": text}  # the person's whole message stays theirs
-
-
-@pytest.mark.parametrize("text", ["hej", "hi how are you", "hej då", "salam alaikum brother", "hi yes"])
-def test_a_greeting_alone_or_with_one_word_goes_as_it_is(text):
-    message = assistant_message(conversation(), text)
-    assert message.text == text and message.metadata == {}
