@@ -4,6 +4,7 @@ decides the objection with reasons and the new plan version. Runs with JavaScrip
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 import pytest
@@ -75,7 +76,8 @@ def test_caseworker_changes_the_plan_and_decides_the_objection_with_reasons(page
     page.locator("#place").fill(NEW_PLACE)
     screenshot(page, f"caseworker-activity-form-{run}")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"**/staff/people/{person.id}/plan")
+    # A save returns to the changed activity on the plan page (its #activity-N anchor).
+    page.wait_for_url(re.compile(rf"/staff/people/{person.id}/plan#activity-\d+$"))
     page.locator(".flash").wait_for()
     assert NEW_PLACE in page.locator(".activity-list").inner_text()
     screenshot(page, f"caseworker-plan-changed-{run}")
@@ -93,6 +95,7 @@ def test_caseworker_changes_the_plan_and_decides_the_objection_with_reasons(page
     page.goto(f"/staff/objections/{objection.display_case_number}")
     page.locator("input[name=outcome][value=upheld]").check()
     page.locator("#reasons").fill(REASONS)
+    page.locator("input[name=grounds]").first.check()  # a decision needs a catalogued ground
     page.locator("#plan_version").select_option(str(new_version.id))
     page.locator("form[action$='/decide'] button[type=submit]").click()
     page.locator("section.decision").wait_for()

@@ -58,6 +58,7 @@ def test_the_new_pages_have_no_wcag_violations(browser, live_server, region, lan
         for path in ("/staff/contacts", "/staff/contacts/sodertalje", "/editor/feedback"):
             problems += _violations(page, path)
         # The form with its errors shown, as a person who made a mistake sees it.
+        page.goto("/staff/contacts/sodertalje")
         page.locator("#phone").fill("ring oss")
         page.locator("#opens_1").fill("12:00")
         page.locator("#closes_1").fill("09:00")
