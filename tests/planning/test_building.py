@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 from sqlalchemy import select
 
+from portal.local_time import stockholm_today
 from portal.models import AuditEvent, PlanStatus, Role, SmsMessage
 from tests.factories import create_person, create_plan, create_staff
 from tests.helpers import check_page, sign_in_newcomer, sign_in_staff
@@ -78,15 +79,17 @@ def test_activities_are_copied_from_a_colleagues_plan_on_the_page(client, db, re
 def test_holiday_occurrences_are_proposed_ticked_and_cancelled_from_the_page(client, db, region, monkeypatch):
     caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
     person = create_person(region["sodertalje"], language="so")
+    # The proposals start from today: a December still to come, every weekday, always holds
+    # Christmas Eve, Christmas Day or Boxing Day on a weekday.
+    today = stockholm_today()
+    year = today.year if today < date(today.year, 12, 20) else today.year + 1
     plan = create_plan(
-        person, caseworker, start=date(2026, 12, 7),
-        activities=[{"weekdays": [4, 5], "end_date": date(2026, 12, 31), "start_time": time(9)}],
+        person, caseworker, start=max(today, date(year, 12, 1)),
+        activities=[{"weekdays": [1, 2, 3, 4, 5], "end_date": date(year, 12, 31), "start_time": time(9)}],
     )  # fmt: skip
     sign_in_staff(client, caseworker)
     soup = check_page(client.get(f"/staff/people/{person.id}/plan"))
     boxes = soup.select("#holidays input[name=occurrences]")
-    if date.today() > date(2026, 12, 24):
-        pytest.skip("the proposals start from today; this plan's holidays are past")
     assert boxes and all(b.has_attr("checked") for b in boxes)
     keys = [b["value"] for b in boxes]
     response = client.post(
