@@ -440,21 +440,20 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
     current = data.get_published_revision(old.module, old.language)
     if current is not None and _same_text(current, old.title, old.summary, old.body, old.source_revision):
         return current
+    # The old text again, as a new revision: waiting for a second editor, or published at once.
+    again = dict(
+        title=old.title,
+        summary=old.summary,
+        body=old.body,
+        source_revision=old.source_revision,
+        review_status=old.review_status,
+        last_updated=today(),
+        origin=f"revert:{old.id}",
+        author_staff_id=staff.id,
+        base_revision_id=current.id if current else None,
+    )
     if old.language == SOURCE_LANGUAGE and data.source_approval_required():
-        submission = _add_revision(
-            old.module,
-            old.language,
-            title=old.title,
-            summary=old.summary,
-            body=old.body,
-            source_revision=old.source_revision,
-            review_status=old.review_status,
-            status=RevisionStatus.AWAITING_APPROVAL,
-            last_updated=today(),
-            origin=f"revert:{old.id}",
-            author_staff_id=staff.id,
-            base_revision_id=current.id if current else None,
-        )
+        submission = _add_revision(old.module, old.language, status=RevisionStatus.AWAITING_APPROVAL, **again)
         db.session.flush()
         audit.record(
             "content.submit_for_approval",
@@ -470,19 +469,11 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
     revision = _add_revision(
         old.module,
         old.language,
-        title=old.title,
-        summary=old.summary,
-        body=old.body,
-        source_revision=old.source_revision,
-        review_status=old.review_status,
+        status=RevisionStatus.PUBLISHED,
         reviewed_by_staff_id=old.reviewed_by_staff_id,
         reviewed_at=old.reviewed_at,
-        status=RevisionStatus.PUBLISHED,
-        last_updated=today(),
-        origin=f"revert:{old.id}",
-        author_staff_id=staff.id,
         published_by_staff_id=staff.id,
-        base_revision_id=current.id if current else None,
+        **again,
     )
     db.session.flush()
     audit.record(
