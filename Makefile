@@ -60,8 +60,8 @@ run: install system-deps locales db bot-train
 	@scripts/run_all.sh
 
 lint: install
-	$(VENV)/bin/ruff check portal tests bench
-	$(VENV)/bin/ruff format --check portal tests bench
+	$(VENV)/bin/ruff check portal tests bench testkit
+	$(VENV)/bin/ruff format --check portal tests bench testkit
 	cd bot && ../$(VENV)/bin/ruff check actions pipeline && ../$(VENV)/bin/ruff format --check actions pipeline
 
 test: install system-deps services locales lint bot-train

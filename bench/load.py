@@ -20,7 +20,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,10 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from testkit.ports import free_port  # noqa: E402
+
 VENV = ROOT / ".venv" / "bin"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 DB_NAME = "ankomst_bench"
@@ -42,12 +45,6 @@ THREADS = os.environ.get("BENCH_THREADS", "1")
 # `home` (anonymous, no database) shows what the framework itself costs next to the bare endpoint.
 TARGETS = os.environ.get("BENCH_TARGETS", "home,plan,plan_uncached,module,search").split(",")
 BENCH_REDIS_DB = 3  # the portal's rate limits during the run; emptied first so sign-ins are not refused
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def env(**extra: str) -> dict[str, str]:

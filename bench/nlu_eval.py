@@ -18,7 +18,6 @@ import collections
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,10 @@ from typing import Any
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from testkit.ports import free_port  # noqa: E402
+
 BOT = REPO / "bot"
 DEFAULT_MODEL = BOT / "models" / "ankomst.tar.gz"
 DEFAULT_HELDOUT = BOT / "tests" / "nlu_heldout"
@@ -117,7 +120,7 @@ def summarise(intent_evaluation: dict[str, Any]) -> dict[str, Any]:
 
 def measure_rss(model: Path) -> dict[str, Any]:
     """Start `rasa run --enable-api` with the model and read its VmRSS once it answers."""
-    port = _free_port()
+    port = free_port()
     rasa = BOT / ".venv" / "bin" / "rasa"
     with tempfile.TemporaryDirectory() as tmp:
         # An empty working directory: no endpoints.yml, so an in-memory tracker store and no
@@ -145,12 +148,6 @@ def measure_rss(model: Path) -> dict[str, Any]:
         "peak_rss_mb": round(peak_kb / 1024),
         "startup_seconds": round(load_seconds, 1),
     }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for_model(port: int, process: subprocess.Popen, timeout: float) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -23,14 +22,10 @@ import pytest
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
+from testkit.ports import free_port
+
 TWILIO_TOKEN = "test-twilio-auth-token"  # TestConfig.TWILIO_AUTH_TOKEN
 TWILIO_ACCOUNT = "AC" + "1" * 32  # TestConfig.TWILIO_ACCOUNT_SID
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def closed_port_url() -> str:

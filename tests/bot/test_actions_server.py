@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from testkit.ports import free_port
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 TOKEN = "test-actions-token"
@@ -25,12 +26,6 @@ ACTION_CALL = {
     "domain": {},
     "version": "3.6.2",
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _call(url: str, body: dict | None = None) -> int:
@@ -45,7 +40,7 @@ def _call(url: str, body: dict | None = None) -> int:
 
 @pytest.fixture(scope="module")
 def action_server(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     log = (tmp_path_factory.mktemp("actions") / "actions.log").open("w")
     env = {**os.environ, "ANKOMST_ACTIONS_TOKEN": TOKEN, "ANKOMST_PORTAL_URL": "http://127.0.0.1:9"}
     process = subprocess.Popen(
@@ -99,7 +94,7 @@ def test_it_listens_on_the_loopback_interface_only(action_server):
 def test_it_refuses_to_start_without_a_token():
     env = {k: v for k, v in os.environ.items() if k != "ANKOMST_ACTIONS_TOKEN"}
     done = subprocess.run(
-        [sys.executable, "actions_server.py", "--port", str(_free_port())],
+        [sys.executable, "actions_server.py", "--port", str(free_port())],
         cwd=BOT,
         env=env,
         capture_output=True,

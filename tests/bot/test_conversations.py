@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from testkit.ports import free_port
 from tests.bot.contract_portal import TOKEN, ContractPortal
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,12 +31,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not MODEL.exists(), reason="no trained model; run train_if_changed.sh"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(check, process: subprocess.Popen, what: str) -> None:

@@ -21,7 +21,6 @@ import contextlib
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ import gunicorn
 import requests
 from werkzeug.serving import make_server
 
+from testkit.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
@@ -41,12 +42,6 @@ MODEL = BOT / "models" / "ankomst.tar.gz"
 ACTIONS_SERVER = BOT / "actions_server.py"
 VENV_BIN = Path(sys.executable).parent  # the portal's virtual environment (Python 3.11), as the tests run
 READY_TIMEOUT = float(os.environ.get("ANKOMST_RASA_READY_TIMEOUT", "240"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def missing_bot() -> str | None:
