@@ -47,7 +47,7 @@ os.environ.setdefault("ANKOMST_ENV", "development")
 import requests  # noqa: E402
 from sms_latency import ACCOUNT_SID, INTERNAL_TOKEN, TOKEN, start_portal  # noqa: E402
 
-from tests.e2e.stack import AssistantStack, free_port, text_live_portal  # noqa: E402
+from testkit.stack import AssistantStack, free_port, text_live_portal  # noqa: E402
 
 SETS = ROOT / "bench" / "conversations_blind"
 RESULTS = ROOT / "bench" / "results" / "conversations.json"
@@ -137,7 +137,7 @@ def seed(database_url: str, scenarios: dict[str, dict[str, list[dict]]]) -> dict
     from portal.extensions import db
     from portal.services.content import sync_from_files
     from portal.services.schedule import STOCKHOLM
-    from tests.factories import create_person, create_plan, create_region, create_staff
+    from testkit.factories import create_person, create_plan, create_region, create_staff
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True})
     phones: dict[str, str] = {}

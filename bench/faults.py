@@ -87,7 +87,7 @@ import psycopg  # noqa: E402
 import requests  # noqa: E402
 
 from bench.sms_latency import MESSAGES, seed  # noqa: E402
-from tests.e2e.stack import BOT, MODEL, RASA, AssistantStack, free_port, missing_bot  # noqa: E402
+from testkit.stack import BOT, MODEL, RASA, AssistantStack, free_port, missing_bot  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "faults.json"
 PG_BIN = Path(os.environ.get("ANKOMST_PG_BIN", "/usr/lib/postgresql/15/bin"))

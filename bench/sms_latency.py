@@ -11,7 +11,7 @@
    wait for Rasa) and the internal API (which Rasa's actions wait for) stalled the internal
    calls for seconds under load: at 20 conversations 16-23 of 120 replies were the bot's
    "cannot reach the service". ANKOMST_BENCH_SPLIT=0 measures the shared set-up.
-2. Starts the real action server and Rasa (tests/e2e/stack.py), as the end-to-end tests do.
+2. Starts the real action server and Rasa (testkit/stack.py), as the end-to-end tests do.
 3. At each concurrency level, that many conversations (different phones) text at once. Two
    load shapes, both reported:
    - closed loop: each conversation sends its next message as soon as it has the reply, so
@@ -53,7 +53,7 @@ os.environ.setdefault("ANKOMST_ENV", "development")
 
 import requests  # noqa: E402
 
-from tests.e2e.stack import AssistantStack, free_port, missing_bot, text_live_portal  # noqa: E402
+from testkit.stack import AssistantStack, free_port, missing_bot, text_live_portal  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "sms_latency.json"
 TOKEN = "bench-twilio-auth-token"
@@ -132,7 +132,7 @@ def seed(database_url: str, people: int) -> list[tuple[str, str]]:
     from portal.extensions import db
     from portal.services.content import sync_from_files
     from portal.services.schedule import STOCKHOLM
-    from tests.factories import create_person, create_plan, create_region, create_staff
+    from testkit.factories import create_person, create_plan, create_region, create_staff
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True})
     with app.app_context():

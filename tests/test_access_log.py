@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from portal.services import calendar_feed
-from tests.e2e.stack import serve_app
+from testkit.stack import serve_app
 from tests.factories import create_conversation, create_person
 from tests.servers import fake_rasa, sign, sms_params  # noqa: F401 - fake_rasa is a fixture
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.stack import AssistantStack, missing_bot, serve_app
+from testkit.stack import AssistantStack, missing_bot, serve_app
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from portal.catalogues import activity_label
 from portal.data.objections import list_objections_for_caseworker
 from portal.languages import get_language
 from portal.services.schedule import STOCKHOLM
-from tests.e2e.stack import text_live_portal
+from testkit.stack import text_live_portal
 from tests.factories import create_conversation, create_person, create_plan, create_staff
 from tests.helpers import sign_in_staff
 

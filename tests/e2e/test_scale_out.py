@@ -37,8 +37,7 @@ from portal.catalogues import activity_label
 from portal.extensions import db
 from portal.models import Conversation, Direction, Message, Objection, Person
 from portal.services.schedule import STOCKHOLM
-from tests.conftest import _config_dict
-from tests.e2e.stack import (
+from testkit.stack import (
     AssistantStack,
     free_port,
     missing_bot,
@@ -47,6 +46,7 @@ from tests.e2e.stack import (
     stop_process,
     text_live_portal,
 )
+from tests.conftest import _config_dict
 from tests.e2e.test_assistant_rasa import CASE_NUMBER, SCRIPTS
 from tests.factories import create_person, create_plan, create_region, create_staff
 

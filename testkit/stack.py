@@ -35,7 +35,7 @@ from werkzeug.serving import make_server
 
 from testkit.ports import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
 MODEL = BOT / "models" / "ankomst.tar.gz"
