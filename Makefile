@@ -62,6 +62,7 @@ run: install system-deps locales db bot-train
 lint: install
 	$(VENV)/bin/ruff check portal tests bench testkit
 	$(VENV)/bin/ruff format --check portal tests bench testkit
+	$(VENV)/bin/lint-imports --no-cache  # the layer contracts in .importlinter
 	cd bot && ../$(VENV)/bin/ruff check actions pipeline && ../$(VENV)/bin/ruff format --check actions pipeline
 
 test: install system-deps services locales lint bot-train
