@@ -1,14 +1,15 @@
-"""Server-drawn SVG charts of the index: coordinates only, the template draws them.
+"""Server-drawn SVG charts of the index and the plans' shares: coordinates only, the template draws them.
 
 Bars run from the inline start, so an RTL page gets bars growing from the right; the
-numbers are on the 0-100 scale. A suppressed row has no bar: the table says "fewer than 5".
+numbers are on the 0-100 scale (a share is drawn as its percentage). A suppressed row has no
+bar: the table says "fewer than 5".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.survey.nki import IndexRow
+from portal.survey.nki import IndexRow, Score
 
 WIDTH = 300  # the plot's width in SVG units; the SVG scales to the page
 ROW = 40
@@ -31,12 +32,11 @@ def _x(value: float, rtl: bool) -> float:
     return WIDTH - value / 100 * WIDTH if rtl else value / 100 * WIDTH
 
 
-def bars(rows: list[tuple[str, str, IndexRow]], *, rtl: bool) -> tuple[list[Bar], int]:
-    """One bar per (label, series, row), with its confidence interval; returns the bars and the height."""
+def bars(rows: list[tuple[str, str, Score]], *, rtl: bool) -> tuple[list[Bar], int]:
+    """One bar per (label, series, score), with its confidence interval; returns the bars and the height."""
     out = []
-    for i, (label, series, row) in enumerate(rows):
+    for i, (label, series, score) in enumerate(rows):
         y = i * ROW + ROW - BAR - 4  # the label sits above the bar
-        score = row.nki
         if score.value is None:
             out.append(Bar(label, y, 0, 0, None, None, None, series))
             continue

@@ -99,17 +99,18 @@ _GROUP_KEYS: dict[str, Callable[[SurveyResponse], str]] = {
 }
 
 
-Cell = tuple[str, str]  # (breakdown, key); ("all", "all") is the overall row
+Cell = tuple[str, ...]  # (breakdown, key), or (column, breakdown, key); ("all", "all") is the overall row
 
 
-def suppress(sizes: dict[Cell, int], sums: list[tuple[Cell, list[Cell]]]) -> set[Cell]:
+def suppress(sizes: dict[Cell, int], sums: list[tuple[Cell, list[Cell]]], also: Iterable[Cell] = ()) -> set[Cell]:
     """The cells to hide: the small ones, then complementary ones until no hidden cell can be subtracted.
 
-    `sums` lists each total with the parts that add up to it. Whenever exactly one part with
+    `also` are cells hidden for a reason of the caller's (a share with a small part). `sums`
+    lists each total with the parts that add up to it. Whenever exactly one part with
     respondents is hidden while its total is shown, the smallest shown part is hidden too
     (or, with none left, the total), repeated until nothing changes, as on the objection page.
     """
-    hidden = {cell for cell, n in sizes.items() if 0 < n < THRESHOLD}
+    hidden = {cell for cell, n in sizes.items() if 0 < n < THRESHOLD} | set(also)
     changed = True
     while changed:
         changed = False

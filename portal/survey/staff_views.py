@@ -6,10 +6,12 @@ import csv
 import io
 
 from flask import Response, render_template
+from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.access import current_staff_user, staff_required
+from portal.catalogues import activity_label
 from portal.data.people import visible_org_ids
 from portal.extensions import db
 from portal.i18n import current_language
@@ -17,8 +19,15 @@ from portal.languages import LANGUAGES
 from portal.models import Gender, Organisation, Role, SurveyResponse
 from portal.services import audit
 from portal.survey import charts
-from portal.survey.nki import BREAKDOWNS, IndexFigures, IndexRow, nki_figures
-from portal.survey.plan_figures import plan_facts, plan_figures
+from portal.survey.nki import BREAKDOWNS, IndexFigures, IndexRow, Score, nki_figures
+from portal.survey.plan_figures import (
+    OBJECTION_COLUMNS,
+    ActivityRow,
+    PlanRow,
+    activity_types_by_gender,
+    plan_facts,
+    plan_figures,
+)
 from portal.survey.questions import FACTORS
 from portal.survey.views import bp
 
@@ -26,10 +35,14 @@ from portal.survey.views import bp
 def _figures() -> tuple[IndexFigures, dict[str, dict[str, str]]]:
     org_ids = visible_org_ids(current_staff_user(), Role.COORDINATOR)
     responses = db.session.scalars(select(SurveyResponse).where(SurveyResponse.municipality_id.in_(org_ids))).all()
-    figures = nki_figures(responses)
+    return nki_figures(responses), _labels(org_ids)
+
+
+def _labels(org_ids: set[int]) -> dict[str, dict[str, str]]:
+    """The groups' names in the reader's language: municipalities, genders, languages, milestones."""
     names = {str(o.id): o.name for o in db.session.scalars(select(Organisation).where(Organisation.id.in_(org_ids)))}
     genders = _gender_labels()
-    labels = {
+    return {
         "municipality": names,
         "gender": genders,
         "language": {lang.code: lang.native_name for lang in LANGUAGES},
@@ -43,7 +56,6 @@ def _figures() -> tuple[IndexFigures, dict[str, dict[str, str]]]:
             if key
         },
     }
-    return figures, labels
 
 
 def _gender_labels() -> dict[str, str]:
@@ -62,15 +74,17 @@ def satisfaction():
     rtl = current_language().direction == "rtl"
     bar_charts = {}
     for name in ("municipality", "gender", "language", "milestone"):
-        rows = [(labels[name].get(r.key, r.key), name, r) for r in figures.breakdowns[name]]
+        rows = [(labels[name].get(r.key, r.key), name, r.nki) for r in figures.breakdowns[name]]
         bar_charts[name] = charts.bars(rows, rtl=rtl)
     # Women and men side by side within each municipality.
     paired = [
-        (labels["municipality_gender"].get(r.key, r.key), r.key.split("|", 1)[1], r)
+        (labels["municipality_gender"].get(r.key, r.key), r.key.split("|", 1)[1], r.nki)
         for r in figures.breakdowns["municipality_gender"]
     ]
     bar_charts["municipality_gender"] = charts.bars(paired, rtl=rtl)
     periods = [(r.key, r) for r in figures.breakdowns["period"]]
+    plan_rows, activity_rows = _plan_figures()
+    bar_charts["activity_types"] = charts.bars(_activity_bars(activity_rows, labels["gender"]), rtl=rtl)
     audit.record_and_commit("survey.figures", object_type="survey")
     return render_template(
         "survey/staff/satisfaction.html",
@@ -81,9 +95,49 @@ def satisfaction():
         points=charts.series(periods, rtl=rtl),
         series_height=charts.HEIGHT,
         factors=FACTORS,
-        summaries={name: _summary(figures.breakdowns[name], labels[name]) for name in bar_charts},
+        summaries={
+            name: _summary(rows, labels[name]) for name, rows in figures.breakdowns.items() if name in bar_charts
+        },
         period_summary=_summary(figures.breakdowns["period"], {}),
-        plan_rows=plan_figures(plan_facts(visible_org_ids(current_staff_user(), Role.COORDINATOR))),
+        plan_rows=plan_rows,
+        activity_rows=activity_rows,
+        activity_summary=_activity_summary(activity_rows),
+        activity_label=activity_label,
+    )
+
+
+def _plan_figures() -> tuple[dict[str, list[PlanRow]], list[ActivityRow]]:
+    facts = plan_facts(visible_org_ids(current_staff_user(), Role.COORDINATOR))
+    rows = plan_figures(facts)
+    return rows, activity_types_by_gender(facts, rows)
+
+
+def _percent(share: float | None) -> Score:
+    return Score(None, suppressed=True) if share is None else Score(share * 100)
+
+
+def _activity_bars(rows: list[ActivityRow], genders: dict[str, str]) -> list[tuple[str, str, Score]]:
+    """Women and men side by side for each activity type (the gap seed 003 found)."""
+    bars = []
+    for row in rows:
+        for gender in ("woman", "man"):
+            if gender in row.shares:
+                label = _("%(activity)s, %(gender)s", activity=activity_label(row.type_key), gender=genders[gender])
+                bars.append((label, gender, _percent(row.shares[gender])))
+    return bars
+
+
+def _activity_summary(rows: list[ActivityRow]) -> str:
+    """The activity type with the widest gap between women and men, in one sentence."""
+    both = [r for r in rows if r.shares.get("woman") is not None and r.shares.get("man") is not None]
+    if not both:
+        return _("No activity type has figures for both women and men.")
+    widest = max(both, key=lambda r: abs(r.shares["woman"] - r.shares["man"]))
+    return _(
+        "The widest gap is in %(activity)s: %(women)s of women's plans and %(men)s of men's have it.",
+        activity=activity_label(widest.type_key),
+        women=format_percent(widest.shares["woman"]),
+        men=format_percent(widest.shares["man"]),
     )
 
 
@@ -141,4 +195,48 @@ def satisfaction_csv():
         out.getvalue(),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=satisfaction.csv"},
+    )
+
+
+@bp.get("/staff/follow-up/plans.csv")
+@staff_required(Role.COORDINATOR)
+def satisfaction_plans_csv():
+    """The plans' figures as CSV, one figure a line: hidden counts say "<5", a share not shown is empty."""
+    plan_rows, activity_rows = _plan_figures()
+    labels = _labels(visible_org_ids(current_staff_user(), Role.COORDINATOR))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["breakdown", "group", "measure", "value"])
+    hidden = "<5"
+
+    def share(value: float | None) -> str:
+        return "" if value is None else f"{value:.3f}"
+
+    for name in ("all", "municipality", "gender", "municipality_gender"):
+        for row in plan_rows[name]:
+            group = _("All") if name == "all" else labels[name].get(row.key, row.key)
+            if row.suppressed:
+                writer.writerow([name, group, "plans", hidden])
+                continue
+            counts = row.objections or {}
+            figures = [
+                ("plans", str(row.plans)),
+                ("share_of_full_time", share(row.share_of_full_time)),
+                ("share_summer_gap", share(row.share_summer_gap)),
+                ("median_days_to_plan", "" if row.median_days_to_plan is None else str(row.median_days_to_plan)),
+                ("share_plan_within_5_days", share(row.share_within_goal)),
+                *((f"objections_{c}", hidden if counts.get(c) is None else str(counts[c])) for c in OBJECTION_COLUMNS),
+                ("objections_per_100_plans", "" if row.objections_per_100 is None else f"{row.objections_per_100:.1f}"),
+                ("share_decided_within_deadline", share(row.share_on_time)),
+            ]
+            writer.writerows([name, group, measure, value] for measure, value in figures)
+    for row in activity_rows:
+        for gender, value in row.shares.items():
+            group = _("All") if gender == "all" else labels["gender"].get(gender, gender)
+            writer.writerow(["activity_type_by_gender", group, f"share_with_{row.type_key}", share(value)])
+    audit.record_and_commit("survey.plan_figures_csv", object_type="survey")
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=plans.csv"},
     )

@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.models import Gender, Role, SurveyInvitation, SurveyResponse
 from portal.services.objections.rules import stockholm_date
 from portal.survey.demo import seed_demo_responses
+from portal.survey.plan_figures import OBJECTION_COLUMNS
 from portal.survey.questions import OVERALL
 from tests.factories import create_person, create_plan, create_staff
 from tests.helpers import check_page, sign_in_newcomer, sign_in_staff
@@ -130,3 +131,52 @@ def test_seeing_the_figures_is_audited(client, region):
     client.get("/staff/follow-up/satisfaction.csv")
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"survey.figures", "survey.figures_csv"} <= actions
+
+
+def _plans_for_figures(region, caseworker):
+    """Six women with SFI only, six men with SFI and an internship; three men objected, one woman too."""
+    from tests.factories import create_decided_objection, create_objection
+
+    people = []
+    for i in range(12):
+        woman = i < 6
+        person = create_person(region["sodertalje"], gender=Gender.WOMAN if woman else Gender.MAN)
+        extra = [] if woman else [{"type_key": "praktik", "weekdays": [2, 4]}]
+        create_plan(
+            person, caseworker, start=stockholm_date() - timedelta(days=20), status="active", activities=[{}, *extra]
+        )
+        people.append(person)
+    create_decided_objection(people[6], caseworker)
+    create_decided_objection(people[7], caseworker)
+    create_objection(people[8])
+    create_objection(people[0])
+    return people
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_coordinator_sees_activity_types_by_gender_and_the_objections_per_plan(client, region, caseworker, lang):
+    _plans_for_figures(region, caseworker)
+    sign_in_staff(client, create_staff(region["region"], Role.COORDINATOR))
+    client.get(f"/language/{lang}")
+    soup = check_page(client.get("/staff/follow-up/satisfaction"), lang=lang)
+    chart = soup.find("figcaption", id="chart-activity_types-summary").find_parent("figure")
+    bars = chart.select("rect.bar")
+    # Internship: 0 % of women (no bar width), 100 % of men; SFI: 100 % of both.
+    widths = sorted(float(b["width"]) for b in bars)
+    assert widths == [0.0, 300.0, 300.0, 300.0]
+    if lang == "ar":
+        assert all(float(b["x"]) + float(b["width"]) == pytest.approx(300) for b in bars)
+    table = soup.find("caption", id="objections-all").find_parent("table")
+    cells = [td.get_text(strip=True) for td in table.select("tbody td")]
+    # 12 plans, 4 objections from 4 people: every count is a small cell, the rate too.
+    assert cells[0] == "12" and "4" not in cells
+    export = list(csv.reader(io.StringIO(client.get("/staff/follow-up/plans.csv").data.decode())))
+    assert export[0] == ["breakdown", "group", "measure", "value"]
+    values = {(row[0], row[2]): row[3] for row in export[1:] if row[0] == "all"}
+    assert values[("all", "plans")] == "12" and values[("all", "objections_objections")] == "<5"
+    shares = {(row[1], row[2]): row[3] for row in export[1:] if row[0] == "activity_type_by_gender"}
+    assert set(shares.values()) == {"0.000", "1.000", "0.500"}
+    counts = {"plans", *(f"objections_{c}" for c in OBJECTION_COLUMNS)}
+    for row in export[1:]:
+        if row[2] in counts:
+            assert row[3] == "<5" or int(row[3]) == 0 or int(row[3]) >= 5, row
