@@ -25,8 +25,8 @@ from flask import current_app
 from sqlalchemy import bindparam, create_engine, delete, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from portal.data.erasure_requests import get_pending_erasure_request
-from portal.data.people import get_person_for_staff
+from portal.data.erasure_requests import get_pending_erasure_request, list_pending_erasure_requests
+from portal.data.people import get_person_for_staff, visible_org_ids
 from portal.extensions import db
 from portal.models import (
     Activity,
@@ -44,6 +44,7 @@ from portal.models import (
     Plan,
     PlanVersion,
     ReminderPreference,
+    Role,
     SignInCode,
     SignInSession,
     SmsMessage,
@@ -88,6 +89,13 @@ def request_erasure(person: Person, channel: str = "web") -> ErasureRequest:
     db.session.commit()
     log.info("erasure requested", extra={"person_id": person.id})
     return request
+
+
+def pending_requests_for(staff: StaffUser) -> list[ErasureRequest]:
+    """The pending requests in the caseworker's organisations; the listing is audited and committed."""
+    found = list_pending_erasure_requests(visible_org_ids(staff, Role.CASEWORKER))
+    audit.record_and_commit("erasure_request.list", object_type="erasure_request", count=len(found))
+    return found
 
 
 def confirm_erasure_request(staff: StaffUser, person_id: int, reason: str) -> ErasureReport | None:

@@ -6,11 +6,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
-from portal.data.erasure_requests import get_pending_erasure_request, list_pending_erasure_requests
-from portal.data.people import get_person_for_staff, visible_org_ids
-from portal.extensions import db
+from portal.data.erasure_requests import get_pending_erasure_request
+from portal.data.people import get_person_for_staff
 from portal.models import Role
-from portal.services import audit, erasure, person_reads
+from portal.services import erasure, person_reads
 from portal.staff.forms import ErasureConfirmForm
 from portal.staff.views import bp, person_page_context
 
@@ -18,10 +17,7 @@ from portal.staff.views import bp, person_page_context
 @bp.get("/erasure-requests")
 @staff_required(Role.CASEWORKER)
 def erasure_requests():
-    found = list_pending_erasure_requests(visible_org_ids(current_staff_user(), Role.CASEWORKER))
-    audit.record("erasure_request.list", object_type="erasure_request", count=len(found))
-    db.session.commit()
-    return render_template("staff/erasure_requests.html", requests=found)
+    return render_template("staff/erasure_requests.html", requests=erasure.pending_requests_for(current_staff_user()))
 
 
 @bp.post("/people/<int:person_id>/erasure")
