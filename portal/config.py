@@ -132,6 +132,11 @@ class Config:
     # Where someone the assistant cannot identify is sent when they ask for a person.
     RECEPTION_PHONE = os.environ.get("ANKOMST_RECEPTION_PHONE", "08-508 00 000")
     RECEPTION_HOURS = os.environ.get("ANKOMST_RECEPTION_HOURS", "Mon-Fri 9-16")
+    # Whose reception takes a stranger's request for a person (services.reception): the
+    # organisation (slug) that owns the service number they wrote to, {"+4676...": "sodertalje"};
+    # else DEFAULT_RECEPTION (a slug); else the region.
+    RECEPTION_NUMBERS: dict = _env_json("ANKOMST_RECEPTION_NUMBERS", {})
+    DEFAULT_RECEPTION = os.environ.get("ANKOMST_DEFAULT_RECEPTION")
     RASA_URL = os.environ.get("ANKOMST_RASA_URL", "http://127.0.0.1:5005")
     # The assistant (Rasa). Past RASA_TIMEOUT it counts as down and the portal's own menu answers.
     RASA_TIMEOUT = float(os.environ.get("ANKOMST_RASA_TIMEOUT", "12"))
@@ -211,6 +216,9 @@ class DevelopmentConfig(Config):
     # token to check against even without a Twilio account.
     TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN") or "dev-twilio-auth-token"
     TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID") or "AC" + "0" * 32
+    # The demo has no caseworker at the region, so its strangers' requests go to Stockholm's
+    # reception, where a demo caseworker sees them.
+    DEFAULT_RECEPTION = os.environ.get("ANKOMST_DEFAULT_RECEPTION") or "stockholm"
     # WhatsApp in the local outbox, so the demo shows it (a real sender needs TWILIO_WHATSAPP_FROM),
     # with made-up template ids for reminders and case notices outside the 24-hour window.
     if Config.SMS_BACKEND == "outbox":

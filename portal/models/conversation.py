@@ -83,6 +83,9 @@ class Conversation(Base):
     )
     # E.164, SMS only (where replies go). Never logged, never sent to Rasa.
     phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    # The service's own number they last wrote to (Twilio's "To", E.164): it says whose
+    # reception takes a stranger's request for a person (services.reception).
+    service_number: Mapped[str | None] = mapped_column(String(20))
     # None until the language is known (stored preference, detection or the menu).
     language: Mapped[str | None] = mapped_column(String(8))
     state: Mapped[ConversationState] = mapped_column(
@@ -148,12 +151,17 @@ class HandoffStatus(enum.StrEnum):
 
 
 class HandoffRequest(Base):
-    """A newcomer asked the assistant for a person; caseworkers of their organisation see it."""
+    """A newcomer asked the assistant for a person; caseworkers of their organisation see it.
+
+    A stranger's request (a number that belongs to no registered person) has no person: its
+    organisation is the reception that takes it (services.reception), and the only way back to
+    them is the conversation's number.
+    """
 
     __tablename__ = "handoff_request"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id", ondelete="SET NULL"))
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     language: Mapped[str] = mapped_column(String(8))
@@ -173,7 +181,7 @@ class HandoffRequest(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     closing_note: Mapped[str | None] = mapped_column(Text)
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person | None] = relationship()
     conversation: Mapped[Conversation | None] = relationship()
     organisation: Mapped[Organisation] = relationship()
     closed_by: Mapped[StaffUser | None] = relationship()
