@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import jsonify, request
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from portal.access import current_person
 from portal.api.base import bp, language_param
 from portal.api.openapi import LANG_PARAMETER, add_path, add_schema
-from portal.languages import get_language
+from portal.i18n import in_language
 from portal.services import plan_api
 
 
@@ -20,7 +20,7 @@ def _person_or_401():
 
 
 def _locale():
-    return force_locale(get_language(language_param(request.args.get("lang"))).babel_locale)
+    return in_language(language_param(request.args.get("lang")))
 
 
 @bp.get("/me/plan")

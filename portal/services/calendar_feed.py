@@ -9,13 +9,12 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from icalendar import Alarm, Calendar, Event
 
 from portal.catalogues import activity_label
 from portal.data.plans import active_calendar_feed, get_calendar_feed
 from portal.extensions import db
-from portal.languages import get_language
+from portal.i18n import in_language
 from portal.models import CalendarFeed, Person, Plan, utcnow
 from portal.reminders.preferences import setting_for
 from portal.reminders.timing import ReminderRules, alarm_triggers
@@ -83,7 +82,6 @@ def person_for_token(token: str) -> Person | None:
 
 def build_calendar(person: Person, plan: Plan | None, today: date) -> bytes:
     """The person's activities from two weeks back to six months ahead, titled in their language."""
-    lang = get_language(person.preferred_language) or get_language("sv")
     cal = Calendar()
     cal.add("prodid", "-//Ankomst//Plan//EN")
     cal.add("version", "2.0")
@@ -95,7 +93,7 @@ def build_calendar(person: Person, plan: Plan | None, today: date) -> bytes:
     # not the person's own calendar, so it leaves the alarms as they are.
     setting = setting_for(person)
     rules = ReminderRules.from_config(current_app.config)
-    with force_locale(lang.babel_locale):
+    with in_language(person.preferred_language):
         for occ in occurrences(
             plan.activities, today - timedelta(days=FEED_PAST_DAYS), today + timedelta(days=FEED_FUTURE_DAYS)
         ):

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from portal.clients.sms import as_sent
 from portal.clients.sms.segments import count_segments
+from portal.i18n import in_language
 from portal.languages import LANGUAGES
 from portal.services.schedule import STOCKHOLM
 
@@ -93,7 +94,7 @@ def message_costs() -> list[MessageCost]:
     for key, label, build in _messages():
         rows = []
         for lang in LANGUAGES:
-            with force_locale(lang.babel_locale):
+            with in_language(lang.code):
                 text = as_sent(build(lang.code))
             info = count_segments(text)
             rows.append((lang.code, text, info))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from limits import parse as parse_limit
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from portal.clients.sms import send_sms
 from portal.data.people import get_person_by_phone
 from portal.extensions import db, limiter
-from portal.languages import get_language
+from portal.i18n import in_language
 from portal.models import Person, SignInCode, SignInThrottle, utcnow
 from portal.phones import HOME_CALLING_CODE, MobileNumber, parse_mobile, phone_digest
 from portal.services.hashing import burn_time, hash_secret, verify_secret
@@ -123,8 +123,7 @@ def _lock_number(digest: str) -> None:
 
 
 def _send_code(person: Person, code: str) -> None:
-    lang = get_language(person.preferred_language) or get_language("sv")
-    with force_locale(lang.babel_locale):
+    with in_language(person.preferred_language):
         body = gettext("Your Ankomst code is %(code)s. It is valid for 10 minutes. Never share it.", code=code)
     send_sms(person, body, purpose="signin_code", sensitive=True, required=True)
 

@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from portal.data.objections import get_objection_for_person, list_objections_for_person
+from portal.i18n import in_language
 from portal.languages import get_language
 from portal.models import Objection, Person
 from portal.services.objection_text import case_status_label, timeline
@@ -33,7 +34,6 @@ from portal.services.objections import (
     escalation_deadline,
     file_objection,
     normalise_case_number,
-    person_locale,
 )
 from portal.services.schedule import STOCKHOLM
 
@@ -58,9 +58,9 @@ class AssistantError(Exception):
 @contextmanager
 def _in_language(person: Person, lang: str | None) -> Iterator[str]:
     language = get_language(lang)
-    locale = language.babel_locale if language else person_locale(person)
-    with force_locale(locale):
-        yield language.code if language else person.preferred_language
+    code = language.code if language else person.preferred_language
+    with in_language(code):
+        yield code
 
 
 def summary(objection: Objection) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import render_template
-from flask_babel import force_locale
 from markupsafe import Markup
 
+from portal.i18n import in_language
 from portal.languages import get_language
 from portal.models import Plan
 from portal.services.schedule import hours_periods, weekly_hours
@@ -36,7 +36,7 @@ def bilingual_columns(plan: Plan, language: str | None, *, today: date) -> list[
     columns = []
     for code in codes:
         lang = get_language(code)
-        with force_locale(lang.babel_locale):
+        with in_language(code):
             html = render_template(
                 "plan/_print_column.html",
                 plan=plan,

@@ -528,10 +528,8 @@ def test_the_decision_sms_carries_the_outcome_and_grounds_in_the_persons_languag
 ):
     # Issue 14: the SMS says what was decided and why, in the person's language; the
     # caseworker's own words (which may name a diagnosis or a family matter) stay behind sign-in.
-    from flask_babel import force_locale
-
+    from portal.i18n import in_language
     from portal.services.objection_text import ground_text, outcome_label
-    from portal.services.objections.notices import person_locale
 
     person = create_person(region["sodertalje"], language=language)
     create_objectionable_plan(person, caseworker)
@@ -547,7 +545,7 @@ def test_the_decision_sms_carries_the_outcome_and_grounds_in_the_persons_languag
         now=T0,
     )
     body = strip_isolates(_last_sms(person).body)
-    with force_locale(person_locale(person)):
+    with in_language(person.preferred_language):
         expected = [outcome_label("rejected"), ground_text("travel_considered"), ground_text("no_alternative_now")]
         review = objections.review_word()
     for text in expected:

@@ -48,7 +48,7 @@ from portal.services.objections.handling import (
     start_independent_review,
     start_review,
 )
-from portal.services.objections.notices import is_open, notify, person_locale, review_word, sms_body
+from portal.services.objections.notices import is_open, notify, review_word, sms_body
 from portal.services.objections.rules import (
     CASE_ALPHABET,
     CASE_LENGTH,
@@ -110,7 +110,6 @@ __all__ = [
     "normalise_case_number",
     "notify",
     "objectionable_plan",
-    "person_locale",
     "plan_targets",
     "resolve_target",
     "reviewer_covers",

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale, format_date, gettext
+from flask_babel import format_date, gettext
 
 from portal.clients.sms import send_sms
 from portal.data.objections import OPEN_STATUSES
-from portal.languages import DEFAULT_LANGUAGE, get_language
-from portal.models import Decision, Objection, Outcome, Person
+from portal.i18n import in_language
+from portal.models import Decision, Objection, Outcome
 from portal.services.objection_text import ground_text, outcome_label
 from portal.services.objections.rules import escalation_deadline
-
-
-def person_locale(person: Person) -> str:
-    """The Babel locale to write to this person in."""
-    lang = get_language(person.preferred_language) or get_language(DEFAULT_LANGUAGE)
-    return lang.babel_locale  # type: ignore[union-attr]
 
 
 def notify(objection: Objection, action: str) -> None:
@@ -23,7 +17,7 @@ def notify(objection: Objection, action: str) -> None:
     from portal.notifications import notify_objection_step
 
     person = objection.person
-    with force_locale(person_locale(person)):
+    with in_language(person.preferred_language):
         body = sms_body(objection, action)
     send_sms(person, body, purpose="objection")
     # A new objection reaches the caseworkers, an escalation the independent reviewers.
