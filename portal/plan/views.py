@@ -34,6 +34,7 @@ from portal.services.schedule import (
     weekly_hours,
 )
 from portal.services.totp_qr import qr_svg
+from portal.survey.service import due_milestone
 
 bp = Blueprint("plan", __name__)
 
@@ -74,6 +75,8 @@ def my_plan():
         # the cached contents, which change only with the plan.
         breaks=plan_breaks(plan, _today()) if plan is not None else [],
         ends_before_autumn=plan_ends_before_autumn(plan, _today()) if plan is not None else None,
+        # A satisfaction survey the person may answer now (issue 17): linked from the page they open most.
+        survey_due=due_milestone(person, _today()) if plan is not None else None,
     )
 
 

@@ -90,3 +90,43 @@ def test_a_number_off_the_scale_is_not_an_answer(client, region, at):
     invitation = db.session.scalar(select(SurveyInvitation))
     assert invitation.sms_question == 0 and invitation.sms_answers == {}
     assert len(QUESTIONS) == 8
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply", "error", "question"),
+    [
+        ("en", "11", "Please answer with a number from 1 to 10.", "Question 2 of 8"),
+        ("en", "0", "Please answer with a number from 1 to 10.", "Question 2 of 8"),
+        ("sv", "12", "Svara med en siffra från 1 till 10.", "Fråga 2 av 8"),
+    ],
+)
+def test_a_number_off_the_scale_gets_the_reason_and_the_same_question(client, region, at, lang, reply, error, question):
+    at(datetime.now(STOCKHOLM).replace(hour=12, minute=0))
+    person = _newcomer(region, lang)
+    start_due()
+    text_sms(client, person.phone, "7")
+    answer = _reply(text_sms(client, person.phone, reply))
+    assert answer.startswith(error) and question in answer
+    db.session.expire_all()
+    invitation = db.session.scalar(select(SurveyInvitation))
+    assert invitation.sms_question == 1 and invitation.sms_answers == {"overall_satisfied": 7}  # nothing lost
+
+
+@pytest.mark.parametrize(("lang", "skip"), [("en", "-"), ("en", "skip"), ("sv", "Hoppa över"), ("ar", "تخطي")])
+def test_a_factor_question_can_be_skipped_and_an_overall_one_cannot(client, region, at, lang, skip):
+    at(datetime.now(STOCKHOLM).replace(hour=12, minute=0))
+    person = _newcomer(region, lang)
+    start_due()
+    refused = _reply(text_sms(client, person.phone, skip))  # question 1 makes the index
+    db.session.expire_all()
+    assert db.session.scalar(select(SurveyInvitation)).sms_question == 0
+    assert "1" in refused
+    for n in (7, 8, 6):
+        factor = _reply(text_sms(client, person.phone, str(n)))
+    assert " - " in factor  # the factor question says how to skip it
+    for reply in (skip, "9", skip, skip, "4"):
+        text_sms(client, person.phone, reply)
+    db.session.expire_all()
+    (answer,) = db.session.scalars(select(SurveyResponse)).all()
+    assert (answer.factor_information, answer.factor_together, answer.factor_available) == (None, 9, None)
+    assert (answer.factor_goals, answer.factor_object, answer.overall_ideal) == (None, 4, 6)

@@ -180,3 +180,14 @@ def test_the_coordinator_sees_activity_types_by_gender_and_the_objections_per_pl
     for row in export[1:]:
         if row[2] in counts:
             assert row[3] == "<5" or int(row[3]) == 0 or int(row[3]) >= 5, row
+
+
+@pytest.mark.parametrize(("months", "linked"), [(4, True), (1, False)])
+def test_the_plan_page_links_to_the_survey_only_while_one_is_due(client, region, caseworker, months, linked):
+    person = _person_with_plan(region, caseworker, months=months)
+    sign_in_newcomer(client, person)
+    soup = check_page(client.get("/plan"))
+    assert bool(soup.select("a[href='/survey']")) is linked
+    if linked:
+        client.post("/survey", data=ANSWERS)
+        assert not check_page(client.get("/plan")).select("a[href='/survey']")  # answered: the link goes
