@@ -167,3 +167,103 @@ def link_domains_command(action: str, domains: tuple[str, ...]) -> None:
             raise click.ClickException(str(error)) from None
     listed = link_domains.allowed_domains()
     click.echo("\n".join(listed) if listed else "no list: any https site is allowed")
+
+
+@content.command("export-po")
+@click.argument("language")
+@click.argument("module")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), help="The content folder.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The PO file to write (default: print).")
+def export_po_command(language: str, module: str, path: Path | None, out: Path | None) -> None:
+    """Export a module's file in one language (or `ui`: the UI catalogue) to PO for Poedit or Weblate.
+
+    Sentences changed in Swedish since the translation was made are fuzzy, with the old Swedish
+    beside them when the database has it; the termbase's terms are notes for translators.
+    """
+    from portal.content.catalogue import BY_SLUG
+    from portal.languages import BY_CODE
+    from portal.services.content import DEFAULT_CONTENT_DIR, po_files
+    from portal.services.content.translation_memory import swedish_text
+
+    if language not in BY_CODE:
+        raise click.ClickException(f"unknown language {language!r}")
+    if module == "ui":
+        catalog = po_files.export_ui(language)
+    elif module in BY_SLUG:
+        try:
+            source, translation = po_files.read_module_files(path or DEFAULT_CONTENT_DIR, module, language)
+        except ContentFormatError as error:
+            raise click.ClickException(str(error)) from None
+        stale = translation is not None and translation.source_revision != source.revision
+        old = swedish_text(module, translation.source_revision) if stale and translation else None
+        if stale and old is None:
+            click.echo(
+                "note: the Swedish this was translated from is not in the database: every entry is fuzzy", err=True
+            )
+        catalog = po_files.export_module(module, language, source, translation, made_from=old)
+    else:
+        raise click.ClickException(f"unknown module slug {module!r} (or `ui` for the UI catalogue)")
+    data = po_files.catalog_bytes(catalog)
+    if out is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        out.write_bytes(data)
+        click.echo(f"wrote {out}", err=True)
+
+
+@content.command("import-po")
+@click.argument("language")
+@click.argument("module")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), help="The content folder.")
+def import_po_command(language: str, module: str, file: Path, path: Path | None) -> None:
+    """Import a translated PO file into the module's file in one language (or `ui`: the UI catalogue).
+
+    The file is checked first: a changed placeholder, link or number, broken Markdown, a
+    variant the termbase forbids, or a Swedish text that changed since the export refuses it,
+    and nothing is written. Load the module file with `flask content sync` afterwards.
+    """
+    from portal.content.catalogue import BY_SLUG
+    from portal.languages import BY_CODE
+    from portal.services.content import DEFAULT_CONTENT_DIR, po_files
+
+    if language not in BY_CODE:
+        raise click.ClickException(f"unknown language {language!r}")
+    if module != "ui" and module not in BY_SLUG:
+        raise click.ClickException(f"unknown module slug {module!r} (or `ui` for the UI catalogue)")
+    try:
+        catalog = po_files.read_catalog(file.read_bytes(), language)
+        if module == "ui":
+            count = po_files.import_ui(catalog, language)
+            click.echo(f"{language} UI catalogue: {count} message(s) changed; run `make locales` to compile")
+            return
+        result = po_files.import_module_file(catalog, path or DEFAULT_CONTENT_DIR, module, language)
+    except po_files.PoImportError as error:
+        for problem in error.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise click.ClickException(f"{len(error.problems)} problem(s) found; nothing was written") from None
+    except ContentFormatError as error:
+        raise click.ClickException(str(error)) from None
+    if result.complete:
+        state = "matches the current Swedish"
+    else:
+        state = f"{len(result.fuzzy)} fuzzy, {len(result.untranslated)} untranslated: still made from the older Swedish"
+    click.echo(f"{module}/{language}.md: {len(result.changed)} entr(ies) changed; {state}")
+
+
+@content.command("glossary")
+@click.argument("language")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="The CSV file to write (default: print).")
+def glossary_command(language: str, out: Path | None) -> None:
+    """Write a language's termbase as a glossary CSV (Weblate imports it as a glossary)."""
+    from portal.languages import BY_CODE
+    from portal.services.content import po_files
+
+    if language not in BY_CODE:
+        raise click.ClickException(f"unknown language {language!r}")
+    text = po_files.glossary_csv(language)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)

@@ -1,0 +1,515 @@
+"""PO files for translators (issue 16): a module's content or the UI catalogue, out to Poedit or
+Weblate and back in, with the termbase as a glossary and every entry checked on the way in.
+
+A content module becomes one PO entry per sentence (portal/services/content/sentences.py):
+`msgctxt` names the place ("arbete" module, "hitta-jobb/2.1" = section, line, sentence),
+`msgid` is the Swedish and `msgstr` the translation. A sentence whose Swedish changed since the
+translation was made is `fuzzy`, with the old Swedish as the previous msgid (`#| msgid`), which
+is how PO tools show a translator exactly what changed; the other sentences are reused as they
+are. The termbase's terms found in a sentence are the entry's notes for translators (`#.`),
+and `glossary_csv` writes the whole termbase as a glossary Weblate imports.
+
+Coming back, the file is rebuilt on the current Swedish: its lines, list markers, fences and
+anchors come from the Swedish, the sentences from the PO. A file is refused, and nothing is
+written, when it was made from another Swedish text, or when an entry changed a placeholder, a
+URL or a number, broke the Markdown, or uses a variant the termbase forbids.
+
+PO reading and writing is Babel's (babel.messages.pofile), already a dependency for the UI
+catalogues; Markdown is read with markdown-it-py, as everywhere else in the content code.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po, write_po
+
+from portal.content.files import ContentDocument, ContentFormatError, parse_document, split_sections, write_document
+from portal.languages import BY_CODE, SOURCE_LANGUAGE
+from portal.services.content.sentences import (
+    INTRO,
+    Unit,
+    body_units,
+    join_sections,
+    section_from_units,
+    sentence_changes,
+)
+from portal.termbase import LOCALES_DIR, TERMS_DIR, load_terms
+
+PROJECT = "Ankomst"
+MODULE_KEYS = ("title", "summary")
+
+_PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sdif]|%[sdif]|\{[A-Za-z_]\w*\}")
+_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s)\]>\"'»]+")
+_NUMBER = re.compile(r"\d+")
+_HTML = re.compile(r"</?[A-Za-z][^>]*>")
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|>|```)")
+
+
+# -- checks ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryProblem:
+    """One thing wrong with one entry of an imported PO file."""
+
+    context: str  # the entry's msgctxt (or msgid for the UI catalogue)
+    # "placeholders", "urls", "numbers", "markdown", "forbidden", "outdated", "unknown", "untranslated", "file"
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.context}: {self.message}"
+
+
+class PoImportError(Exception):
+    """The PO file is refused: nothing was written."""
+
+    def __init__(self, problems: list[EntryProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _digits(text: str) -> str:
+    # Arabic-Indic and Persian digits are the same numbers as 0-9.
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def _without_urls(text: str) -> str:
+    return _URL.sub(" ", text)
+
+
+def check_translation(
+    context: str, source: str, translation: str, *, forbidden: list[tuple[str, str]] = (), questions: bool = False
+) -> list[EntryProblem]:
+    """What is wrong with one translated entry, measured against its Swedish."""
+    problems: list[EntryProblem] = []
+
+    def differ(kind: str, pattern: re.Pattern[str], a: str, b: str, what: str) -> None:
+        ours, theirs = Counter(pattern.findall(a)), Counter(pattern.findall(b))
+        if ours != theirs:
+            missing, extra = sorted((ours - theirs).elements()), sorted((theirs - ours).elements())
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"new {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+            problems.append(EntryProblem(context, kind, f"the {what} differ from the Swedish ({detail})"))
+
+    differ("placeholders", _PLACEHOLDER, source, translation, "placeholders")
+    differ("urls", _URL, source, translation, "links")
+    if not questions:
+        # Each language writes its own search questions; their numbers need not match.
+        differ("numbers", _NUMBER, _digits(_without_urls(source)), _digits(_without_urls(translation)), "numbers")
+        problems += _markdown_problems(context, source, translation)
+        for term, variant in forbidden:
+            if variant.casefold() in translation.casefold():
+                problems.append(EntryProblem(context, "forbidden", f"the termbase forbids {variant!r} for {term!r}"))
+    elif "```" in translation:
+        problems.append(EntryProblem(context, "markdown", "a question may not contain ```"))
+    return problems
+
+
+def _markdown_problems(context: str, source: str, translation: str) -> list[EntryProblem]:
+    found: list[str] = []
+    if translation.count("\n") != source.count("\n"):
+        found.append("the number of lines differs from the Swedish")
+    if bool(_BLOCK_START.match(translation)) != bool(_BLOCK_START.match(source)):
+        found.append("it starts a list, heading, quote or fence that the Swedish does not (or the other way)")
+    for mark, name in (("**", "bold"), ("`", "code")):
+        if translation.count(mark) % 2:
+            found.append(f"{name} ({mark}) is opened and not closed")
+    if translation.count("](") != source.count("]("):
+        found.append("the number of links differs from the Swedish")
+    if translation.count("[") != translation.count("]"):
+        found.append("a link's brackets are not closed")
+    if _HTML.search(translation):
+        found.append("raw HTML is not allowed")
+    if "{#" in translation and "{#" not in source:
+        found.append("an anchor ({#…}) may not be added")
+    return [EntryProblem(context, "markdown", text) for text in found]
+
+
+# -- the termbase as a glossary -------------------------------------------------------------
+
+
+def _forbidden(terms: Mapping[str, dict]) -> list[tuple[str, str]]:
+    return [(term, variant) for term, entry in terms.items() for variant in entry.get("forbidden") or []]
+
+
+@functools.lru_cache(maxsize=64)
+def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
+    # A term matches at the start of a word, so "handläggare" also finds "handläggaren". Longer
+    # terms first, so "Min plan" is not found as a shorter term that starts it.
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def glossary_notes(swedish: str, terms: Mapping[str, dict]) -> list[str]:
+    """The termbase entries for the terms in one Swedish text, as notes for the translator."""
+    notes = []
+    found = {m.casefold() for m in _any_term(tuple(terms)).findall(swedish)} if terms else set()
+    for term, entry in terms.items():
+        if entry.get("approved") and term.casefold() in found:
+            note = f"Term: {term} = {entry['approved']}"
+            if entry.get("forbidden"):
+                note += f" (not: {', '.join(entry['forbidden'])})"
+            notes.append(note)
+    return notes
+
+
+def glossary_csv(language: str, terms_dir: Path = TERMS_DIR) -> str:
+    """The termbase of one language as a glossary CSV (source, target, explanation, forbidden)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["source", "target", "explanation", "forbidden"])
+    for term, entry in load_terms(language, terms_dir).items():
+        definition = " ".join(str(entry.get("definition") or "").split())
+        writer.writerow([term, entry.get("approved") or "", definition, "; ".join(entry.get("forbidden") or [])])
+    return out.getvalue()
+
+
+def _terms(language: str, terms_dir: Path | None) -> dict[str, dict]:
+    path = (terms_dir or TERMS_DIR) / f"{language}.yml"
+    return _load_terms(language, terms_dir or TERMS_DIR, path.stat().st_mtime_ns) if path.exists() else {}
+
+
+@functools.lru_cache(maxsize=32)
+def _load_terms(language: str, terms_dir: Path, _mtime: int) -> dict[str, dict]:
+    # Parsing the YAML is most of an export's time; the file's mtime is in the key, so an edit is read.
+    return load_terms(language, terms_dir)
+
+
+# -- content modules ---------------------------------------------------------------------------
+
+
+def _units(source: ContentDocument, translation: ContentDocument | None) -> list[Unit]:
+    head = [
+        Unit("title", source.title, translation.title if translation else None),
+        Unit("summary", source.summary, translation.summary if translation else None),
+    ]
+    return head + body_units(source.body, translation.body if translation else None)
+
+
+def export_module(
+    slug: str,
+    language: str,
+    source: ContentDocument,
+    translation: ContentDocument | None,
+    *,
+    made_from: ContentDocument | None = None,
+    memory: Mapping[str, str] | None = None,
+    terms_dir: Path | None = None,
+) -> Catalog:
+    """One module in one language as a PO catalogue.
+
+    `made_from` is the Swedish the translation was made from, when it is not the current one and
+    is known: the sentences changed since are fuzzy, with the old Swedish as previous msgid. A
+    stale translation whose old Swedish is unknown has every entry fuzzy. `memory` holds reviewed
+    translations of Swedish sentences (Swedish -> translation), reused where a sentence has none.
+    """
+    terms = _terms(language, terms_dir)
+    catalog = Catalog(
+        locale=BY_CODE[language].babel_locale,
+        project=PROJECT,
+        version=slug,
+        header_comment=(
+            f"# {PROJECT}: the civic-information module {slug!r} in {BY_CODE[language].english_name}.\n"
+            "# Translate each Swedish sentence. Entries marked fuzzy changed in Swedish since the\n"
+            "# translation was made: the previous Swedish is shown. Keep links, numbers and Markdown.\n"
+            "# Notes for translators list the approved terms (locales/terms)."
+        ),
+        fuzzy=False,
+    )
+    stale = translation is not None and translation.source_revision != source.revision
+    changed: dict[str, str | None] = {}
+    if stale and made_from is not None:
+        old_units = [("title", made_from.title), ("summary", made_from.summary)]
+        for key, text in old_units:
+            new_text = source.title if key == "title" else source.summary
+            if text != new_text:
+                changed[key] = text
+        changed.update((c.key, c.before) for c in sentence_changes(made_from.body, source.body) if c.status != "same")
+    for unit in _units(source, translation):
+        string = unit.translation
+        notes = glossary_notes(unit.source, terms) if not unit.questions else []
+        if unit.questions:
+            notes.insert(0, "The questions this section answers, one a line, as people ask them (for search).")
+        fuzzy, previous = False, None
+        if string is not None and stale:
+            hits = [key for key in changed if _covers(unit.key, key)]
+            fuzzy = made_from is None or bool(hits)
+            if len(hits) == 1 and hits[0] == unit.key:
+                previous = changed[hits[0]]
+        if string is None and memory and unit.source in memory:
+            string = memory[unit.source]
+            notes.append("From the translation memory: a reviewed translation of the same Swedish.")
+        catalog.add(
+            unit.source,
+            string or "",
+            context=unit.key,
+            auto_comments=notes,
+            flags=("fuzzy",) if fuzzy else (),
+            previous_id=previous,
+        )
+    if translation is not None:
+        # A section the Swedish no longer has: kept (obsolete) so the round trip loses nothing.
+        anchors = {s.anchor for s in split_sections(source.body)}
+        for section in split_sections(translation.body):
+            if section.anchor not in anchors:
+                key = section.anchor or INTRO
+                text = f"{section.title}\n\n{section.markdown}"
+                catalog.obsolete[(key, key)] = Message(key, text, context=key)
+    return catalog
+
+
+def read_module_files(content_dir: Path, slug: str, language: str) -> tuple[ContentDocument, ContentDocument | None]:
+    """The Swedish file of a module and its translation file (None if there is none yet)."""
+    source = parse_document((content_dir / slug / f"{SOURCE_LANGUAGE}.md").read_text(encoding="utf-8"))
+    path = content_dir / slug / f"{language}.md"
+    return source, parse_document(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _covers(unit_key: str, sentence_key: str) -> bool:
+    """Whether a unit (a sentence, a line or a section) holds the sentence with this key."""
+    return sentence_key == unit_key or sentence_key.startswith((unit_key + "/", unit_key + "."))
+
+
+@dataclass
+class ImportResult:
+    """A translation rebuilt from a PO file, and what the file held."""
+
+    document: ContentDocument
+    changed: list[str] = field(default_factory=list)  # the keys whose translation is new or different
+    untranslated: list[str] = field(default_factory=list)
+    fuzzy: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Every entry is translated and none is fuzzy: the translation matches the current Swedish."""
+        return not self.untranslated and not self.fuzzy
+
+
+def import_module(
+    catalog: Catalog,
+    slug: str,
+    language: str,
+    source: ContentDocument,
+    translation: ContentDocument | None,
+    *,
+    today: date | None = None,
+    terms_dir: Path | None = None,
+) -> ImportResult:
+    """A module's translation rebuilt from a PO catalogue; raise PoImportError if it is refused."""
+    if language == SOURCE_LANGUAGE:
+        raise PoImportError([EntryProblem(slug, "file", "the Swedish text is the source: it is not imported")])
+    problems: list[EntryProblem] = []
+    if catalog.version != slug or str(catalog.locale or "") != BY_CODE[language].babel_locale:
+        problems.append(
+            EntryProblem(
+                slug,
+                "file",
+                f"the file is for {catalog.version!r} in {catalog.locale}, not {slug!r} in "
+                f"{BY_CODE[language].babel_locale}",
+            )
+        )
+        raise PoImportError(problems)
+    forbidden = _forbidden(_terms(language, terms_dir))
+    expected = {u.key: u for u in _units(source, translation)}
+    by_key = {m.context: m for m in catalog if m.id and m.context}
+    for key, unit in expected.items():
+        message = by_key.get(key)
+        if message is None or message.id != unit.source:
+            problems.append(
+                EntryProblem(key, "outdated", "the Swedish has changed since the file was made: export it again")
+            )
+    for key in by_key.keys() - expected.keys():
+        problems.append(EntryProblem(key, "unknown", "no such place in the current Swedish"))
+    if problems:
+        raise PoImportError(problems[:20])
+
+    result = ImportResult(document=source)
+    strings: dict[str, str] = {}
+    for key, unit in expected.items():
+        message = by_key[key]
+        string = message.string if isinstance(message.string, str) else ""
+        if not string:
+            result.untranslated.append(key)
+            continue
+        if message.fuzzy:
+            result.fuzzy.append(key)
+        if not (message.fuzzy and string == unit.translation):
+            # A fuzzy entry left as it was is the text the translation has now (made from the older
+            # Swedish, so its links and numbers may differ); anything else is checked against the Swedish.
+            problems += check_translation(key, unit.source, string, forbidden=forbidden, questions=unit.questions)
+        strings[key] = string
+        if string != unit.translation:
+            result.changed.append(key)
+    if translation is None and result.untranslated:
+        # A new translation has no older Swedish to cite: it must be whole, or it would claim to be current.
+        problems += [
+            EntryProblem(key, "untranslated", "a new translation must translate every entry")
+            for key in result.untranslated
+        ]
+    if problems:
+        raise PoImportError(problems)
+
+    stays_stale = translation is not None and not result.complete
+    body = rebuild_body(source.body, strings, catalog.obsolete.values() if stays_stale else ())
+    unchanged = translation is not None and not result.changed and body == translation.body
+    document = ContentDocument(
+        title=strings.get("title", translation.title if translation else source.title),
+        summary=strings.get("summary", translation.summary if translation else source.summary),
+        source_revision=source.revision if translation is None or result.complete else translation.source_revision,
+        review_status=translation.review_status if unchanged else "unreviewed-draft",
+        last_updated=translation.last_updated if unchanged else (today or date.today()),
+        body=body,
+    )
+    try:
+        # The same checks `flask content sync` makes, so a refused file is refused here, not later.
+        parse_document(write_document(document), path=f"{slug}/{language}.po")
+    except ContentFormatError as error:
+        raise PoImportError([EntryProblem(slug, "markdown", str(p)) for p in error.problems]) from None
+    result.document = document
+    return result
+
+
+def rebuild_body(source_body: str, strings: Mapping[str, str], obsolete: Iterable[Message] = ()) -> str:
+    """A translated body: the Swedish sections with the translated units in place (a section with
+    none is left out), then the sections the Swedish no longer has (obsolete entries)."""
+    sections = []
+    for section in split_sections(source_body):
+        markdown = section_from_units(section.markdown, strings, section.anchor)
+        if markdown is None:
+            continue
+        title = strings.get(f"{section.anchor}/title", section.title) if section.anchor else ""
+        sections.append((section.anchor, title, markdown))
+    for message in obsolete:
+        title, _, markdown = str(message.string).partition("\n\n")
+        sections.append(("" if message.context == INTRO else str(message.context), title, markdown))
+    return join_sections(sections)
+
+
+def import_module_file(
+    catalog: Catalog, content_dir: Path, slug: str, language: str, *, today: date | None = None
+) -> ImportResult:
+    """Import a PO catalogue into content/samhallsinfo/<slug>/<language>.md (written only if accepted)."""
+    source, translation = read_module_files(content_dir, slug, language)
+    result = import_module(catalog, slug, language, source, translation, today=today)
+    if translation is None or result.document != translation:
+        (content_dir / slug / f"{language}.md").write_text(write_document(result.document), encoding="utf-8")
+    return result
+
+
+# -- the UI catalogue --------------------------------------------------------------------------
+
+
+def ui_catalogue_path(language: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / BY_CODE[language].babel_locale / "LC_MESSAGES" / "messages.po"
+
+
+def export_ui(language: str, *, locales_dir: Path = LOCALES_DIR, terms_dir: Path | None = None) -> Catalog:
+    """The UI catalogue of one language, with the termbase's terms as notes for translators."""
+    with ui_catalogue_path(language, locales_dir).open("rb") as fh:
+        catalog = read_po(fh, locale=BY_CODE[language].babel_locale)
+    terms = _terms(language, terms_dir)
+    for message in catalog:
+        if message.id:
+            source = message.id if isinstance(message.id, str) else " ".join(message.id)
+            notes = [n for n in glossary_notes(source, _english_terms(terms)) if n not in message.auto_comments]
+            message.auto_comments = [*message.auto_comments, *notes]
+    return catalog
+
+
+def _english_terms(terms: Mapping[str, dict]) -> dict[str, dict]:
+    # UI msgids are English: a term is found by the English label of the page it names.
+    return {entry["ui_label"]: entry for entry in terms.values() if entry.get("ui_label")}
+
+
+def import_ui(
+    catalog: Catalog, language: str, *, locales_dir: Path = LOCALES_DIR, terms_dir: Path | None = None
+) -> int:
+    """Take the translations of a UI catalogue into locales/<locale>/LC_MESSAGES/messages.po.
+
+    Only msgids the catalogue already has are taken; the file is refused, and nothing written,
+    when a translation changed a placeholder or a link, or uses a forbidden variant. Returns the
+    number of messages whose translation changed.
+    """
+    path = ui_catalogue_path(language, locales_dir)
+    with path.open("rb") as fh:
+        current = read_po(fh, locale=BY_CODE[language].babel_locale)
+    forbidden = _forbidden(_terms(language, terms_dir))
+    problems: list[EntryProblem] = []
+    updates: list[tuple[Message, Message]] = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ours = current.get(message.id, context=message.context)
+        if ours is None:
+            problems.append(EntryProblem(_shown_id(message.id), "unknown", "not a message of the UI catalogue"))
+            continue
+        sources = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        for string in strings:
+            if string:
+                for problem in _ui_problems(sources[-1] if len(strings) > 1 else sources[0], string, forbidden):
+                    problems.append(replace(problem, context=_shown_id(message.id)))
+        if message.string != ours.string or message.fuzzy != ours.fuzzy:
+            updates.append((ours, message))
+    if problems:
+        raise PoImportError(problems)
+    for ours, theirs in updates:
+        ours.string = theirs.string
+        ours.flags = set(theirs.flags) | ({"python-format"} & ours.flags)
+    with path.open("wb") as fh:
+        write_po(fh, current, width=100)
+    return len(updates)
+
+
+def _ui_problems(source: str, string: str, forbidden: list[tuple[str, str]]) -> list[EntryProblem]:
+    problems: list[EntryProblem] = []
+    for kind, pattern, what in (("placeholders", _PLACEHOLDER, "placeholders"), ("urls", _URL, "links")):
+        if Counter(pattern.findall(source)) != Counter(pattern.findall(string)):
+            problems.append(EntryProblem("", kind, f"the {what} differ from the English"))
+    for term, variant in forbidden:
+        if variant.casefold() in string.casefold():
+            problems.append(EntryProblem("", "forbidden", f"the termbase forbids {variant!r} for {term!r}"))
+    return problems
+
+
+def _shown_id(msgid: str | tuple) -> str:
+    text = msgid if isinstance(msgid, str) else msgid[0]
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# -- bytes ------------------------------------------------------------------------------------
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """The PO file of a catalogue (previous msgids included, lines wrapped at 100)."""
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, include_previous=True, sort_output=False)
+    return out.getvalue()
+
+
+def read_catalog(data: bytes, language: str) -> Catalog:
+    """A PO file read back (ValueError-free: a broken file raises PoImportError)."""
+    try:
+        return read_po(io.BytesIO(data), locale=BY_CODE[language].babel_locale, abort_invalid=True)
+    except Exception as error:  # babel raises PoFileError or a UnicodeDecodeError
+        raise PoImportError([EntryProblem("file", "file", f"not a readable PO file: {error}")]) from None
