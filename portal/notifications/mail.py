@@ -20,9 +20,9 @@ from sqlalchemy import select, update
 from portal.clients.mail import send_mail
 from portal.extensions import db
 from portal.i18n import in_language
+from portal.local_time import STOCKHOLM
 from portal.models import MailMode, NotificationKind, StaffNotification, StaffNotificationSetting, StaffUser, utcnow
 from portal.notifications.inbox import kind_label, mail_mode_for
-from portal.services.schedule import STOCKHOLM
 
 # Without PUBLIC_BASE_URL (a laptop, the tests) links point at the local portal.
 LOCAL_BASE_URL = "http://127.0.0.1:5000"

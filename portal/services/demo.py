@@ -14,6 +14,7 @@ import pyotp
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from portal.local_time import stockholm_today
 from portal.models import (
     Gender,
     Membership,
@@ -205,7 +206,7 @@ def seed_plans(today: date | None = None) -> None:
     from portal.services import plans
     from portal.services.plans import ActivityInput
 
-    today = today or date.today()
+    today = today or stockholm_today()
     start = _monday_on_or_before(today) - timedelta(weeks=2)
     until = start + timedelta(weeks=40)
     staff = {s.email: s for s in db.session.scalars(select(StaffUser))}

@@ -22,6 +22,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app
 
 from portal.extensions import db
+from portal.local_time import stockholm_today
 from portal.models import Person, StaffUser
 from portal.services import audit
 
@@ -62,7 +63,7 @@ def luhn_ok(ten_digits: str) -> bool:
 
 def parse_identity_number(raw: str, today: date | None = None) -> IdentityNumber:
     """Validate a personnummer or samordningsnummer in any usual form; raise IdentityNumberError."""
-    today = today or date.today()
+    today = today or stockholm_today()
     text = re.sub(r"\s", "", raw or "")
     match = re.fullmatch(r"(\d{2})?(\d{6})([-+]?)(\d{4})", text)
     if match is None:

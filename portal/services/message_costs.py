@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from types import SimpleNamespace
 
 from flask_babel import gettext
@@ -24,7 +24,7 @@ from portal.clients.sms import as_sent
 from portal.clients.sms.segments import count_segments
 from portal.i18n import in_language
 from portal.languages import LANGUAGES
-from portal.services.schedule import STOCKHOLM
+from portal.local_time import STOCKHOLM, stockholm_today
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class MessageCost:
 
 
 def _sample_occurrence() -> SimpleNamespace:
-    day = date.today() + timedelta(days=1)
+    day = stockholm_today() + timedelta(days=1)
     activity = SimpleNamespace(type_key="sfi", place="Storgatan 1, Södertälje", provider=None)
     return SimpleNamespace(activity=activity, day=day, starts_at=datetime.combine(day, time(9, 0), tzinfo=STOCKHOLM))
 
@@ -69,7 +69,7 @@ def _cannot_come(code: str) -> str:
 def _objection_received(code: str) -> str:
     from portal.services.objections import sms_body
 
-    objection = SimpleNamespace(display_case_number="7K-4MQ2", current_due_date=date.today() + timedelta(days=14))
+    objection = SimpleNamespace(display_case_number="7K-4MQ2", current_due_date=stockholm_today() + timedelta(days=14))
     return sms_body(objection, "submit")  # type: ignore[arg-type]
 
 

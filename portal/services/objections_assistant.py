@@ -24,6 +24,7 @@ from flask_babel import gettext
 from portal.data.objections import get_objection_for_person, list_objections_for_person
 from portal.i18n import in_language
 from portal.languages import get_language
+from portal.local_time import STOCKHOLM
 from portal.models import Objection, Person
 from portal.services.objection_text import case_status_label, timeline
 from portal.services.objections import (
@@ -35,7 +36,6 @@ from portal.services.objections import (
     file_objection,
     normalise_case_number,
 )
-from portal.services.schedule import STOCKHOLM
 
 
 class AssistantError(Exception):
