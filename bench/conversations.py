@@ -135,8 +135,8 @@ def seed(database_url: str, scenarios: dict[str, dict[str, list[dict]]]) -> dict
     """Create the people of every scenario; return scenario key -> phone number."""
     from portal import create_app
     from portal.extensions import db
+    from portal.local_time import stockholm_today
     from portal.services.content import sync_from_files
-    from portal.services.schedule import STOCKHOLM
     from testkit.factories import create_person, create_plan, create_region, create_staff
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True})
@@ -148,7 +148,7 @@ def seed(database_url: str, scenarios: dict[str, dict[str, list[dict]]]) -> dict
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         region = create_region()
         caseworker = create_staff(region["sodertalje"])
-        today = datetime.now(STOCKHOLM).date()
+        today = stockholm_today()
         n = 0
         for part, by_language in scenarios.items():
             for language, items in by_language.items():
@@ -228,13 +228,11 @@ class Judge:
 
     def activity_titles(self, day: str, language: str) -> list[str]:
         """Titles, in `language`, of the seeded activities on a day word ("friday", "tomorrow")."""
-        from flask_babel import force_locale
-
         from portal.catalogues import activity_label
-        from portal.languages import get_language
-        from portal.services.schedule import STOCKHOLM
+        from portal.i18n import in_language
+        from portal.local_time import stockholm_today
 
-        today = datetime.now(STOCKHOLM).date()
+        today = stockholm_today()
         if day == "today":
             days = [today]
         elif day == "tomorrow":
@@ -250,7 +248,7 @@ class Judge:
         else:
             return []
         keys = {a["type_key"] for a in ACTIVITIES for d in days if d.isoweekday() in a["weekdays"]}
-        with self.app.app_context(), force_locale(get_language(language).babel_locale):
+        with self.app.app_context(), in_language(language):
             return [str(activity_label(k)) for k in sorted(keys)]
 
     def tracker_turn(self, public_id: str | None) -> dict:

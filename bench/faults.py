@@ -512,15 +512,16 @@ def sign_in(base: str, pg: PrivatePostgres, phone: str, language: str) -> reques
 
 def unavailable_texts() -> dict[str, str]:
     """The 503 page's title in every language, as the portal translates it."""
-    from flask_babel import force_locale, gettext
+    from flask_babel import gettext
 
     from portal import create_app
+    from portal.i18n import in_language
     from portal.languages import LANGUAGES
 
     texts = {}
     with create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "TESTING": True}).app_context():
         for lang in LANGUAGES:
-            with force_locale(lang.babel_locale):
+            with in_language(lang.code):
                 texts[lang.code] = gettext(UNAVAILABLE_MSGID)
     return texts
 

@@ -45,13 +45,13 @@ import time as systime
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("ANKOMST_ENV", "development")
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from portal.local_time import STOCKHOLM  # noqa: E402
+
 START = datetime(2026, 12, 8, 17, 58, 30, tzinfo=STOCKHOLM)  # Tuesday
 QUIET = "18:01-18:03"
 REDIS_URL = "redis://127.0.0.1:6379/14"

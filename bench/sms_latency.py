@@ -130,8 +130,8 @@ def seed(database_url: str, people: int) -> list[tuple[str, str]]:
     """Newcomers with plans in the bench languages, and the civic content; return (phone, language)."""
     from portal import create_app
     from portal.extensions import db
+    from portal.local_time import stockholm_today
     from portal.services.content import sync_from_files
-    from portal.services.schedule import STOCKHOLM
     from testkit.factories import create_person, create_plan, create_region, create_staff
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True})
@@ -144,7 +144,7 @@ def seed(database_url: str, people: int) -> list[tuple[str, str]]:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         region = create_region()
         caseworker = create_staff(region["sodertalje"])
-        today = datetime.now(STOCKHOLM).date()
+        today = stockholm_today()
         phones = []
         for n in range(people):
             language = LANGUAGES[n % len(LANGUAGES)]
@@ -272,15 +272,16 @@ def proc_status(pid: int, key: str) -> int:
 
 def in_every_language(msgid: str) -> list[str]:
     """A catalogue text in all 12 languages, to recognise replies of a kind."""
-    from flask_babel import force_locale, gettext
+    from flask_babel import gettext
 
     from portal import create_app
+    from portal.i18n import in_language
     from portal.languages import LANGUAGES as ALL
 
     texts = []
     with create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "TESTING": True}).app_context():
         for lang in ALL:
-            with force_locale(lang.babel_locale):
+            with in_language(lang.code):
                 texts.append(gettext(msgid))
     return texts
 
