@@ -97,6 +97,14 @@ def client(app):
 
 
 @pytest.fixture
+def config(app, monkeypatch):
+    """Set the app's config for one test; every value is restored after it (tests.helpers.AppConfig)."""
+    from tests.helpers import AppConfig
+
+    return AppConfig(app, monkeypatch)
+
+
+@pytest.fixture
 def region(app):
     """The demo region: Stockholm (with two districts), Södertälje, Botkyrka."""
     from tests.factories import create_region

@@ -80,3 +80,26 @@ def sign_in_staff(client, staff: StaffUser, password: str = PASSWORD) -> None:
     assert response.status_code == 302 and response.location.endswith("/staff/signin/totp"), response.location
     response = client.post("/staff/signin/totp", data={"code": pyotp.TOTP(staff.totp_secret).now()})
     assert response.status_code == 302 and "/signin" not in response.location, response.location
+
+
+class AppConfig:
+    """The shared app's config for one test: `config["KEY"] = value` or `config.update(KEY=value)`.
+
+    Every test in a worker shares one app, so a value assigned straight into app.config stays for
+    the tests after it (and random order makes that a flaky failure somewhere else). Each value set
+    here goes through monkeypatch, which puts the old value back, or removes a new key, after the test.
+    """
+
+    def __init__(self, app, monkeypatch) -> None:
+        self._app = app
+        self._monkeypatch = monkeypatch
+
+    def __getitem__(self, key: str):
+        return self._app.config[key]
+
+    def __setitem__(self, key: str, value) -> None:
+        self._monkeypatch.setitem(self._app.config, key, value)
+
+    def update(self, **values) -> None:
+        for key, value in values.items():
+            self[key] = value
