@@ -16,13 +16,17 @@ How suppression works, and why:
   overall row), so one suppressed cell among shown ones could be recovered by subtraction.
   Whenever exactly one part of a sum is suppressed while its total is shown, the smallest
   other part (or else the total) is suppressed too, repeated until nothing changes.
+- Across periods: the page shows "since the start", "the last 12 months" and "the last 90
+  days", and each window lies inside the wider ones, so a reader can subtract the same cell
+  of two windows. A cell of a window is suppressed when that difference, against any wider
+  window, has 1-4 people behind it; complementary suppression then runs as above.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from statistics import median
 
 from sqlalchemy import select
@@ -250,10 +254,27 @@ _GROUP_KEYS: dict[str, Callable[[CaseFacts], str]] = {
 }
 
 
-def objection_figures(facts: list[CaseFacts]) -> Figures:
-    """The figures for these cases, with every small cell suppressed (see the module docstring)."""
+def _hide_differences(cells: dict[str, _Cell], current: list[CaseFacts], wider: list[CaseFacts]) -> None:
+    """Suppress each cell whose difference from the same cell of a wider window has 1-4 people behind it."""
+    ids = {f.objection_id for f in current}
+    rest = _cells([f for f in wider if f.objection_id not in ids])
+    for name, cell in cells.items():
+        # A head count's difference is the people who are only in the wider window.
+        behind = {f.person_id for f in wider} - cell.people if name == "people" else rest[name].people
+        if 0 < len(behind) < THRESHOLD:
+            cell.suppressed = True
+
+
+def objection_figures(facts: list[CaseFacts], wider: Sequence[list[CaseFacts]] = ()) -> Figures:
+    """The figures for these cases, with every small cell suppressed (see the module docstring).
+
+    `wider` are the cases of the wider periods the reader can also see (for "the last 90 days",
+    the last 12 months and since the start): no cell may differ from one of theirs by 1-4 people.
+    """
     total_cells = _cells(facts)
     _primary(total_cells)
+    for other in wider:
+        _hide_differences(total_cells, facts, other)
     groups: dict[str, dict[str, list[CaseFacts]]] = {}
     group_cells: dict[str, dict[str, dict[str, _Cell]]] = {}
     sums = _sums({"all": total_cells})
@@ -265,6 +286,12 @@ def objection_figures(facts: list[CaseFacts]) -> Figures:
         group_cells[name] = {key: _cells(items) for key, items in grouped.items()}
         for cells in group_cells[name].values():
             _primary(cells)
+        for other in wider:
+            other_groups: dict[str, list[CaseFacts]] = {}
+            for fact in other:
+                other_groups.setdefault(_GROUP_KEYS[name](fact), []).append(fact)
+            for key, cells in group_cells[name].items():
+                _hide_differences(cells, grouped[key], other_groups.get(key, []))
         sums += _sums(group_cells[name])
         # Groups add up to the overall row, column by column (people too: each person is in one group).
         for column in _COLUMNS:
@@ -288,3 +315,14 @@ def objection_figures(facts: list[CaseFacts]) -> Figures:
             for name in BREAKDOWNS
         },
     )
+
+
+def period_figures(facts: list[CaseFacts], *, today: date, days: int | None, periods: Iterable[int | None]) -> Figures:
+    """The figures of the cases filed in the last `days` days (None: all), checked against the wider `periods`."""
+
+    def within(span: int | None) -> list[CaseFacts]:
+        start = today - timedelta(days=span) if span else None
+        return [f for f in facts if start is None or f.filed_on >= start]
+
+    wider = [span for span in periods if days and (span is None or span > days)]
+    return objection_figures(within(days), [within(span) for span in wider])

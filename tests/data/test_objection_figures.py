@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from portal.data.objection_figures import CaseFacts, case_facts, objection_figures
+from portal.data.objection_figures import CaseFacts, case_facts, objection_figures, period_figures
 from portal.data.people import visible_org_ids
 from portal.models import Gender, ObjectionStatus, Role
 from portal.services import objections
@@ -206,3 +207,33 @@ def test_case_facts_read_the_database_without_personal_data(app, region):
         case_facts(visible_org_ids(coordinator, Role.COORDINATOR), today=date(2026, 12, 1), since=date(2026, 11, 3))
         == []
     )
+
+
+def _filed(days_ago: int, today: date, **kwargs) -> CaseFacts:
+    return replace(fact(**kwargs), filed_on=today - timedelta(days=days_ago))
+
+
+def test_no_cell_can_be_worked_out_by_subtracting_two_periods():
+    """All minus the last 90 days must not give away 1-4 people: 12 objections, 3 of them older."""
+    today = date(2026, 12, 1)
+    facts = [_filed(10, today, municipality=1) for _ in range(9)] + [
+        _filed(200, today, municipality=1) for _ in range(3)
+    ]
+    facts += [_filed(10, today, municipality=2) for _ in range(8)]
+    periods = (None, 365, 90)
+    everything = period_figures(facts, today=today, days=None, periods=periods)
+    recent = period_figures(facts, today=today, days=90, periods=periods)
+    year = period_figures(facts, today=today, days=365, periods=periods)
+    assert everything.total.objections.value == 20 and _row(everything, "municipality", "1").objections.value == 12
+    assert year.total.objections.value == 20  # nothing older than a year: no difference to hide
+    # 9 of municipality 1 in 90 days next to 12 in all would give away 3: hidden, and the total with it.
+    assert recent.total.objections.suppressed and _row(recent, "municipality", "1").objections.suppressed
+    # The other municipality filed only lately: the same in every period, nothing to hide.
+    assert _row(recent, "municipality", "2").objections.value == 8
+
+
+def test_periods_with_large_differences_show_everything():
+    today = date(2026, 12, 1)
+    facts = [_filed(10, today) for _ in range(9)] + [_filed(200, today) for _ in range(6)]
+    recent = period_figures(facts, today=today, days=90, periods=(None, 365, 90))
+    assert recent.total.objections.value == 9 and recent.total.people.value == 9
