@@ -240,34 +240,27 @@ def text_sms(client, phone: str, body: str, sid: str | None = None):
 
 
 @pytest.fixture
-def fake_rasa(app):
-    """A Rasa stand-in at RASA_URL for one test."""
+def fake_rasa(config):
+    """A Rasa stand-in at RASA_URL for one test (the `config` fixture restores the URL after it)."""
     from portal.services.conversations import wait_for_background
 
     server = FakeRasa()
-    saved = {key: app.config[key] for key in ("RASA_URL", "RASA_TIMEOUT", "SMS_REPLY_DEADLINE")}
-    app.config["RASA_URL"] = server.url
+    config["RASA_URL"] = server.url
     yield server
     wait_for_background()
-    app.config.update(saved)
     server.stop()
 
 
 @pytest.fixture
-def rasa_down(app):
+def rasa_down(config):
     """Rasa stopped: nothing listens at RASA_URL."""
-    saved = app.config["RASA_URL"]
-    app.config["RASA_URL"] = closed_port_url()
-    yield
-    app.config["RASA_URL"] = saved
+    config["RASA_URL"] = closed_port_url()
 
 
 @pytest.fixture
-def fake_twilio(app):
+def fake_twilio(config):
     """SMS_BACKEND=twilio, with the twilio library pointed at a local Twilio-like server."""
     server = FakeTwilio()
-    saved = {key: app.config.get(key) for key in ("SMS_BACKEND", "TWILIO_HTTP_CLIENT")}
-    app.config.update(SMS_BACKEND="twilio", TWILIO_HTTP_CLIENT=server.http_client())
+    config.update(SMS_BACKEND="twilio", TWILIO_HTTP_CLIENT=server.http_client())
     yield server
-    app.config.update(saved)
     server.stop()

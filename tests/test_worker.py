@@ -37,9 +37,9 @@ def test_without_redis_a_job_runs_at_once(app, db, reply):
     assert db.session.scalar(select(SmsMessage.body)) == "Hej!"
 
 
-def test_with_redis_a_job_waits_for_the_worker_and_carries_no_text_or_number(app, db, reply):
+def test_with_redis_a_job_waits_for_the_worker_and_carries_no_text_or_number(app, config, db, reply):
     queue_name = "test-" + secrets.token_hex(4)
-    app.config.update(REDIS_URL=REDIS_URL, WORKER_QUEUE=queue_name)
+    config.update(REDIS_URL=REDIS_URL, WORKER_QUEUE=queue_name)
     connection = Redis.from_url(REDIS_URL)
     try:
         enqueue(deliver_reply, reply.id)
@@ -54,16 +54,12 @@ def test_with_redis_a_job_waits_for_the_worker_and_carries_no_text_or_number(app
         db.session.expire_all()
         assert db.session.get(Message, reply.id).status == "sent"
     finally:
-        app.config.update(REDIS_URL=None, WORKER_QUEUE="ankomst")
         Queue(queue_name, connection=connection).delete(delete_jobs=True)
 
 
-def test_a_job_is_run_inline_when_redis_is_down(app, db, reply):
-    app.config.update(REDIS_URL="redis://127.0.0.1:1/0")
-    try:
-        enqueue(deliver_reply, reply.id)
-    finally:
-        app.config.update(REDIS_URL=None)
+def test_a_job_is_run_inline_when_redis_is_down(config, db, reply):
+    config["REDIS_URL"] = "redis://127.0.0.1:1/0"
+    enqueue(deliver_reply, reply.id)
     db.session.expire_all()
     assert db.session.get(Message, reply.id).status == "sent"
 

@@ -41,13 +41,11 @@ class FakeSmtp:
 
 
 @pytest.fixture
-def smtp(app, monkeypatch):
+def smtp(config, monkeypatch):
     monkeypatch.setattr(smtplib, "SMTP", FakeSmtp)
     FakeSmtp.sent, FakeSmtp.refuse = [], False
-    saved = {k: app.config[k] for k in ("MAIL_BACKEND", "MAIL_SMTP_HOST", "MAIL_SMTP_USERNAME")}
-    app.config.update(MAIL_BACKEND="smtp", MAIL_SMTP_HOST="mail.example.se", MAIL_SMTP_USERNAME="ankomst")
-    yield FakeSmtp
-    app.config.update(saved)
+    config.update(MAIL_BACKEND="smtp", MAIL_SMTP_HOST="mail.example.se", MAIL_SMTP_USERNAME="ankomst")
+    return FakeSmtp
 
 
 def test_mail_stays_in_the_local_outbox_by_default(app, region):

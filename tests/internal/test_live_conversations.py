@@ -19,15 +19,13 @@ from tests.internal.test_conversations import AUTH, BASE, ROUTES
 
 
 @pytest.fixture
-def live_window(app):
-    """Set ASSISTANT_LIVE_WINDOW for one test and restore it afterwards."""
-    saved = app.config["ASSISTANT_LIVE_WINDOW"]
+def live_window(config):
+    """Set ASSISTANT_LIVE_WINDOW for one test (restored afterwards)."""
 
     def set_window(minutes: int) -> None:
-        app.config["ASSISTANT_LIVE_WINDOW"] = timedelta(minutes=minutes)
+        config["ASSISTANT_LIVE_WINDOW"] = timedelta(minutes=minutes)
 
-    yield set_window
-    app.config["ASSISTANT_LIVE_WINDOW"] = saved
+    return set_window
 
 
 @pytest.fixture

@@ -12,12 +12,10 @@ from tests.helpers import check_page, sign_in_newcomer
 
 
 @pytest.fixture
-def periods(app):
+def periods(config):
     """RETENTION_PERIODS for one test (restored afterwards)."""
-    saved = app.config["RETENTION_PERIODS"]
-    app.config["RETENTION_PERIODS"] = dict(saved)  # a copy: the class attribute stays as it is
-    yield app.config["RETENTION_PERIODS"]
-    app.config["RETENTION_PERIODS"] = saved
+    config["RETENTION_PERIODS"] = dict(config["RETENTION_PERIODS"])  # a copy: the class attribute stays as it is
+    return config["RETENTION_PERIODS"]
 
 
 def _period_text(soup, item_id: str) -> str:

@@ -44,15 +44,13 @@ def caseworker(region):
 
 
 @pytest.fixture
-def tracker_store(app, tmp_path):
+def tracker_store(config, tmp_path):
     """A Rasa-like SQL tracker store with events for two senders (RASA_TRACKER_DB_URL, restored)."""
     path = tmp_path / "tracker.db"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)")
-    saved = app.config.get("RASA_TRACKER_DB_URL")
-    app.config["RASA_TRACKER_DB_URL"] = f"sqlite:///{path}"
-    yield path
-    app.config["RASA_TRACKER_DB_URL"] = saved
+    config["RASA_TRACKER_DB_URL"] = f"sqlite:///{path}"
+    return path
 
 
 def _events(path) -> list[str]:
@@ -124,15 +122,11 @@ def test_an_erased_number_no_longer_reaches_anything(client, db, region, casewor
     assert conversation.person_id is None  # a stranger now, not the erased person
 
 
-def test_without_a_tracker_store_the_report_says_so(app, db, region, caseworker):
-    saved = app.config.get("RASA_TRACKER_DB_URL")
-    app.config["RASA_TRACKER_DB_URL"] = None
-    try:
-        person = create_person(region["sodertalje"])
-        create_conversation(channel="chat", person=person)
-        assert erase_person(person, caseworker, "test").rasa_trackers is None
-    finally:
-        app.config["RASA_TRACKER_DB_URL"] = saved
+def test_without_a_tracker_store_the_report_says_so(config, db, region, caseworker):
+    config["RASA_TRACKER_DB_URL"] = None
+    person = create_person(region["sodertalje"])
+    create_conversation(channel="chat", person=person)
+    assert erase_person(person, caseworker, "test").rasa_trackers is None
 
 
 def test_the_cli_needs_a_caseworker_of_the_persons_organisation(app, db, region, caseworker):

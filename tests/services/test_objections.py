@@ -218,12 +218,9 @@ def test_a_decision_is_due_fourteen_days_after_filing_in_stockholm(app, person):
     assert objection.due_date == datetime(2026, 11, 16).date()
 
 
-def test_the_decision_days_come_from_the_config(app, person):
-    app.config["OBJECTION_DECISION_DAYS"] = 5
-    try:
-        objection = create_objection(person, now=T0)
-    finally:
-        app.config["OBJECTION_DECISION_DAYS"] = 14
+def test_the_decision_days_come_from_the_config(config, person):
+    config["OBJECTION_DECISION_DAYS"] = 5
+    objection = create_objection(person, now=T0)
     assert objection.due_date == datetime(2026, 11, 7).date()
 
 

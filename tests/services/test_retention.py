@@ -27,12 +27,10 @@ SECOND = timedelta(seconds=1)
 
 
 @pytest.fixture
-def periods(app):
+def periods(config):
     """RETENTION_PERIODS for one test (restored afterwards)."""
-    saved = app.config["RETENTION_PERIODS"]
-    app.config["RETENTION_PERIODS"] = dict(saved)  # a copy: the class attribute stays as it is
-    yield app.config["RETENTION_PERIODS"]
-    app.config["RETENTION_PERIODS"] = saved
+    config["RETENTION_PERIODS"] = dict(config["RETENTION_PERIODS"])  # a copy: the class attribute stays as it is
+    return config["RETENTION_PERIODS"]
 
 
 def _count(db, model) -> int:

@@ -75,18 +75,15 @@ def test_a_request_without_a_valid_signature_is_refused_before_anything_is_store
     assert fake_rasa.calls == []
 
 
-def test_behind_a_proxy_the_signature_is_checked_against_the_public_url(app, client, db, fake_rasa):
-    app.config["PUBLIC_BASE_URL"] = "https://ankomst.example.se"
-    try:
-        params = sms_params(UNKNOWN, "when is my next class")
-        # Twilio signed the public URL; the request reaches us as http://localhost behind the proxy.
-        ok = post_signed(client, SMS, params, url="https://ankomst.example.se" + SMS)
-        assert replies(ok) == ["echo: when is my next class"]
-        params = sms_params(UNKNOWN, "when is my next class")
-        refused = post_signed(client, SMS, params, url="http://localhost" + SMS)
-        assert refused.status_code == 403
-    finally:
-        app.config["PUBLIC_BASE_URL"] = None
+def test_behind_a_proxy_the_signature_is_checked_against_the_public_url(config, client, db, fake_rasa):
+    config["PUBLIC_BASE_URL"] = "https://ankomst.example.se"
+    params = sms_params(UNKNOWN, "when is my next class")
+    # Twilio signed the public URL; the request reaches us as http://localhost behind the proxy.
+    ok = post_signed(client, SMS, params, url="https://ankomst.example.se" + SMS)
+    assert replies(ok) == ["echo: when is my next class"]
+    params = sms_params(UNKNOWN, "when is my next class")
+    refused = post_signed(client, SMS, params, url="http://localhost" + SMS)
+    assert refused.status_code == 403
 
 
 def test_a_message_for_another_twilio_account_is_refused(client, db, fake_rasa):
@@ -369,12 +366,47 @@ def test_the_fallback_menu_gives_an_unknown_number_no_personal_data(client, db, 
     for digit in ("1", "2", "3", "4"):
         body = replies(text_sms(client, UNKNOWN, digit))[0]
         assert "Swedish for immigrants" not in body and "Storgatan" not in body and "Active" not in body
-        assert "registered" in body
+        # 1-3 ask them to write from their registered number; 4 gives the reception's contact.
+        assert ("registered" if digit != "4" else "reception") in body
 
 
-def test_when_rasa_comes_back_the_episode_ends_and_the_bot_answers_again(app, client, db, fake_rasa, rasa_down):
+def test_a_strangers_request_for_a_person_reaches_the_reception_of_the_number_they_wrote_to(
+    app, client, db, region, rasa_down, monkeypatch
+):
+    """Issue 21, item 4: Södertälje's own number routes its strangers to Södertälje's reception."""
+    from portal.models import HandoffRequest, MunicipalityContact, Role
+    from tests.helpers import sign_in_staff
+
+    monkeypatch.setitem(app.config, "RECEPTION_NUMBERS", {"+46766860001": "sodertalje"})
+    db.session.add(
+        MunicipalityContact(
+            organisation=region["sodertalje"], phone="08-523 010 00", opening_hours=[[0, "09:00", "16:00"]]
+        )
+    )
+    person = create_person(region["sodertalje"], language="en", name="Registered Person")
+    create_plan(person, create_staff(region["sodertalje"]), status="active")
+
+    def to_sodertalje(body: str):
+        params = sms_params(UNKNOWN, body)
+        params["To"] = "+46766860001"
+        return replies(post_signed(client, SMS, params))
+
+    to_sodertalje("I need help")  # the assistant is down: the portal's menu answers
+    body = to_sodertalje("4")[0]
+    assert region["sodertalje"].name in body and "08-523 010 00" in body and "reception" in body
+    assert "Registered Person" not in body and "Swedish for immigrants" not in body
+    handoff = db.session.scalar(select(HandoffRequest))
+    assert handoff.person_id is None and handoff.organisation_id == region["sodertalje"].id
+    assert handoff.channel == "sms" and handoff.conversation.phone == UNKNOWN
+
+    sign_in_staff(client, create_staff(region["sodertalje"], Role.CASEWORKER))
+    page = client.get(f"/staff/handoffs/{handoff.id}?lang=en").get_data(as_text=True)
+    assert "Request from an unknown number" in page and f"tel:{UNKNOWN}" in page and "I need help" in page
+
+
+def test_when_rasa_comes_back_the_episode_ends_and_the_bot_answers_again(config, client, db, fake_rasa, rasa_down):
     text_sms(client, UNKNOWN, "when is my next class")  # rasa_down overrides the URL
-    app.config["RASA_URL"] = fake_rasa.url
+    config["RASA_URL"] = fake_rasa.url
     assert replies(text_sms(client, UNKNOWN, "what about housing")) == ["echo: what about housing"]
     episode = db.session.scalar(select(AssistantEpisode))
     assert episode.ended_at is not None
@@ -391,8 +423,8 @@ def test_an_empty_answer_from_rasa_means_the_action_server_is_down(client, db, f
 # -- slow assistant: empty TwiML now, the answer later through the REST API ------------------------------
 
 
-def test_past_the_deadline_the_answer_goes_later_through_the_sms_client(app, client, db, fake_rasa, fake_twilio):
-    app.config["SMS_REPLY_DEADLINE"] = 0.2
+def test_past_the_deadline_the_answer_goes_later_through_the_sms_client(config, client, db, fake_rasa, fake_twilio):
+    config["SMS_REPLY_DEADLINE"] = 0.2
     fake_rasa.delay = 0.8
     started = time.monotonic()
     response = text_sms(client, UNKNOWN, "when is my next class")
@@ -406,8 +438,8 @@ def test_past_the_deadline_the_answer_goes_later_through_the_sms_client(app, cli
     assert reply.sms_message.provider_sid and reply.sms_message.backend == "twilio"
 
 
-def test_a_late_answer_that_fails_falls_back_to_the_menu_sent_later(app, client, db, fake_rasa):
-    app.config["SMS_REPLY_DEADLINE"] = 0.2
+def test_a_late_answer_that_fails_falls_back_to_the_menu_sent_later(config, client, db, fake_rasa):
+    config["SMS_REPLY_DEADLINE"] = 0.2
     fake_rasa.delay = 0.5
     fake_rasa.status = 500
     assert replies(text_sms(client, UNKNOWN, "when is my next class")) == []
@@ -418,8 +450,8 @@ def test_a_late_answer_that_fails_falls_back_to_the_menu_sent_later(app, client,
     assert reply.sms_message.backend == "outbox"
 
 
-def test_a_late_answer_is_not_sent_to_a_number_that_opted_out_meanwhile(app, client, db, fake_rasa):
-    app.config["SMS_REPLY_DEADLINE"] = 0.2
+def test_a_late_answer_is_not_sent_to_a_number_that_opted_out_meanwhile(config, client, db, fake_rasa):
+    config["SMS_REPLY_DEADLINE"] = 0.2
     fake_rasa.delay = 0.6
     text_sms(client, UNKNOWN, "when is my next class")
     conversation = db.session.scalar(select(Conversation))

@@ -9,9 +9,6 @@ TEMPLATES = {"reminder": {"sv": "HX" + "1" * 32, "ar": "HX" + "2" * 32}}
 
 
 @pytest.fixture
-def whatsapp(app):
+def whatsapp(config):
     """WhatsApp configured: a sender and reminder templates in Swedish and Arabic (not Somali)."""
-    saved = {key: app.config.get(key) for key in ("TWILIO_WHATSAPP_FROM", "WHATSAPP_TEMPLATES")}
-    app.config.update(TWILIO_WHATSAPP_FROM=WHATSAPP_FROM, WHATSAPP_TEMPLATES=TEMPLATES)
-    yield
-    app.config.update(saved)
+    config.update(TWILIO_WHATSAPP_FROM=WHATSAPP_FROM, WHATSAPP_TEMPLATES=TEMPLATES)
