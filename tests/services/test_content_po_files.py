@@ -250,3 +250,48 @@ def test_the_command_exports_the_ui_catalogue_and_the_glossary(app, tmp_path):
     result = runner.invoke(args=["content", "glossary", "so"])
     assert result.exit_code == 0 and result.output.startswith("source,target,explanation,forbidden")
     assert runner.invoke(args=["content", "export-po", "xx", "arbete"]).exit_code == 1
+
+
+def _with_body(document, body: str):
+    changed = replace(document, body=body)
+    return replace(changed, source_revision=changed.revision)
+
+
+def test_a_swedish_paragraph_added_leaves_the_other_sentences_translated_and_only_the_new_one_to_do():
+    new = _with_body(
+        SV,
+        SV.body.replace(
+            "Barn får tandvård utan kostnad.\n", "Barn får tandvård utan kostnad.\n\nVuxna betalar. Det kostar.\n"
+        ),
+    )
+    catalog = po_files.read_catalog(_po(po_files.export_module("halsa-och-vard", "en", new, EN, made_from=SV)), "en")
+    entries = {m.context: m for m in catalog if m.id}
+    assert (
+        entries["tandvard/0.1"].string == "Children get dental care free of charge."
+        and not entries["tandvard/0.1"].fuzzy
+    )
+    assert [k for k, m in entries.items() if not m.string] == ["tandvard/2.0", "tandvard/2.1"]
+    assert not any(m.fuzzy for m in entries.values())
+
+    # Imported untouched: the translation is as it was, still made from the older Swedish.
+    result = po_files.import_module(catalog, "halsa-och-vard", "en", new, EN)
+    assert result.document == EN and result.untranslated == ["tandvard/2.0", "tandvard/2.1"]
+
+    # With the two new sentences translated, it is current.
+    done = _edited(_edited(catalog, "tandvard/2.0", "Adults pay."), "tandvard/2.1", "It costs money.")
+    result = po_files.import_module(done, "halsa-och-vard", "en", new, EN)
+    assert result.complete and result.changed == ["tandvard/2.0", "tandvard/2.1"]
+    assert result.document.body.endswith("Children get dental care free of charge.\n\nAdults pay. It costs money.\n")
+
+
+def test_a_line_the_translation_says_in_other_sentences_stays_one_entry_and_goes_fuzzy_when_it_changes():
+    en = replace(
+        EN,
+        body=EN.body.replace("You go to a dentist to repair your teeth. Children", "Dentists repair teeth; children"),
+    )
+    new = _with_body(SV, SV.body.replace("Barn får tandvård utan kostnad.", "Barn får tandvård gratis."))
+    catalog = po_files.export_module("halsa-och-vard", "en", new, en, made_from=SV)
+    entries = {m.context: m for m in catalog if m.id}
+    assert entries["tandvard/0"].fuzzy and entries["tandvard/0"].string.startswith("Dentists repair teeth;")
+    assert not entries["vardcentral/0.1"].fuzzy
+    assert po_files.import_module(catalog, "halsa-och-vard", "en", new, en).document == en

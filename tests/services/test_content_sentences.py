@@ -94,3 +94,16 @@ def test_an_unchanged_swedish_text_has_no_changed_sentences():
 def test_a_changed_title_is_a_changed_sentence():
     new = SV_HEALTH.replace("## Tandvård {#tandvard}", "## Tandvård för alla {#tandvard}")
     assert [(c.key, c.status) for c in changed_sentences(SV_HEALTH, new)] == [("tandvard/title", "changed")]
+
+
+def test_a_translation_with_other_sentences_in_a_line_does_not_make_unchanged_swedish_look_changed():
+    translation = EN_HEALTH.replace(
+        "You go to a dentist to repair your teeth. Children", "Dentists repair teeth; children"
+    )
+    changes = sentence_changes(SV_HEALTH, NEW_SV, translation)
+    assert [(c.key, c.status) for c in changes if c.status != "same"] == [
+        ("vardcentral/0.1", "changed"),
+        ("tandvard/0.2", "added"),
+    ]
+    # The sentence's translation is the whole line where the translation does not cut it the same way.
+    assert next(c for c in changes if c.key == "tandvard/0.0").translation.startswith("Dentists repair teeth;")

@@ -34,15 +34,25 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from portal.content.files import ContentDocument, ContentFormatError, parse_document, split_sections, write_document
+from portal.content.files import (
+    ContentDocument,
+    ContentFormatError,
+    parse_document,
+    split_questions,
+    split_sections,
+    write_document,
+)
 from portal.languages import BY_CODE, SOURCE_LANGUAGE
 from portal.services.content.sentences import (
     INTRO,
+    MemoryUnit,
+    Place,
     Unit,
     body_units,
+    carry_over,
     join_sections,
     section_from_units,
-    sentence_changes,
+    swedish_places,
 )
 from portal.termbase import LOCALES_DIR, TERMS_DIR, load_terms
 
@@ -92,10 +102,21 @@ def _without_urls(text: str) -> str:
 
 
 def check_translation(
-    context: str, source: str, translation: str, *, forbidden: list[tuple[str, str]] = (), questions: bool = False
+    context: str,
+    source: str,
+    translation: str,
+    *,
+    forbidden: list[tuple[str, str]] = (),
+    questions: bool = False,
+    whole_section: bool = False,
 ) -> list[EntryProblem]:
-    """What is wrong with one translated entry, measured against its Swedish."""
+    """What is wrong with one translated entry, measured against its Swedish.
+
+    A whole section is compared without its questions blocks, which each language writes for itself.
+    """
     problems: list[EntryProblem] = []
+    if whole_section:
+        source, translation = split_questions(source)[0], split_questions(translation)[0]
 
     def differ(kind: str, pattern: re.Pattern[str], a: str, b: str, what: str) -> None:
         ours, theirs = Counter(pattern.findall(a)), Counter(pattern.findall(b))
@@ -116,7 +137,7 @@ def check_translation(
     if not questions:
         # Each language writes its own search questions; their numbers need not match.
         differ("numbers", _NUMBER, _digits(_without_urls(source)), _digits(_without_urls(translation)), "numbers")
-        problems += _markdown_problems(context, source, translation)
+        problems += _markdown_problems(context, source, translation, lines=not whole_section)
         for term, variant in forbidden:
             if variant.casefold() in translation.casefold():
                 problems.append(EntryProblem(context, "forbidden", f"the termbase forbids {variant!r} for {term!r}"))
@@ -125,9 +146,9 @@ def check_translation(
     return problems
 
 
-def _markdown_problems(context: str, source: str, translation: str) -> list[EntryProblem]:
+def _markdown_problems(context: str, source: str, translation: str, *, lines: bool = True) -> list[EntryProblem]:
     found: list[str] = []
-    if translation.count("\n") != source.count("\n"):
+    if lines and translation.count("\n") != source.count("\n"):
         found.append("the number of lines differs from the Swedish")
     if bool(_BLOCK_START.match(translation)) != bool(_BLOCK_START.match(source)):
         found.append("it starts a list, heading, quote or fence that the Swedish does not (or the other way)")
@@ -198,12 +219,22 @@ def _load_terms(language: str, terms_dir: Path, _mtime: int) -> dict[str, dict]:
 # -- content modules ---------------------------------------------------------------------------
 
 
-def _units(source: ContentDocument, translation: ContentDocument | None) -> list[Unit]:
-    head = [
-        Unit("title", source.title, translation.title if translation else None),
-        Unit("summary", source.summary, translation.summary if translation else None),
-    ]
-    return head + body_units(source.body, translation.body if translation else None)
+def _entries(
+    source: ContentDocument, translation: ContentDocument | None, made_from: ContentDocument | None
+) -> list[MemoryUnit]:
+    """The units of a module with their translations: lined up with the Swedish the translation
+    was made from when that is given (so only the changed sentences are fuzzy), else with the
+    current Swedish."""
+    head = []
+    for key in MODULE_KEYS:
+        now, before = getattr(source, key), getattr(made_from, key) if made_from else None
+        changed = made_from is not None and before != now
+        unit = Unit(key, now, getattr(translation, key) if translation else None)
+        head.append(MemoryUnit(unit, changed, before if changed else None))
+    if translation is not None and made_from is not None:
+        return head + carry_over(source.body, translation.body, made_from.body)
+    body = body_units(source.body, translation.body if translation else None)
+    return head + [MemoryUnit(unit, False, None) for unit in body]
 
 
 def export_module(
@@ -237,25 +268,13 @@ def export_module(
         fuzzy=False,
     )
     stale = translation is not None and translation.source_revision != source.revision
-    changed: dict[str, str | None] = {}
-    if stale and made_from is not None:
-        old_units = [("title", made_from.title), ("summary", made_from.summary)]
-        for key, text in old_units:
-            new_text = source.title if key == "title" else source.summary
-            if text != new_text:
-                changed[key] = text
-        changed.update((c.key, c.before) for c in sentence_changes(made_from.body, source.body) if c.status != "same")
-    for unit in _units(source, translation):
-        string = unit.translation
+    for entry in _entries(source, translation, made_from if stale else None):
+        unit, string = entry.unit, entry.unit.translation
         notes = glossary_notes(unit.source, terms) if not unit.questions else []
         if unit.questions:
             notes.insert(0, "The questions this section answers, one a line, as people ask them (for search).")
-        fuzzy, previous = False, None
-        if string is not None and stale:
-            hits = [key for key in changed if _covers(unit.key, key)]
-            fuzzy = made_from is None or bool(hits)
-            if len(hits) == 1 and hits[0] == unit.key:
-                previous = changed[hits[0]]
+        # A stale translation whose old Swedish is unknown: nothing says which sentences still hold.
+        fuzzy = string is not None and (entry.fuzzy or (stale and made_from is None))
         if string is None and memory and unit.source in memory:
             string = memory[unit.source]
             notes.append("From the translation memory: a reviewed translation of the same Swedish.")
@@ -265,7 +284,7 @@ def export_module(
             context=unit.key,
             auto_comments=notes,
             flags=("fuzzy",) if fuzzy else (),
-            previous_id=previous,
+            previous_id=entry.previous if fuzzy else None,
         )
     if translation is not None:
         # A section the Swedish no longer has: kept (obsolete) so the round trip loses nothing.
@@ -283,11 +302,6 @@ def read_module_files(content_dir: Path, slug: str, language: str) -> tuple[Cont
     source = parse_document((content_dir / slug / f"{SOURCE_LANGUAGE}.md").read_text(encoding="utf-8"))
     path = content_dir / slug / f"{language}.md"
     return source, parse_document(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
-def _covers(unit_key: str, sentence_key: str) -> bool:
-    """Whether a unit (a sentence, a line or a section) holds the sentence with this key."""
-    return sentence_key == unit_key or sentence_key.startswith((unit_key + "/", unit_key + "."))
 
 
 @dataclass
@@ -330,36 +344,58 @@ def import_module(
         )
         raise PoImportError(problems)
     forbidden = _forbidden(_terms(language, terms_dir))
-    expected = {u.key: u for u in _units(source, translation)}
-    by_key = {m.context: m for m in catalog if m.id and m.context}
-    for key, unit in expected.items():
-        message = by_key.get(key)
-        if message is None or message.id != unit.source:
+    places = swedish_places(source.body)
+    places.update((key, Place(getattr(source, key), (key,))) for key in MODULE_KEYS)
+    by_key = {str(m.context): m for m in catalog if m.id and m.context}
+    covered: set[str] = set()
+    for key, message in by_key.items():
+        place = places.get(key)
+        if place is None:
+            problems.append(EntryProblem(key, "unknown", "no such place in the current Swedish: export it again"))
+        elif message.id != place.text:
             problems.append(
                 EntryProblem(key, "outdated", "the Swedish has changed since the file was made: export it again")
             )
-    for key in by_key.keys() - expected.keys():
-        problems.append(EntryProblem(key, "unknown", "no such place in the current Swedish"))
+        else:
+            covered.update(place.covers)
+    sentences = {k for place in places.values() for k in place.covers}
+    for key in sorted(sentences - covered):
+        problems.append(
+            EntryProblem(key, "outdated", "the Swedish has changed since the file was made: export it again")
+        )
     if problems:
         raise PoImportError(problems[:20])
 
     result = ImportResult(document=source)
     strings: dict[str, str] = {}
-    for key, unit in expected.items():
-        message = by_key[key]
+    for key, message in by_key.items():
+        place = places[key]
         string = message.string if isinstance(message.string, str) else ""
         if not string:
             result.untranslated.append(key)
             continue
         if message.fuzzy:
             result.fuzzy.append(key)
-        if not (message.fuzzy and string == unit.translation):
-            # A fuzzy entry left as it was is the text the translation has now (made from the older
-            # Swedish, so its links and numbers may differ); anything else is checked against the Swedish.
-            problems += check_translation(key, unit.source, string, forbidden=forbidden, questions=unit.questions)
-        strings[key] = string
-        if string != unit.translation:
+        if translation is None:
+            kept = False
+        elif key in MODULE_KEYS:
+            kept = string == getattr(translation, key)
+        else:
+            kept = string in translation.body
+        if not kept:
             result.changed.append(key)
+        if not (message.fuzzy and kept):
+            # A fuzzy entry left as it was is text the translation has now (made from the older
+            # Swedish, so its links and numbers may differ); anything else is checked against the Swedish.
+            problems += check_translation(
+                key,
+                place.text,
+                string,
+                forbidden=forbidden,
+                questions=place.questions,
+                whole_section=place.whole_section,
+            )
+        strings[key] = string
     if translation is None and result.untranslated:
         # A new translation has no older Swedish to cite: it must be whole, or it would claim to be current.
         problems += [

@@ -175,12 +175,13 @@ def _line_units(key: str, index: int, line: Line, other: Line | None) -> list[Un
 
 def section_from_units(source: str, translated: dict[str, str], anchor: str) -> str | None:
     """A section's translated Markdown, built on the Swedish lines with the translated units in
-    place; None when the section has no translated unit at all."""
+    place; None when the section has no translated unit at all. A sentence with no translation
+    is left out (the translation stays made from the older Swedish until it has one)."""
     key = _anchor_key(anchor)
     if key in translated:
         return translated[key]
     out: list[Line] = []
-    found = False
+    found = dropped = False
     for i, line in enumerate(split_lines(source)):
         if not line.sentences:
             out.append(line)
@@ -188,14 +189,111 @@ def section_from_units(source: str, translated: dict[str, str], anchor: str) -> 
         whole = translated.get(f"{key}/{i}")
         if whole is not None:
             found = True
-            sentences, separators = (whole,), ()
-        else:
-            parts = [translated.get(f"{key}/{i}.{n}") for n in range(len(line.sentences))]
-            found = found or any(p is not None for p in parts)
-            sentences = tuple(p if p is not None else s for p, s in zip(parts, line.sentences, strict=True))
-            separators = line.separators
-        out.append(Line(line.frame, sentences, separators, line.fenced, line.tail))
-    return join_lines(out) if found else None
+            out.append(Line(line.frame, (whole,), (), line.fenced, line.tail))
+            continue
+        kept = [
+            (translated[f"{key}/{i}.{n}"], line.separators[n - 1] if n else "")
+            for n in range(len(line.sentences))
+            if f"{key}/{i}.{n}" in translated
+        ]
+        if len(kept) < len(line.sentences):
+            dropped = True
+        if kept:
+            found = True
+            separators = tuple(separator or " " for _, separator in kept[1:])
+            out.append(Line(line.frame, tuple(text for text, _ in kept), separators, line.fenced, line.tail))
+    if not found:
+        return None
+    text = join_lines(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() if dropped else text
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in the Swedish text a translation unit may name: its Swedish words and the
+    sentence keys it covers (a section covers its lines, a line its sentences)."""
+
+    text: str
+    covers: tuple[str, ...]
+    questions: bool = False
+    whole_section: bool = False
+
+
+def swedish_places(source_body: str) -> dict[str, Place]:
+    """Every key a unit of this Swedish body may have, at every size: section, line, sentence, title."""
+    places: dict[str, Place] = {}
+    for section in split_sections(source_body):
+        key = _anchor_key(section.anchor)
+        if section.anchor:
+            places[f"{section.anchor}/title"] = Place(section.title, (f"{section.anchor}/title",))
+        section_keys: list[str] = []
+        for i, line in enumerate(split_lines(section.markdown)):
+            if not line.sentences:
+                continue
+            if line.fenced:
+                keys = (f"{key}/{i}",)
+                places[keys[0]] = Place(line.text, keys, questions=True)
+            else:
+                keys = tuple(f"{key}/{i}.{n}" for n in range(len(line.sentences)))
+                places[f"{key}/{i}"] = Place(line.text, keys)
+                places.update((k, Place(text, (k,))) for k, text in zip(keys, line.sentences, strict=True))
+            section_keys += keys
+        places[key] = Place(section.markdown, tuple(section_keys), whole_section=True)
+    return places
+
+
+@dataclass(frozen=True)
+class MemoryUnit:
+    """A unit of the current Swedish with the translation carried over from the text it was made from."""
+
+    unit: Unit
+    fuzzy: bool  # the Swedish changed here since the translation was made
+    previous: str | None  # the old Swedish, when the unit replaces exactly one old one
+
+
+def carry_over(source_body: str, translated_body: str, made_from_body: str) -> list[MemoryUnit]:
+    """The units of the current Swedish, each with the translation of the same place in the
+    Swedish the translation was made from: unchanged sentences keep theirs, changed ones keep
+    the old one (fuzzy), added ones have none. A line (or section) the old translation only
+    matched as a whole stays whole here."""
+    old_aligned = {u.key: u for u in body_units(made_from_body, translated_body)}
+    changes = {c.key: c for c in sentence_changes(made_from_body, source_body, translated_body)}
+    result: list[MemoryUnit] = []
+    for section in split_sections(source_body):
+        key = _anchor_key(section.anchor)
+        section_changes = [c for k, c in changes.items() if k.split("/", 1)[0] == key]
+        old_sections = {c.old_key.split("/", 1)[0] for c in section_changes if c.old_key}
+        if section.anchor:
+            title = changes[f"{section.anchor}/title"]
+            result.append(_carried(Unit(title.key, title.swedish, title.translation), title))
+        whole = [old_aligned[k] for k in old_sections if k in old_aligned]
+        if whole:
+            # The old translation lined up with its Swedish only as a whole section.
+            any_change = any(c.status != "same" for c in section_changes if not c.key.endswith("/title"))
+            old = whole[0]
+            unit = Unit(key, section.markdown, old.translation)
+            result.append(MemoryUnit(unit, any_change, old.source if any_change else None))
+            continue
+        for i, line in enumerate(split_lines(section.markdown)):
+            if not line.sentences:
+                continue
+            keys = [f"{key}/{i}"] if line.fenced else [f"{key}/{i}.{n}" for n in range(len(line.sentences))]
+            line_changes = [changes[k] for k in keys]
+            old_lines = {c.old_key.split(".", 1)[0] for c in line_changes if c.old_key}
+            old_whole = [old_aligned[k] for k in sorted(old_lines) if k in old_aligned]
+            if old_whole and not line.fenced:
+                any_change = any(c.status != "same" for c in line_changes) or len(old_whole) > 1
+                text = " ".join(u.translation or "" for u in old_whole).strip() or None
+                result.append(MemoryUnit(Unit(f"{key}/{i}", line.text, text), any_change, None))
+                continue
+            for change in line_changes:
+                result.append(_carried(Unit(change.key, change.swedish, change.translation, line.fenced), change))
+    return result
+
+
+def _carried(unit: Unit, change: SentenceChange) -> MemoryUnit:
+    changed = change.status == "changed"
+    return MemoryUnit(unit, changed, change.before if changed else None)
 
 
 def body_units(source_body: str, translated_body: str | None) -> list[Unit]:
@@ -230,6 +328,7 @@ class SentenceChange:
     status: str  # "same", "changed" (replaces an old sentence) or "added"
     before: str | None  # the old Swedish it replaces ("changed")
     translation: str | None  # the translation's sentence here (for "changed", the one of the old text)
+    old_key: str | None = None  # where the sentence was in the old Swedish ("same" and "changed")
 
 
 def sentence_changes(old_body: str, new_body: str, translated_body: str | None = None) -> list[SentenceChange]:
@@ -238,26 +337,46 @@ def sentence_changes(old_body: str, new_body: str, translated_body: str | None =
     A sentence is "same" when the old body had the same words in the same section, in the same
     order relative to its neighbours; a sentence edited in place is "changed" (with the old words),
     and one with no counterpart is "added". Moving a sentence to another section counts as a change.
+    The Swedish is compared sentence by sentence whatever the translation's shape; `translation` is
+    the translated sentence where the translation lines up, else its whole line, else None.
     """
-    old_units = {u.key: u for u in body_units(old_body, translated_body)}
-    old_by_section = _by_section(old_units.values())
+    translated = translations_by_sentence(old_body, translated_body) if translated_body is not None else {}
+    old_by_section = _by_section(body_units(old_body, None))
     changes: list[SentenceChange] = []
     for section, new in _by_section(body_units(new_body, None)).items():
         old = old_by_section.get(section, [])
         matcher = difflib.SequenceMatcher(a=[u.source for u in old], b=[u.source for u in new], autojunk=False)
         for op, a1, a2, b1, b2 in matcher.get_opcodes():
             for offset, unit in enumerate(new[b1:b2]):
-                if op == "equal":
-                    counterpart = old[a1 + offset]
-                    changes.append(SentenceChange(unit.key, unit.source, "same", None, counterpart.translation))
-                elif op == "replace" and a1 + offset < a2:
-                    counterpart = old[a1 + offset]
+                if op in ("equal", "replace") and a1 + offset < a2:
+                    before = old[a1 + offset]
+                    same = op == "equal"
                     changes.append(
-                        SentenceChange(unit.key, unit.source, "changed", counterpart.source, counterpart.translation)
+                        SentenceChange(
+                            unit.key,
+                            unit.source,
+                            "same" if same else "changed",
+                            None if same else before.source,
+                            translated.get(before.key),
+                            before.key,
+                        )
                     )
                 else:
-                    changes.append(SentenceChange(unit.key, unit.source, "added", None, None))
+                    changes.append(SentenceChange(unit.key, unit.source, "added", None, None, None))
     return changes
+
+
+def translations_by_sentence(source_body: str, translated_body: str) -> dict[str, str]:
+    """The translation of each Swedish sentence key: the sentence where the two line up, the
+    whole line where the line has another number of sentences (none where the section differs)."""
+    aligned = {u.key: u.translation for u in body_units(source_body, translated_body) if u.translation is not None}
+    found: dict[str, str] = {}
+    for unit in body_units(source_body, None):
+        line_key = unit.key.split(".", 1)[0]
+        text = aligned.get(unit.key, aligned.get(line_key))
+        if text is not None:
+            found[unit.key] = text
+    return found
 
 
 def _by_section(units: Iterable[Unit]) -> dict[str, list[Unit]]:
