@@ -40,7 +40,7 @@ def bars(rows: list[tuple[str, str, Score]], *, rtl: bool) -> tuple[list[Bar], i
         if score.value is None:
             out.append(Bar(label, y, 0, 0, None, None, None, series))
             continue
-        length = score.value / 100 * WIDTH
+        length = min(score.value, 100) / 100 * WIDTH  # more than full time still ends at the edge
         x = WIDTH - length if rtl else 0.0
         low = _x(score.low, rtl) if score.low is not None else None
         high = _x(score.high, rtl) if score.high is not None else None

@@ -85,6 +85,12 @@ def satisfaction():
     periods = [(r.key, r) for r in figures.breakdowns["period"]]
     plan_rows, activity_rows = _plan_figures()
     bar_charts["activity_types"] = charts.bars(_activity_bars(activity_rows, labels["gender"]), rtl=rtl)
+    # Hours: women and men side by side in each municipality (seeds 002 and 003).
+    hours = [
+        (labels["municipality_gender"].get(r.key, r.key), r.key.split("|", 1)[1], _percent(r.share_of_full_time))
+        for r in plan_rows["municipality_gender"]
+    ]
+    bar_charts["full_time"] = charts.bars(hours, rtl=rtl)
     audit.record_and_commit("survey.figures", object_type="survey")
     return render_template(
         "survey/staff/satisfaction.html",
@@ -102,6 +108,7 @@ def satisfaction():
         plan_rows=plan_rows,
         activity_rows=activity_rows,
         activity_summary=_activity_summary(activity_rows),
+        full_time_summary=_full_time_summary(plan_rows["gender"]),
         activity_label=activity_label,
     )
 
@@ -125,6 +132,18 @@ def _activity_bars(rows: list[ActivityRow], genders: dict[str, str]) -> list[tup
                 label = _("%(activity)s, %(gender)s", activity=activity_label(row.type_key), gender=genders[gender])
                 bars.append((label, gender, _percent(row.shares[gender])))
     return bars
+
+
+def _full_time_summary(rows: list[PlanRow]) -> str:
+    """Women's and men's mean share of full time, in one sentence."""
+    shares = {r.key: r.share_of_full_time for r in rows if not r.suppressed}
+    if shares.get("woman") is None or shares.get("man") is None:
+        return _("Too few plans to show women and men apart.")
+    return _(
+        "On average, women's plans fill %(women)s of full time and men's %(men)s.",
+        women=format_percent(shares["woman"]),
+        men=format_percent(shares["man"]),
+    )
 
 
 def _activity_summary(rows: list[ActivityRow]) -> str:

@@ -166,6 +166,11 @@ def test_the_coordinator_sees_activity_types_by_gender_and_the_objections_per_pl
     assert widths == [0.0, 300.0, 300.0, 300.0]
     if lang == "ar":
         assert all(float(b["x"]) + float(b["width"]) == pytest.approx(300) for b in bars)
+    # Hours: SFI twice a week, 3 hours (15 % of full time); the men have an internship as long.
+    hours = soup.find("figcaption", id="chart-full_time-summary")
+    assert sorted(float(b["width"]) for b in hours.find_parent("figure").select("rect.bar")) == [45.0, 90.0]
+    if lang == "en":
+        assert "women's plans fill 15% of full time and men's 30%" in hours.get_text()
     table = soup.find("caption", id="objections-all").find_parent("table")
     cells = [td.get_text(strip=True) for td in table.select("tbody td")]
     # 12 plans, 4 objections from 4 people: every count is a small cell, the rate too.
