@@ -295,3 +295,23 @@ def test_a_line_the_translation_says_in_other_sentences_stays_one_entry_and_goes
     assert entries["tandvard/0"].fuzzy and entries["tandvard/0"].string.startswith("Dentists repair teeth;")
     assert not entries["vardcentral/0.1"].fuzzy
     assert po_files.import_module(catalog, "halsa-och-vard", "en", new, en).document == en
+
+
+@pytest.fixture
+def arabic_locales(tmp_path):
+    target = tmp_path / "ar" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    shutil.copy(LOCALES_DIR / "ar" / "LC_MESSAGES" / "messages.po", target / "messages.po")
+    return tmp_path
+
+
+def test_plural_forms_may_leave_out_the_number_but_not_bring_a_new_placeholder(arabic_locales):
+    no_terms = arabic_locales  # no ar.yml here: this test is about placeholders only
+    catalog = po_files.export_ui("ar", locales_dir=arabic_locales, terms_dir=no_terms)
+    plural = next(m for m in catalog if isinstance(m.id, tuple) and "%(num)d" in m.id[1])
+    assert any("%(num)d" not in form for form in plural.string)  # Arabic says "one day" without the number
+    assert po_files.import_ui(catalog, "ar", locales_dir=arabic_locales, terms_dir=no_terms) == 0
+    plural.string = (plural.string[0] + " %(name)s", *plural.string[1:])
+    with pytest.raises(PoImportError) as refused:
+        po_files.import_ui(catalog, "ar", locales_dir=arabic_locales, terms_dir=no_terms)
+    assert [p.kind for p in refused.value.problems] == ["placeholders"]

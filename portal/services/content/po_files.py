@@ -26,7 +26,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -60,7 +60,9 @@ PROJECT = "Ankomst"
 MODULE_KEYS = ("title", "summary")
 
 _PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sdif]|%[sdif]|\{[A-Za-z_]\w*\}")
-_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s)\]>\"'»]+")
+_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s)\]>\"'»«]*")
+# Punctuation that ends the sentence after a bare address is not part of it.
+_URL_END = ".,;:!?؟،。"
 _NUMBER = re.compile(r"\d+")
 _HTML = re.compile(r"</?[A-Za-z][^>]*>")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|>|```)")
@@ -97,6 +99,10 @@ def _digits(text: str) -> str:
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
 
 
+def _urls(text: str) -> list[str]:
+    return [url.rstrip(_URL_END) for url in _URL.findall(text)]
+
+
 def _without_urls(text: str) -> str:
     return _URL.sub(" ", text)
 
@@ -118,8 +124,8 @@ def check_translation(
     if whole_section:
         source, translation = split_questions(source)[0], split_questions(translation)[0]
 
-    def differ(kind: str, pattern: re.Pattern[str], a: str, b: str, what: str) -> None:
-        ours, theirs = Counter(pattern.findall(a)), Counter(pattern.findall(b))
+    def differ(kind: str, found: Callable[[str], list[str]], a: str, b: str, what: str) -> None:
+        ours, theirs = Counter(found(a)), Counter(found(b))
         if ours != theirs:
             missing, extra = sorted((ours - theirs).elements()), sorted((theirs - ours).elements())
             detail = "; ".join(
@@ -132,11 +138,13 @@ def check_translation(
             )
             problems.append(EntryProblem(context, kind, f"the {what} differ from the Swedish ({detail})"))
 
-    differ("placeholders", _PLACEHOLDER, source, translation, "placeholders")
-    differ("urls", _URL, source, translation, "links")
+    differ("placeholders", _PLACEHOLDER.findall, source, translation, "placeholders")
+    differ("urls", _urls, source, translation, "links")
     if not questions:
         # Each language writes its own search questions; their numbers need not match.
-        differ("numbers", _NUMBER, _digits(_without_urls(source)), _digits(_without_urls(translation)), "numbers")
+        differ(
+            "numbers", _NUMBER.findall, _digits(_without_urls(source)), _digits(_without_urls(translation)), "numbers"
+        )
         problems += _markdown_problems(context, source, translation, lines=not whole_section)
         for term, variant in forbidden:
             if variant.casefold() in translation.casefold():
@@ -499,12 +507,7 @@ def import_ui(
         if ours is None:
             problems.append(EntryProblem(_shown_id(message.id), "unknown", "not a message of the UI catalogue"))
             continue
-        sources = [message.id] if isinstance(message.id, str) else list(message.id)
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
-        for string in strings:
-            if string:
-                for problem in _ui_problems(sources[-1] if len(strings) > 1 else sources[0], string, forbidden):
-                    problems.append(replace(problem, context=_shown_id(message.id)))
+        problems += [replace(problem, context=_shown_id(message.id)) for problem in _ui_problems(message, forbidden)]
         if message.string != ours.string or message.fuzzy != ours.fuzzy:
             updates.append((ours, message))
     if problems:
@@ -517,13 +520,26 @@ def import_ui(
     return len(updates)
 
 
-def _ui_problems(source: str, string: str, forbidden: list[tuple[str, str]]) -> list[EntryProblem]:
+def _ui_problems(message: Message, forbidden: list[tuple[str, str]]) -> list[EntryProblem]:
     problems: list[EntryProblem] = []
-    for kind, pattern, what in (("placeholders", _PLACEHOLDER, "placeholders"), ("urls", _URL, "links")):
-        if Counter(pattern.findall(source)) != Counter(pattern.findall(string)):
+    sources = [message.id] if isinstance(message.id, str) else list(message.id)
+    strings = [s for s in ([message.string] if isinstance(message.string, str) else list(message.string)) if s]
+    if not strings:
+        return []
+    for kind, found, what in (("placeholders", _PLACEHOLDER.findall, "placeholders"), ("urls", _urls, "links")):
+        expected = set().union(*(found(source) for source in sources))
+        if len(sources) == 1:
+            # One form: the same placeholders and links, as many times.
+            differs = any(Counter(found(string)) != Counter(found(sources[0])) for string in strings)
+        else:
+            # Plural forms may leave out the number ("one day"), but never bring a new placeholder,
+            # and together they keep every one.
+            seen = [set(found(string)) for string in strings]
+            differs = any(not s <= expected for s in seen) or set().union(*seen) != expected
+        if differs:
             problems.append(EntryProblem("", kind, f"the {what} differ from the English"))
     for term, variant in forbidden:
-        if variant.casefold() in string.casefold():
+        if any(variant.casefold() in string.casefold() for string in strings):
             problems.append(EntryProblem("", "forbidden", f"the termbase forbids {variant!r} for {term!r}"))
     return problems
 
