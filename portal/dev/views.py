@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, session, url_for
-from sqlalchemy import select
 
 from portal.data.conversations import get_sms_conversation, list_messages
+from portal.data.outbox import list_mail, list_sent_sms
 from portal.dev.forms import SimulatorForm
 from portal.dev.simulator import simulate_inbound_sms
-from portal.extensions import db
-from portal.models import MailMessage, SmsMessage
 
 bp = Blueprint("dev", __name__, url_prefix="/dev")
 SIMULATOR_KEY = "dev_sms_phone"
@@ -18,17 +16,13 @@ SIMULATOR_RESULT_KEY = "dev_sms_result"
 
 @bp.get("/outbox")
 def outbox():
-    messages = db.session.scalars(
-        select(SmsMessage).where(SmsMessage.direction == "out").order_by(SmsMessage.id.desc()).limit(100)
-    ).all()
-    return render_template("dev/outbox.html", messages=messages)
+    return render_template("dev/outbox.html", messages=list_sent_sms())
 
 
 @bp.get("/mail")
 def mail_outbox():
     """The e-mails the local mail backend recorded (staff notifications), newest first."""
-    messages = db.session.scalars(select(MailMessage).order_by(MailMessage.id.desc()).limit(100)).all()
-    return render_template("dev/mail.html", messages=messages)
+    return render_template("dev/mail.html", messages=list_mail())
 
 
 @bp.route("/sms", methods=["GET", "POST"])
