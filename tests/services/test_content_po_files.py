@@ -315,3 +315,22 @@ def test_plural_forms_may_leave_out_the_number_but_not_bring_a_new_placeholder(a
     with pytest.raises(PoImportError) as refused:
         po_files.import_ui(catalog, "ar", locales_dir=arabic_locales, terms_dir=no_terms)
     assert [p.kind for p in refused.value.problems] == ["placeholders"]
+
+
+def test_the_export_command_finds_the_old_swedish_in_the_database_and_marks_only_the_changed_sentence(app, tmp_path):
+    from portal.services.content import sync_from_files
+
+    folder = tmp_path / "content" / "halsa-och-vard"
+    folder.mkdir(parents=True)
+    (folder / "sv.md").write_text(write_document(SV), encoding="utf-8")
+    (folder / "en.md").write_text(write_document(EN), encoding="utf-8")
+    sync_from_files(tmp_path / "content")
+    new = _with_body(SV, SV.body.replace("Barn får tandvård utan kostnad.", "Barn får tandvård gratis."))
+    (folder / "sv.md").write_text(write_document(new), encoding="utf-8")
+    out = tmp_path / "en.po"
+    args = ["content", "export-po", "en", "halsa-och-vard", "--path", str(tmp_path / "content"), "--out", str(out)]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    catalog = po_files.read_catalog(out.read_bytes(), "en")
+    assert [m.context for m in catalog if m.id and m.fuzzy] == ["tandvard/0.1"]
+    assert '#| msgid "Barn får tandvård utan kostnad."' in out.read_text(encoding="utf-8")
