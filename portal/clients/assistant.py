@@ -86,10 +86,3 @@ def _reply(item: dict[str, Any]) -> AssistantReply:
         if isinstance(b, dict) and b.get("title")
     ]
     return AssistantReply(text=str(item.get("text") or "").strip(), buttons=buttons)
-
-
-def get_assistant_client() -> AssistantClient:
-    """The client for the running app's configuration."""
-    from flask import current_app
-
-    return AssistantClient.from_config(current_app.config)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
-from flask import abort, current_app, request
+from flask import current_app, request
 
 
 def bearer_token() -> str | None:
@@ -25,15 +22,3 @@ def token_is_valid(token: str | None) -> bool:
     if not token or not expected:
         return False
     return hmac.compare_digest(token.encode(), expected.encode())
-
-
-def internal_token_required(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Answer 401 {"error": "unauthorized"} unless the request carries the internal token."""
-
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if not token_is_valid(bearer_token()):
-            abort(401)
-        return view(*args, **kwargs)
-
-    return wrapped

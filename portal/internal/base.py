@@ -15,7 +15,7 @@ csrf.exempt(bp)
 
 @bp.before_request
 def _require_token():
-    """Every internal route needs the token; the decorator in auth.py is for routes elsewhere."""
+    """Every internal route needs the token."""
     if not token_is_valid(bearer_token()):
         abort(401)
     check_for_nul()

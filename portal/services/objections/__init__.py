@@ -48,7 +48,7 @@ from portal.services.objections.handling import (
     start_independent_review,
     start_review,
 )
-from portal.services.objections.notices import is_open, notify, review_word, sms_body
+from portal.services.objections.notices import notify, review_word, sms_body
 from portal.services.objections.rules import (
     CASE_ALPHABET,
     CASE_LENGTH,
@@ -63,7 +63,6 @@ from portal.services.objections.rules import (
     escalation_days,
     escalation_deadline,
     escalation_refusal,
-    format_case_number,
     is_overdue,
     new_case_number,
     normalise_case_number,
@@ -102,9 +101,7 @@ __all__ = [
     "escalation_refusal",
     "file_objection",
     "final_decide",
-    "format_case_number",
     "is_independent",
-    "is_open",
     "is_overdue",
     "new_case_number",
     "normalise_case_number",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import format_date, gettext
 
 from portal.clients.sms import send_sms
-from portal.data.objections import OPEN_STATUSES
 from portal.i18n import in_language
 from portal.models import Decision, Objection, Outcome
 from portal.services.objection_text import ground_text, outcome_label
@@ -121,7 +120,3 @@ def _decision_words(decision: Decision | None) -> tuple[str, str]:
 def _tidy(body: str) -> str:
     # A decision without grounds (made before grounds existed) leaves an empty placeholder.
     return " ".join(body.split())
-
-
-def is_open(objection: Objection) -> bool:
-    return objection.status in OPEN_STATUSES

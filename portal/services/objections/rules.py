@@ -136,10 +136,6 @@ def normalise_case_number(raw: str | None) -> str | None:
     return cleaned
 
 
-def format_case_number(number: str) -> str:
-    return f"{number[:4]}-{number[4:]}"
-
-
 # --- deadlines ----------------------------------------------------------------------------------
 
 
