@@ -3,6 +3,8 @@
 The answer is the one or two sentences of the best section (services.search.answers), with
 how sure search is of it: "confident" (say it), "middling" (offer the two or three topics),
 "none" (say so and offer a person). Swedish results are flagged in `fallback_language`.
+A question typed in another of our languages than `lang` is also searched in that language and
+answered from the same sections in `lang` (services/search/written.py).
 """
 
 from __future__ import annotations

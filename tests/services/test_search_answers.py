@@ -78,3 +78,45 @@ def test_the_best_sentence_is_the_one_with_the_rarest_query_words(real_content, 
         chosen = best_sentences(text, prepare_query("ringa BRIS", "sv"), "sv")
     assert chosen[0] == "Barn kan ringa BRIS på 116 111."
     assert len(chosen) == 2  # the next one also answers (it rings)
+
+
+# A question written in another of our languages than the reader's (written.py): a person who
+# asked for English and goes on typing Russian, a Tigrinya speaker reading Arabic.
+WRITTEN_ELSEWHERE = [
+    ("en", "где найти зубного врача", "ru"),
+    ("ar", "ሓኪም ስኒ ኣበይ ክረክብ", "ti"),
+    ("sv", "де знайти стоматолога", "uk"),
+    ("fa", "where do I find a dentist for my tooth", "en"),
+]
+
+
+@pytest.mark.parametrize(("reader", "query", "written"), WRITTEN_ELSEWHERE)
+def test_a_question_written_in_another_language_is_answered_in_the_readers(
+    real_content, _app_session, reader, query, written
+):
+    with _app_session.test_request_context():
+        found = answer(query, reader)
+        in_written = answer(query, written)
+    assert found.answer is not None and found.answer.section_anchor == "tandvard"
+    assert found.answer.language == reader and found.fallback_language is None
+    assert found.answer.url.endswith("/info/halsa-och-vard#tandvard")
+    assert all(hit.language == reader for hit in found.results.hits)
+    # The reader's translation of the sentences the written language's answer chose.
+    assert found.answer.sentences and found.answer.sentences != in_written.answer.sentences
+    reader_text = " ".join(found.answer.sentences)
+    assert reader_text in " ".join(sentences_of(_section_text(reader, "tandvard")))
+
+
+def _section_text(language: str, anchor: str) -> str:
+    from portal.services.search.ranking import language_index
+
+    index = language_index(language)
+    return next(row.text for row in index.rows if row.anchor == anchor)
+
+
+def test_arabizi_from_an_arabic_reader_is_not_sent_to_another_latin_language(real_content, _app_session):
+    # Latin letters from a reader of an Arabic-script language: the reader's own index is kept
+    # unless the written language's search is surer (written.prefer_written).
+    with _app_session.test_request_context():
+        found = answer("wen bla2i doctor asnan", "ar")
+    assert all(hit.language == "ar" for hit in found.results.hits)

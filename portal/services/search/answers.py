@@ -17,6 +17,7 @@ from flask import current_app
 from portal.services.search.analysis import terms
 from portal.services.search.ranking import TermGroup, language_index, prepare_query, search
 from portal.services.search.results import NONE, SearchHit, SearchResults
+from portal.services.search.written import prefer_written, read_in, written_language
 
 # Without PUBLIC_BASE_URL (a laptop, the tests) links point at the local portal.
 LOCAL_BASE_URL = "http://127.0.0.1:5000"
@@ -83,18 +84,36 @@ def hit_dict(hit: SearchHit) -> dict[str, object]:
 
 
 def answer(query: str, language: str, *, municipality_id: int | None = None, limit: int = 3) -> CivicAnswer:
-    """Search, and take the sentences of the best section that answer the query."""
+    """Search, and take the sentences of the best section that answer the query.
+
+    A question written in another of our languages is also searched in that language, and what
+    it finds is read in `language` (written.py).
+    """
     results = search(query, language, municipality_id=municipality_id, limit=limit)
+    source = results  # the results whose language the query's words are in
+    written = written_language(query, language)
+    if written:
+        theirs = search(query, written, municipality_id=municipality_id, limit=limit, fallback=False)
+        if prefer_written(query, language, written, theirs, results):
+            source, results = theirs, read_in(theirs, language)
     if results.confidence == NONE or not results.hits:
         return CivicAnswer(NONE, None, results)
     best = results.hits[0]
     text = language_index(results.language).row(best.section_id).text if best.section_id else best.snippet
-    groups = prepare_query(results.query, results.language)
+    source_best = source.hits[0]
+    source_text = language_index(source.language).row(source_best.section_id).text if source_best.section_id else text
+    groups = prepare_query(source.query, source.language)
+    chosen = best_sentence_places(source_text, groups, source.language)
+    sentences = sentences_of(text)
+    if source is not results and len(sentences_of(source_text)) != len(sentences):
+        # The translation does not keep the source's sentences one to one: its opening says what
+        # the section is about.
+        chosen = [0, 1] if len(sentences) > 1 and len(sentences[0]) < SHORT_SENTENCE else [0]
     return CivicAnswer(
         results.confidence,
         Answer(
             title=best.section_title,
-            sentences=best_sentences(text, groups, results.language),
+            sentences=[sentences[i] for i in chosen if i < len(sentences)],
             url=absolute_url(best.url),
             slug=best.slug,
             section_anchor=best.section_anchor,
@@ -111,6 +130,12 @@ def sentences_of(text: str) -> list[str]:
 
 def best_sentences(text: str, groups: list[TermGroup], language: str) -> list[str]:
     """The sentence that holds most of the query, and the next one when it helps; at most two."""
+    sentences = sentences_of(text)
+    return [sentences[i] for i in best_sentence_places(text, groups, language)]
+
+
+def best_sentence_places(text: str, groups: list[TermGroup], language: str) -> list[int]:
+    """Where in the section's sentences `best_sentences` finds its one or two (0-based)."""
     sentences = sentences_of(text)
     if not sentences:
         return []
@@ -130,4 +155,4 @@ def best_sentences(text: str, groups: list[TermGroup], language: str) -> list[st
     following = best + 1
     if following < len(sentences) and (len(sentences[best]) < SHORT_SENTENCE or scores[following] > 0):
         chosen.append(following)
-    return [sentences[i] for i in chosen]
+    return chosen
