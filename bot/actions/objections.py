@@ -145,13 +145,24 @@ def _escapes(tracker: Tracker, *, questions_only: bool = False) -> bool:
     the NLU, and a description is longer than "where do I find a dentist".
     """
     name, confidence = _latest_intent(tracker)
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if questions_only and _misread_short_reply(name, text):
+        return False
     if name in SURE_ESCAPES:
-        text = str((tracker.latest_message or {}).get("text") or "")
         asked = _asked(text) or len(text.split()) <= MAX_QUESTION_WORDS
         if questions_only and name in QUESTION_ESCAPES and not asked:
             return False
         return confidence >= SURE_CONFIDENCE
     return name in LEAVES_FORM
+
+
+def _misread_short_reply(intent: str | None, text: str) -> bool:
+    """Whether a message read as "no", "stop", "thanks" or "bye" is too long to be one.
+
+    At every question of the form but the last (yes/no), such a message is the person's
+    description of what is wrong ("I was a driver in Kandahar, I want bus or taxi work").
+    """
+    return intent in SHORT_REPLY_INTENTS and len(text.split()) > MAX_SHORT_REPLY_WORDS
 
 
 def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
@@ -164,7 +175,7 @@ def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
         return {}
     text = str((tracker.latest_message or {}).get("text") or "").strip()
     name, confidence = _latest_intent(tracker)
-    if name in SHORT_REPLY_INTENTS and len(text.split()) > MAX_SHORT_REPLY_WORDS:
+    if _misread_short_reply(name, text):
         return {slot: text}
     if not text or name in LEAVES_FORM:
         return {}
@@ -294,7 +305,7 @@ class ValidateObjectionForm(FormValidationAction):
             return {}
         text = str((tracker.latest_message or {}).get("text") or "")
         intent, _confidence = _latest_intent(tracker)
-        if intent in LEAVES_FORM:
+        if intent in LEAVES_FORM and not _misread_short_reply(intent, text):
             return {}
         try:
             activities = plan_activities(portal_api.client().plan(tracker.sender_id))

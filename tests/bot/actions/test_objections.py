@@ -685,3 +685,25 @@ def test_an_emergency_leaves_the_form_without_a_word_so_the_number_comes_first(p
     assert texts == []
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
     assert slot_events(events)["objection_confirm"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kept"),
+    [
+        # a description the NLU misread as "no" or "bye": too long to be one, so it is kept
+        ("zə pə kandahar ki driver wəm, da bas ya taxi kar ghwaram, nor kar na ghwaram", "cancel", True),
+        ("I sleep badly and do not get up in the morning, I miss it all the time", "deny", True),
+        # a short no or bye still leaves the form
+        ("no stop", "cancel", False),
+        ("ok thanks bye", "goodbye", False),
+    ],
+)
+def test_at_which_part_a_long_message_read_as_no_is_a_description(portal, run_action, text, intent, kept):
+    portal.add_conversation(CID, plan=PLAN)
+
+    _, events = run_action(ValidateObjectionForm(), answer_to("objection_target", text, intent=intent))
+
+    if kept:
+        assert slot_events(events) == {"objection_target": None, "objection_text": text}
+    else:
+        assert slot_events(events) == {}
