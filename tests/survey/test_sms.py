@@ -130,3 +130,14 @@ def test_a_factor_question_can_be_skipped_and_an_overall_one_cannot(client, regi
     (answer,) = db.session.scalars(select(SurveyResponse)).all()
     assert (answer.factor_information, answer.factor_together, answer.factor_available) == (None, 9, None)
     assert (answer.factor_goals, answer.factor_object, answer.overall_ideal) == (None, 4, 6)
+
+
+def test_a_zero_after_a_reminder_is_left_to_the_reminder_while_a_survey_waits(client, region, at, monkeypatch):
+    import portal.survey.sms as survey_sms
+
+    at(datetime.now(STOCKHOLM).replace(hour=12, minute=0))
+    person = _newcomer(region, "en")
+    start_due()
+    assert survey_sms.answer_by_sms(person, "0").startswith("Please answer")  # no reminder: the survey's error
+    monkeypatch.setattr(survey_sms, "answered_reminder", lambda person, now: object())
+    assert survey_sms.answer_by_sms(person, "0") is None  # "I cannot come" (portal.reminders.replies)
