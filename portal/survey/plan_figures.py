@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
-from portal.models import DecisionStage, Objection, Person, Plan, PlanStatus
+from portal.models import DecisionStage, Gender, Objection, Person, Plan, PlanStatus
 from portal.models.objection import FIRST_DECISION_PENDING
 from portal.services.schedule import ACTIVITY_PLAN_DAYS, STOCKHOLM, hours_periods, plan_breaks
 from portal.survey.nki import THRESHOLD, Cell, suppress
@@ -276,9 +276,12 @@ def activity_types_by_gender(facts: list[PlanFacts], rows: dict[str, list[PlanRo
 
     `rows` are plan_figures' rows: a gender hidden there is hidden here too.
     """
-    groups: dict[str, list[PlanFacts]] = {"all": facts}
+    by_gender: dict[str, list[PlanFacts]] = {}
     for fact in facts:
-        groups.setdefault(fact.gender, []).append(fact)
+        by_gender.setdefault(fact.gender, []).append(fact)
+    # Columns in a fixed order (women, men, then the rest), whatever order the plans came in.
+    order = {g.value: i for i, g in enumerate(Gender)}
+    groups = {"all": facts} | {g: by_gender[g] for g in sorted(by_gender, key=lambda g: (order.get(g, 99), g))}
     hidden_groups = {row.key for row in rows["gender"] if row.suppressed}
     if rows["all"][0].suppressed:
         hidden_groups |= set(groups)

@@ -82,14 +82,15 @@ def test_activity_types_by_gender_hide_small_shares_and_the_gender_they_could_be
     def plan(gender, *types):
         return PlanFacts("1", gender, 0.5, False, 3, activity_types=frozenset(types))
 
-    items = [plan("woman", "sfi") for _ in range(10)] + [plan("woman", "sfi", "praktik") for _ in range(5)]
+    items = [plan("other", "sfi", "praktik") for _ in range(2)] + [plan("other", "sfi") for _ in range(3)]
     items += [plan("man", "sfi", "praktik") for _ in range(10)] + [plan("man", "sfi") for _ in range(5)]
-    items += [plan("other", "sfi", "praktik") for _ in range(2)] + [plan("other", "sfi") for _ in range(3)]
+    items += [plan("woman", "sfi") for _ in range(10)] + [plan("woman", "sfi", "praktik") for _ in range(5)]
     rows = plan_figures(items)
     by_type = {row.type_key: row for row in activity_types_by_gender(items, rows)}
     assert by_type["praktik"].shares["man"] == 10 / 15 and by_type["praktik"].shares["all"] == 17 / 35
     # 2 of 5 "other": hidden, and so are the women, with fewer plans with it than the men
     # (else all minus women and men would give the other gender's 2).
     assert by_type["praktik"].shares["other"] is None and by_type["praktik"].shares["woman"] is None
+    assert list(by_type["sfi"].shares) == ["all", "woman", "man", "other"]  # columns in a fixed order
     # Everyone has SFI: 100 % is no small cell (nobody is without it).
     assert by_type["sfi"].shares["woman"] == 1.0
