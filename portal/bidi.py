@@ -43,6 +43,9 @@ SERVICE_NUMBERS = frozenset(
 )
 
 _DOMAINS = r"(?:se|nu|com|org|net|eu|info|gov|io)"
+# Not inside a Latin word or a code ("D8S3"); after an Arabic-script letter it is a run all the
+# same, as in "و8:00" (Arabic writes "and" joined to the word after it).
+_NOT_IN_WORD = r"(?<![0-9A-Za-z_\u00c0-\u024f])"
 _END = r"""[^\s<>"'().,;:!?؟،]"""  # a link does not end in the sentence's punctuation
 _PARTS = {
     "url": rf"""https?://[^\s<>"'()]+{_END}""",
@@ -55,14 +58,14 @@ _PARTS = {
     # A bare portal path ("/signin"), not a fraction or "and/or".
     "path": r"(?<!\S)/[a-z][\w\-/#?=&.%]*[\w/]",
     "phone": (
-        r"(?<![\w+])(?:\+\d{2}[ -]?(?:\(0\))?[ \d-]{6,14}\d"  # +46 8 123 456 78
+        rf"{_NOT_IN_WORD}(?<!\+)(?:\+\d{{2}}[ -]?(?:\(0\))?[ \d-]{{6,14}}\d"  # +46 8 123 456 78
         r"|0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3})+"  # 020-50 50 50
         r"|0\d{1,3}-\d{5,8}"  # 08-1234567
         r"|07\d[ \u00a0]\d{3}[ \u00a0]\d{2}[ \u00a0]\d{2})(?!\w)"  # 070 123 45 67
     ),
     # Digits joined by separators: 114 14, 13:00–16:00, 2026-12-21, 1 250 kr, 23,5.
     "number": (
-        r"(?<!\w)\d+(?:[ \u00a0]\d{2,3}(?!\d)|\s?[–—-]\s?\d+|[.,:/]\d+)*"
+        rf"{_NOT_IN_WORD}\d+(?:[ \u00a0]\d{{2,3}}(?!\d)|\s?[–—-]\s?\d+|[.,:/]\d+)*"
         r"(?:[ \u00a0]?(?:kr|SEK|%))?(?!\w)"
     ),
 }
@@ -119,6 +122,37 @@ def isolate_text(text: str) -> str:
 def is_rtl_text(text: str) -> bool:
     """Tell whether `text` holds right-to-left letters (Arabic script, Hebrew, ...)."""
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" or "ltr" for a text someone wrote, by most of its letters; "auto" when it has none.
+
+    `dir="auto"` goes by the first letter only, so an Arabic message that starts with "SFI" or
+    "BankID" would be laid out left to right, its words in the wrong order.
+    """
+    rtl = ltr = 0
+    for ch in str(text or ""):
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L" and ch.isalpha():
+            ltr += 1
+    if not rtl and not ltr:
+        return "auto"
+    return "rtl" if rtl >= ltr else "ltr"
+
+
+# A run of Latin-script words in right-to-left text: "SFI", "Svenska för invandrare",
+# "e-legitimation", "Covid-19". Words join across spaces, never across a number on its own.
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_WORD = rf"[{_LATIN}][{_LATIN}0-9]*(?:['’.&/-][{_LATIN}0-9]+)*"
+_LATIN_RUN = re.compile(rf"(?<![{_LATIN}0-9_'’.&/-]){_LATIN_WORD}(?:[ \u00a0]+{_LATIN_WORD})*(?![{_LATIN}0-9_'’&/-])")
+
+
+def latin_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Where each run of Latin-script words is in `text`, as (start, end)."""
+    for match in _LATIN_RUN.finditer(text):
+        yield match.start(), match.end()
 
 
 def isolate_plain_text(text: str) -> str:

@@ -31,12 +31,14 @@ def language_name(code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    from portal.bidi import isolate_filter
+    from portal.bidi import isolate_filter, text_direction
     from portal.catalogues import activity_label, goal_label, handoff_outcome_label, occurrence_reason_label
     from portal.services import plan_text
 
     # The one way a template isolates numbers, times and addresses in RTL text (portal.bidi).
     app.jinja_env.filters["ltr_runs"] = isolate_filter
+    # Someone's own words (a note, an objection, a chat message) read in the direction of most of their letters.
+    app.jinja_env.filters["text_dir"] = text_direction
     app.jinja_env.globals.update(
         role_label=role_label,
         language_name=language_name,

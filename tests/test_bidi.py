@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from markupsafe import Markup
 
-from portal.bidi import LRI, PDI, find_runs, isolate_filter, isolate_plain_text, isolate_text
+from portal.bidi import (
+    LRI,
+    PDI,
+    find_runs,
+    isolate_filter,
+    isolate_plain_text,
+    isolate_text,
+    latin_runs,
+    text_direction,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +69,38 @@ def test_the_filter_escapes_plain_text_and_links_phone_numbers():
 def test_the_filter_leaves_tags_alone_and_never_nests_links():
     html = str(isolate_filter(Markup('<a href="/x">ring 112</a> &amp; 114 14')))
     assert html == '<a href="/x">ring <span dir="ltr">112</span></a> &amp; <a href="tel:11414" dir="ltr">114 14</a>'
+
+
+def test_a_number_joined_to_an_arabic_letter_is_a_run_but_one_inside_a_latin_code_is_not():
+    assert [r.text for r in find_runs("من 9:00 م و8:00 ص")] == ["9:00", "8:00"]
+    assert list(find_runs("kod AB12:34")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("SFI متى يبدأ الدرس؟", "rtl"),  # dir="auto" would say ltr from the first letter
+        ("BankID لا يعمل", "rtl"),
+        ("Jag vill ha SFI på eftermiddagen, شكرا", "ltr"),
+        ("Läkarintyget kom 2026-12-01.", "ltr"),
+        ("070 123 45 67", "auto"),
+        ("", "auto"),
+    ],
+)
+def test_the_direction_of_someones_own_words_goes_by_most_of_their_letters(text, direction):
+    assert text_direction(text) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("SFI، أي اللغة السويدية", ["SFI"]),
+        ("SFI 3 أيام", ["SFI"]),  # never the number after it
+        ("Svenska för invandrare (SFI) هي", ["Svenska för invandrare", "SFI"]),
+        ("e-legitimation و Covid-19 و t.ex. هذا", ["e-legitimation", "Covid-19", "t.ex"]),
+        ("BankID وSwish", ["BankID", "Swish"]),
+        ("مكتب العمل فقط", []),
+    ],
+)
+def test_latin_runs_are_whole_words_joined_by_spaces(text, runs):
+    assert [text[start:end] for start, end in latin_runs(text)] == runs

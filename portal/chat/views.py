@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from markupsafe import Markup
 
 from portal.access import current_person
-from portal.bidi import isolate_html
+from portal.bidi import isolate_html, text_direction
 from portal.chat.forms import ChatForm
 from portal.data.conversations import get_conversation, list_messages
 from portal.extensions import limiter
@@ -61,7 +61,11 @@ def post_message():
 
 
 def _message_json(message: Message) -> dict[str, str]:
-    return {"direction": message.direction.value, "html": str(linkify(message.body))}
+    return {
+        "direction": message.direction.value,
+        "html": str(linkify(message.body)),
+        "dir": text_direction(message.body),
+    }
 
 
 _LINK = re.compile(r"(https?://[^\s<>\"']+|(?<!\S)/[a-z][\w\-/#?=&.%]*)", re.IGNORECASE)

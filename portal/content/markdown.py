@@ -14,9 +14,9 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from portal.bidi import find_runs, run_html
+from portal.bidi import find_runs, is_rtl_text, latin_runs, run_html
 from portal.content.files import Section, split_questions, split_sections
 
 ALLOWED_TAGS = {
@@ -32,6 +32,12 @@ URL_SCHEMES = {"https", "http", "mailto", "tel"}
 def _isolate_ltr_runs(state: StateCore) -> None:
     """Core rule: wrap phone numbers, times, sums and addresses in text as LTR runs (portal.bidi).
 
+    In right-to-left text, runs of Latin-script words ("SFI", "Svenska för invandrare") are
+    isolated too. Left alone, a Swedish word takes the digits and signs after it into its own
+    left-to-right run ("SFI 3 أيام" reads "3" before "SFI"), and where a text's direction is
+    taken from its first letter (dir="auto", a snippet pasted elsewhere) a paragraph or list
+    item that starts with one is laid out left to right.
+
     It runs after text_join, so "13:00" is one text token again. Inside a link the run gets a
     span, not a second link. The HTML tokens it adds are built from escaped text only; the
     editor's own HTML stays disabled.
@@ -39,20 +45,35 @@ def _isolate_ltr_runs(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
+        rtl = is_rtl_text(block.content)
         children: list[Token] = []
         in_link = 0
         for token in block.children:
             in_link += 1 if token.type == "link_open" else -1 if token.type == "link_close" else 0
-            if token.type != "text" or not any(ch.isdigit() or ch in "./@" for ch in token.content):
+            if token.type != "text" or not (rtl or any(ch.isdigit() or ch in "./@" for ch in token.content)):
                 children.append(token)
                 continue
             last = 0
             for run in find_runs(token.content):
-                before = _text(token, token.content[last : run.start])
-                children += [before, _html(token, run_html(run, link=not in_link))]
+                children += _latin_isolated(token, token.content[last : run.start], rtl)
+                children.append(_html(token, run_html(run, link=not in_link)))
                 last = run.end
-            children.append(_text(token, token.content[last:]))
+            children += _latin_isolated(token, token.content[last:], rtl)
         block.children = [t for t in children if t.type != "text" or t.content]
+
+
+def _latin_isolated(like: Token, content: str, rtl: bool) -> list[Token]:
+    """Text tokens, with each run of Latin-script words an LTR span when the block is RTL."""
+    if not rtl:
+        return [_text(like, content)]
+    tokens: list[Token] = []
+    last = 0
+    for start, end in latin_runs(content):
+        span = f'<span dir="ltr">{escape(content[start:end])}</span>'
+        tokens += [_text(like, content[last:start]), _html(like, span)]
+        last = end
+    tokens.append(_text(like, content[last:]))
+    return tokens
 
 
 def _text(like: Token, content: str) -> Token:

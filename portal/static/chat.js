@@ -10,14 +10,22 @@
   var textarea = form.querySelector("textarea");
   var button = form.querySelector("button[type=submit]");
 
-  function add(direction, who, html, text) {
+  // As portal.bidi.text_direction: by most of the letters, not the first (dir="auto" would lay
+  // an Arabic message that starts with "SFI" out left to right).
+  function textDirection(text) {
+    var rtl = (text.match(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/g) || []).length;
+    var ltr = (text.match(/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1200-\u137f]/g) || []).length;
+    return rtl || ltr ? (rtl >= ltr ? "rtl" : "ltr") : "auto";
+  }
+
+  function add(direction, who, html, text, dir) {
     var item = document.createElement("li");
     item.className = "chat-message chat-" + direction;
     var label = document.createElement("span");
     label.className = "chat-who";
     label.textContent = who;
     var body = document.createElement("p");
-    body.setAttribute("dir", "auto");
+    body.setAttribute("dir", dir || textDirection(text || ""));
     if (html !== null) {
       body.innerHTML = html; // escaped and linked by the server
     } else {
@@ -53,7 +61,7 @@
       })
       .then(function (payload) {
         payload.messages.forEach(function (message) {
-          add(message.direction, form.dataset.assistant, message.html, null);
+          add(message.direction, form.dataset.assistant, message.html, null, message.dir);
         });
       })
       .catch(function () {

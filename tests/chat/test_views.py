@@ -107,3 +107,12 @@ def test_a_chat_reply_isolates_numbers_and_links_phone_numbers_as_json_and_as_a_
     html = response.get_json()["messages"][0]["html"]
     assert html == ('اتصل بالشرطة على <a href="tel:11414" dir="ltr">114 14</a> بين <span dir="ltr">13:00–16:00</span>')
     assert '<a href="tel:11414" dir="ltr">114 14</a>' in client.get("/chat").get_data(as_text=True)
+
+
+def test_an_arabic_message_that_starts_with_a_swedish_word_is_laid_out_right_to_left(client, fake_rasa):
+    # dir="auto" would take "SFI", the first letters, and lay the whole reply out left to right.
+    fake_rasa.reply = lambda call: [{"text": "SFI مجاني. اتصل على 08-523 010 00"}]
+    json = client.post("/chat?lang=ar", data={"message": "SFI متى يبدأ؟"}, headers={"Accept": "application/json"})
+    assert json.get_json()["messages"][0]["dir"] == "rtl"
+    soup = check_page(client.get("/chat"), lang="ar")
+    assert [p["dir"] for p in soup.select(".chat-transcript p")] == ["rtl", "rtl"]

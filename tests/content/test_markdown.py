@@ -84,3 +84,32 @@ def test_the_isolating_markup_does_not_open_a_door_for_editor_html():
 
 def test_inline_code_is_left_as_written():
     assert str(render_markdown("`114 14`")) == "<p><code>114 14</code></p>\n"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # A Swedish word first in an Arabic paragraph, list item or heading is its own LTR run.
+        ("SFI هي مدرسة للغة السويدية.", '<p><span dir="ltr">SFI</span> هي مدرسة'),
+        ("- SFI، أي اللغة السويدية.", '<li><span dir="ltr">SFI</span>، أي'),
+        ("1. BankID مهم.", '<li><span dir="ltr">BankID</span> مهم.'),
+        # The number after it stays out of the Latin run, so it is read after "SFI", not before.
+        ("SFI 3 أيام في الأسبوع.", '<span dir="ltr">SFI</span> 3 أيام'),
+        ("مكتب العمل (Arbetsförmedlingen) يساعدك.", '(<span dir="ltr">Arbetsförmedlingen</span>)'),
+        ("**Swish** تطبيق.", '<strong><span dir="ltr">Swish</span></strong>'),
+        ("[Försäkringskassan](https://www.forsakringskassan.se) تدفع.", '<span dir="ltr">Försäkringskassan</span></a>'),
+    ],
+)
+def test_latin_words_in_right_to_left_text_are_isolated(markdown, expected):
+    html = str(render_markdown(markdown)).replace(' rel="noopener noreferrer"', "")
+    assert expected in html
+
+
+def test_latin_words_in_a_right_to_left_heading_are_isolated_and_left_to_right_text_is_untouched():
+    assert str(render_inline("SFI – اللغة السويدية")) == '<span dir="ltr">SFI</span> – اللغة السويدية'
+    assert str(render_markdown("SFI 3 dagar i veckan.")) == "<p>SFI 3 dagar i veckan.</p>\n"
+
+
+def test_isolating_latin_words_escapes_them():
+    html = str(render_markdown("AT&T و R&amp;D هنا"))
+    assert '<span dir="ltr">AT&amp;T</span>' in html and '<span dir="ltr">R&amp;D</span>' in html

@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.languages import LANGUAGES
 from portal.models import AuditEvent, MunicipalityContact, Role
 from portal.services import contacts
-from tests.factories import create_person, create_staff
+from tests.factories import create_objectionable_plan, create_person, create_staff
 from tests.helpers import check_page, sign_in_newcomer, sign_in_staff
 
 PAGES = ["/help", "/contact", "/about", "/accessibility"]
@@ -42,6 +42,25 @@ def test_every_page_links_the_legal_pages_and_112_in_its_footer(client, region, 
     hrefs = {a["href"] for a in footer.find_all("a")}
     assert {"/help", "/contact", "/about", "/accessibility", "/privacy"} <= hrefs
     assert footer.select_one('a[href="tel:112"]') is not None
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_every_signed_in_page_and_the_error_page_link_the_legal_pages_and_112(client, region, lang):
+    caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
+    person = create_person(region["sodertalje"], language=lang)
+    create_objectionable_plan(person, caseworker)
+    sign_in_newcomer(client, person)
+    pages = [
+        "/", "/plan", "/plan/upcoming", "/plan/changes", "/plan/calendar", "/plan/reminders", "/my-data",
+        "/chat", "/objections", "/plan/objections/new", "/survey", "/info/", "/help", "/privacy", "/no-such-page",
+    ]  # fmt: skip
+    missing = []
+    for path in pages:
+        footer = check_page(client.get(path), lang=lang).select_one("footer.site-footer")
+        hrefs = {a["href"] for a in footer.find_all("a")} if footer else set()
+        if not {"/help", "/contact", "/about", "/accessibility", "/privacy", "tel:112"} <= hrefs:
+            missing.append(path)
+    assert not missing
 
 
 def test_the_contact_page_shows_tappable_numbers_and_opening_hours_in_the_readers_language(client, region):
