@@ -25,6 +25,10 @@ EMERGENCIES = [
     ("ar", "بنتي عندها اسهال من الصبح", "health"),
     ("ru", "у ребенка понос всю ночь", "health"),
     ("so", "ilmaha shuban ayaa haya", "health"),
+    # blood sugar gone high at night
+    ("fa", "خانمم قندش خیلی بالا رفته ساعت ۱۱ شبه", "health"),
+    ("en", "my dads blood sugar is very high tonight", "health"),
+    ("ru", "у мамы высокий сахар что делать ночью", "health"),
     ("en", "my husband hits me", "violence"),
     ("sv", "han slar mig hemma", "violence"),
     ("ar", "جوزي بيضربني", "violence"),
@@ -59,6 +63,8 @@ def test_an_emergency_is_recognised_in_every_language(language, text, kind):
         "ok bye",
         "мой сын ударился головой, куда идти",
         "nasil bikim ji bo personnummer",
+        "my mother has diabetes, where does she get her medicine",
+        "where can I buy sugar and rice",
     ],
 )
 def test_an_ordinary_message_is_no_emergency(text):

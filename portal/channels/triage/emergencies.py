@@ -64,6 +64,12 @@ _HEALTH_WORDS = PhraseList(
         # the advice line is for at night)
         "رشانەوه", "رشانەوە", "diarr*", "diarré", "diarre", "اسهال", "إسهال", "سکچوون*", "zikçûn", "zikcun",
         "shuban", "ውጽኣት", "пронос", "діаре*", "понос", "диаре*",
+        # blood sugar gone high or low (diabetes at night): the advice line first. "Diabetes" or
+        # "sugar" alone belong to an ordinary question (medicine, the shop).
+        "blood sugar", "blodsocker*", "sugar is high", "sugar is low", "سكر الدم", "السكر عالي",
+        "السكر نازل", "السكر مرتفع", "قند خون*", "قندش", "قندم", "قند بالا", "شکر د وینې", "د وینې شکر",
+        "شەکری خوێن", "şekirê xwînê", "sekire xwine", "sonkorta dhiigga", "sonkorta oo kacday",
+        "ሽኮር ደም", "сахар в крови", "высокий сахар", "сахар высокий", "цукор у крові", "високий цукор",
         # the emergency room, in every language: the advice line 1177 comes first
         "akuten", "akutmottagning*", "emergency room", "طوارئ", "الطوارئ", "اورژانس", "بیړنی", "فریاکەوتن",
         "acil", "acîl", "degdeg", "ህጹጽ", "невідклад*", "неотложк*", "تای زۆر", "تای بەرز", "تا هەیه",
