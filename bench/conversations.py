@@ -81,6 +81,9 @@ ACTIONS = {
         "action_fallback",
         "action_out_of_scope",
         "action_greet",
+        # a long message read as help is searched first (bot/actions/smalltalk.py, fifth
+        # session); the module must still be in the reply
+        "action_help",
         "action_emergency",
         "action_choose_option",
     },

@@ -12,6 +12,8 @@ from actions.schedule import say_schedule
 
 # A greeting longer than this many words usually carries a question ("hi, where is the dentist").
 GREETING_WORDS = 3
+# "what can you help me with" in its longest common forms.
+HELP_WORDS = 6
 
 
 def what_i_can_do(messages: Messages) -> str:
@@ -68,8 +70,16 @@ class ActionHelp(PortalAction):
     def name(self) -> str:
         return "action_help"
 
-    def respond(self, turn: Turn) -> None:
+    def respond(self, turn: Turn) -> list[EventType] | None:
+        # "help" and "what can you do" are short; a longer message read as help is a question
+        # ("one question: what is the difference between kommun and region?"), answered when
+        # the search is sure of it, as a greeting that carries a question is.
+        if len(turn.text.split()) > HELP_WORDS:
+            answered = answer_by_search(turn, when_none="silent", confident_only=True)
+            if answered is not None:
+                return answered
         turn.say(what_i_can_do(turn.messages))
+        return None
 
 
 class ActionBotChallenge(PortalAction):

@@ -138,6 +138,26 @@ def test_a_short_greeting_is_not_searched(portal, run_action):
     assert texts == ["Hello! I am the Ankomst assistant.", HELP]
 
 
+def test_a_long_message_read_as_help_is_answered_by_the_search_when_it_is_sure(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+    text = "en fråga bara, mitt barn har feber vad gör jag"
+
+    texts, _ = run_action(ActionHelp(), tracker_snapshot(CID, text=text, intent="help", language="sv"))
+
+    assert texts[0].startswith("Sjukvårdsrådgivning 1177: Ring 1177")
+
+
+@pytest.mark.parametrize("text", ["hjälp", "vad kan du hjälpa mig med", "en fråga bara om zzzqqq xxyyzz och mer"])
+def test_help_says_what_the_assistant_can_do_when_the_search_is_not_sure(portal, run_action, text):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionHelp(), tracker_snapshot(CID, text=text, intent="help", language="so"))
+
+    assert texts == [HELP]
+
+
 def test_a_yes_to_nothing_points_to_the_plan_when_the_plan_waits_for_confirmation(portal, run_action):
     from actions.smalltalk import ActionAcknowledge
 
