@@ -20,6 +20,7 @@ TERMS_DIR = ROOT / "locales" / "terms"
 LOCALES_DIR = ROOT / "locales"
 CONTENT_DIR = ROOT / "content" / "samhallsinfo"
 _FENCE = re.compile(r"^\s*```")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,23 @@ def _scan_lines(path: Path, lines: list[tuple[int, str]], forbidden) -> list[Hit
     ]
 
 
-def msgstr_lines(path: Path) -> list[tuple[int, str]]:
-    """The translated lines of a PO file (msgstr and its continuation lines), numbered from 1."""
-    out, in_msgstr = [], False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("msgstr"):
-            in_msgstr = True
-        elif stripped.startswith(("msgid", "msgctxt", "#")) or not stripped:
-            in_msgstr = False
-        if in_msgstr:
-            out.append((number, line))
+def msgstr_entries(path: Path) -> list[tuple[int, str]]:
+    """The translations of a PO file, one per entry (each plural form apart), with the line of the
+    entry's msgid.
+
+    Read as entries, not as lines: the PO format wraps a long msgstr over several lines, often at
+    the space inside a term, so a line-by-line scan misses exactly the multi-word variants. Runs of
+    whitespace are folded to one space, so a term broken by a newline in the translation is caught
+    too. The header and obsolete (#~) entries are not shown to anyone and are not checked.
+    """
+    with open(path, "rb") as fh:
+        catalogue = read_po(fh)
+    out = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        forms = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        out += [(message.lineno, _WHITESPACE.sub(" ", form)) for form in forms if form]
     return out
 
 
@@ -92,7 +99,7 @@ def check_language(
     hits: list[Hit] = []
     po = locales_dir / babel_locale / "LC_MESSAGES" / "messages.po"
     if po.exists():
-        hits += _scan_lines(po, msgstr_lines(po), forbidden)
+        hits += _scan_lines(po, msgstr_entries(po), forbidden)
     for module in sorted(content_dir.glob(f"*/{lang}.md")):
         hits += _scan_lines(module, content_lines(module), forbidden)
     return hits

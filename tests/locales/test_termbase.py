@@ -45,16 +45,16 @@ def test_content_names_each_page_by_its_ui_label(lang):
     assert not hits, "\n".join(map(str, hits))
 
 
-def _plant(tmp_path, catalogue: str, content: str):
+def _plant(tmp_path, catalogue: str, content: str, lang: str = "so"):
     terms = tmp_path / "terms"
     terms.mkdir()
-    (terms / "so.yml").write_text((TERMS_DIR / "so.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    po = tmp_path / "locales" / "so" / "LC_MESSAGES"
+    (terms / f"{lang}.yml").write_text((TERMS_DIR / f"{lang}.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    po = tmp_path / "locales" / lang / "LC_MESSAGES"
     po.mkdir(parents=True)
     (po / "messages.po").write_text(catalogue, encoding="utf-8")
     module = tmp_path / "content" / "din-introduktion"
     module.mkdir(parents=True)
-    (module / "so.md").write_text(content, encoding="utf-8")
+    (module / f"{lang}.md").write_text(content, encoding="utf-8")
     return dict(terms_dir=terms, locales_dir=tmp_path / "locales", content_dir=tmp_path / "content")
 
 
@@ -63,8 +63,38 @@ def test_planted_variants_are_reported_with_file_line_and_term(tmp_path):
     content = "---\ntitle: x\n---\n\nWaxaad samayn kartaa diidmo (invändning).\n"
     hits = check_language("so", "so", **_plant(tmp_path, catalogue, content))
     found = {(hit.path.name, hit.line, hit.term) for hit in hits}
-    assert found == {("messages.po", 3, "invändning"), ("so.md", 5, "invändning")}
-    assert "messages.po:3" in str(hits[0]) and "invändning" in str(hits[0])
+    # A catalogue hit is reported at the line of its entry (the msgid), a content hit at its line.
+    assert found == {("messages.po", 1, "invändning"), ("so.md", 5, "invändning")}
+    assert "messages.po:1" in str(hits[0]) and "invändning" in str(hits[0])
+
+
+def test_a_variant_the_po_file_wraps_over_two_lines_is_reported(tmp_path):
+    # PO files wrap a long msgstr at a space, which may fall inside a multi-word term: here
+    # "الموظف المسؤول" (forbidden for handläggare) is split over lines 7 and 8, and the plural
+    # form of the next entry splits "خطة التأسيس" (forbidden for Min plan) over lines 14 and 15.
+    catalogue = (
+        'msgid ""\n'
+        'msgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+        "\n"
+        "#, fuzzy\n"
+        'msgid "Ask your caseworker about your plan."\n'
+        'msgstr ""\n'
+        '"اسأل الموظف "\n'
+        '"المسؤول عن خطتك."\n'
+        "\n"
+        'msgid "One step"\n'
+        'msgid_plural "%(num)s steps"\n'
+        'msgstr[0] "خطوة واحدة"\n'
+        'msgstr[1] ""\n'
+        '"%(num)s خطوات في خطة "\n'
+        '"التأسيس"\n'
+    )
+    hits = check_language("ar", "ar", **_plant(tmp_path, catalogue, "نص.\n", lang="ar"))
+    assert sorted((hit.line, hit.term, hit.variant) for hit in hits) == [
+        (5, "handläggare", "الموظف المسؤول"),
+        (10, "Min plan", "خطة التأسيس"),
+    ]
+    assert "messages.po:5" in str(hits[0]) and "handläggare" in str(hits[0])
 
 
 def test_msgids_and_questions_blocks_are_not_checked(tmp_path):
