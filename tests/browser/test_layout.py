@@ -7,10 +7,14 @@ Issue 14: on Arabic pages the tester saw "114 14" drawn as "14 114", "020-50 50 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from portal.local_time import stockholm_today
 from portal.models import Role
 from portal.services import objections
+from portal.services.calendar_feed import create_feed
 from portal.services.content import sync_from_files
 from tests.browser.conftest import sign_in_newcomer_in_browser, sign_in_staff_in_browser
 from tests.content_fixtures import SV_HEALTH, write_file
@@ -19,6 +23,7 @@ from tests.factories import (
     create_objection,
     create_objectionable_plan,
     create_person,
+    create_plan,
     create_staff,
 )
 
@@ -33,6 +38,8 @@ AR_SAFETY = """في حالة الخطر على الحياة اتصل بالرق�
 ## العنف في العلاقات القريبة {#vald}
 
 خط النساء الآمن على الرقم 020-50 50 50 مفتوح دائماً. اقرأ المزيد على 1177.se قبل الزيارة.
+
+- SFI 3 أيام في الأسبوع.
 """
 NEEDLES = ["114 14", "020-50 50 50", "1177.se"]
 
@@ -83,27 +90,85 @@ def test_the_position_check_sees_a_reversed_number(phone_page):
     assert xs != sorted(xs)
 
 
+# Where the first character of each piece is drawn: the x of its centre, in the first element
+# matching `selector` that holds them all.
+_FIRST_X = """([selector, pieces]) => {
+  const root = [...document.querySelectorAll(selector)].find(
+    (el) => pieces.every((piece) => el.textContent.includes(piece)));
+  if (!root) return pieces.map(() => null);
+  return pieces.map((piece) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(piece);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      return box.left + box.width / 2;
+    }
+    return null;
+  });
+}"""
+LATIN_FIRST = ["SFI", "3", "أيام"]  # in the order they are read
+
+
+def test_a_swedish_word_first_in_an_arabic_list_item_keeps_its_place(phone_page, arabic_module):
+    # Right to left, each piece is drawn left of the one before: "SFI", then "3", then "أيام".
+    phone_page.goto("/info/trygghet-och-akut-hjalp?lang=ar")
+    xs = phone_page.evaluate(_FIRST_X, ["main li", LATIN_FIRST])
+    assert None not in xs and xs == sorted(xs, reverse=True), xs
+    # Not isolated, "SFI 3" is one left-to-right run and the 3 is drawn right of "SFI", read first.
+    phone_page.set_content('<html dir="rtl"><body><ul><li>SFI 3 أيام في الأسبوع.</li></ul></body></html>')
+    xs = phone_page.evaluate(_FIRST_X, ["li", LATIN_FIRST])
+    assert xs != sorted(xs, reverse=True), xs
+
+
 # --- No sideways scrolling -------------------------------------------------------------------
 
+# Every newcomer and public page type (tests/test_rtl_pages.py keeps the list of them whole).
 NEWCOMER_PAGES = [
     "/",
     "/plan",
     "/plan/upcoming",
     "/plan/changes",
     "/plan/calendar",
+    "/plan/print",
+    "/plan/reminders",
     "/my-data",
     "/chat",
     "/info/",
     "/info/trygghet-och-akut-hjalp",
     "/info/search?q=1177",
+    "/help",
+    "/contact",
     "/plan/objections/new",
     "/objections",
+    "/objections/find?case=ZZZZ-9999",
     "{open}?received=1",
     "{decided}",
     "{escalated}",
+    "/survey",
 ]
+# A person three months into their plan (the survey's form) and one without a plan.
+SURVEY_PAGES = ["/survey", "/calendar/{token}/add"]
+NO_PLAN_PAGES = ["/", "/plan", "/plan/objections/new"]
 STAFF_PAGES = ["/staff/", "/staff/people", "/staff/people/{person}", "/staff/objections", "/staff/objections/{case}"]
-ANONYMOUS_PAGES = ["/", "/language", "/signin", "/staff/signin", "/privacy"]
+ANONYMOUS_PAGES = [
+    "/",
+    "/language",
+    "/signin",
+    "/staff/signin",
+    "/privacy",
+    "/help",
+    "/contact",
+    "/about",
+    "/accessibility",
+    "/info/",
+    "/info/trygghet-och-akut-hjalp",
+    "/info/search?q=zzqx",
+    "/no-such-page",
+]
 
 # Elements that stick out of the viewport at either side (RTL pages overflow to the left).
 _OVERFLOW = """() => {
@@ -126,22 +191,35 @@ _OVERFLOW = """() => {
   }
   return [`scrollWidth ${document.documentElement.scrollWidth} > ${width}`, ...out.slice(0, 5)];
 }"""
-# 200 %: the person's text size setting doubles the root font; every size here is in rem or em.
-# (Set through the CSSOM: the CSP forbids a style element.)
-TEXT_SIZES = {"100%": None, "200%": "200%"}
+_TEXT_SIZE = "(size) => { document.documentElement.style.fontSize = size; }"
+PHONE_320 = {"width": 320, "height": 640}
+# 200 % zoom of a 1280 px desktop window. Browser zoom makes each CSS pixel two device pixels, so
+# the page is laid out in a 640 CSS px viewport and its media queries see 640 px (here the cards'
+# two columns start). That is exactly a 640 px viewport at device scale 2; CSS `zoom: 2` on a
+# 1280 px viewport would not be, as its media queries would still see 1280 px.
+ZOOM_200 = {"width": 640, "height": 400}
 
 
-def _sideways(page, path: str, style: str | None) -> list[str]:
+def _sideways(page, path: str, status: int = 200) -> list[str]:
+    """Load `path` once and check it at 320 px, at 320 px with 200 % text, and at 200 % zoom."""
     response = page.goto(path)
-    assert response is not None and response.ok, (path, response and response.status)
-    if style:
-        page.evaluate("(size) => { document.documentElement.style.fontSize = size; }", style)
-    return [f"{path}: {line}" for line in page.evaluate(_OVERFLOW)]
+    assert response is not None and response.status == status, (path, response and response.status)
+    problems = [f"{path} at 320 px: {line}" for line in page.evaluate(_OVERFLOW)]
+    # The person's text size setting doubles the root font; every size here is in rem or em.
+    # (Set through the CSSOM: the CSP forbids a style element.)
+    page.evaluate(_TEXT_SIZE, "200%")
+    problems += [f"{path} at 320 px, 200 % text: {line}" for line in page.evaluate(_OVERFLOW)]
+    page.evaluate(_TEXT_SIZE, "")
+    page.set_viewport_size(ZOOM_200)
+    problems += [f"{path} at 200 % zoom: {line}" for line in page.evaluate(_OVERFLOW)]
+    page.set_viewport_size(PHONE_320)
+    return problems
 
 
-@pytest.mark.parametrize("size", TEXT_SIZES)
 @pytest.mark.parametrize("lang", ["ar", "uk"])
-def test_no_page_type_scrolls_sideways_at_320_px(browser, live_server, region, arabic_module, lang, size):
+def test_no_page_type_scrolls_sideways_at_320_px_with_200_percent_text_or_at_200_percent_zoom(
+    browser, live_server, region, arabic_module, lang
+):
     caseworker = create_staff(region["sodertalje"], Role.CASEWORKER)
     person = create_person(region["sodertalje"], language=lang)
     plan = create_objectionable_plan(person, caseworker)
@@ -152,10 +230,14 @@ def test_no_page_type_scrolls_sideways_at_320_px(browser, live_server, region, a
     }
     objections.escalate(cases["escalated"], person)
     urls = {name: f"/objections/{case.display_case_number}" for name, case in cases.items()}
-    style = TEXT_SIZES[size]
+    surveyed = create_person(region["sodertalje"], language=lang)
+    start = stockholm_today() - timedelta(days=31 * 4)
+    create_plan(surveyed, caseworker, start=start - timedelta(days=start.weekday()), status="active")
+    token = create_feed(surveyed)
+    planless = create_person(region["sodertalje"], language=lang)
     problems: list[str] = []
-    for role in ("anonymous", "newcomer", "staff"):
-        context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server)
+    for role in ("anonymous", "newcomer", "surveyed", "planless", "staff"):
+        context = browser.new_context(viewport=PHONE_320, device_scale_factor=2, base_url=live_server)
         try:
             page = context.new_page()
             page.goto(f"/language/{lang}")
@@ -164,16 +246,52 @@ def test_no_page_type_scrolls_sideways_at_320_px(browser, live_server, region, a
             elif role == "newcomer":
                 sign_in_newcomer_in_browser(page, person)
                 paths = [p.format(**urls) for p in NEWCOMER_PAGES]
+                # Check your answers, reached through the form itself.
+                page.goto("/plan/objections/new")
+                page.locator("input[name=target]").first.check()
+                page.locator("input[name=reason]").first.check()
+                page.locator("#text").fill("المدرسة بعيدة جداً عن بيتي، ساعتان كل اتجاه. Skolan ligger för långt bort.")
+                page.locator("button[value=check]").click()
+                page.wait_for_selector("dl.check-answers")
+                problems += [f"check your answers: {line}" for line in page.evaluate(_OVERFLOW)]
+            elif role == "surveyed":
+                sign_in_newcomer_in_browser(page, surveyed)
+                paths = [p.format(token=token) for p in SURVEY_PAGES]
+            elif role == "planless":
+                sign_in_newcomer_in_browser(page, planless)
+                paths = NO_PLAN_PAGES
             else:
                 sign_in_staff_in_browser(page, caseworker)
                 page.goto(f"/language/{lang}")
                 case = cases["open"].display_case_number
                 paths = [p.format(person=person.id, case=case) for p in STAFF_PAGES]
             for path in paths:
-                problems += _sideways(page, path, style)
+                status = 404 if path.startswith(("/no-such-page", "/objections/find")) else 200
+                problems += _sideways(page, path, status)
         finally:
             context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_sideways_check_sees_a_page_too_wide_at_200_percent_zoom_only(phone_page):
+    # Two columns of long words: fine at 320 px (one column), too wide from 640 px on.
+    phone_page.set_viewport_size(PHONE_320)
+    phone_page.set_content(
+        '<html><body><div class="grid">'
+        "<p>Arbetsförmedlingen</p><p>Försäkringskassan</p><p>Skatteverket</p></div></body></html>"
+    )
+    phone_page.evaluate(
+        """() => {
+          const grid = document.querySelector(".grid");
+          const wide = () => { grid.style.display = innerWidth >= 640 ? "flex" : "block"; };
+          for (const p of grid.children) { p.style.width = "300px"; p.style.flex = "none"; }
+          addEventListener("resize", wide); wide();
+        }"""
+    )
+    assert phone_page.evaluate(_OVERFLOW) == []
+    phone_page.set_viewport_size(ZOOM_200)
+    phone_page.wait_for_function("getComputedStyle(document.querySelector('.grid')).display === 'flex'")
+    assert phone_page.evaluate(_OVERFLOW)
 
 
 @pytest.mark.parametrize("lang", ["sv", "ar"])
