@@ -13,10 +13,14 @@ from datetime import UTC, date, datetime, time, timedelta
 import pyotp
 from sqlalchemy import func, select
 
+from portal.content.files import body_revision
 from portal.extensions import db
+from portal.languages import SOURCE_LANGUAGE
 from portal.local_time import stockholm_today
 from portal.models import (
+    ContentModule,
     Gender,
+    LocalSection,
     Membership,
     MunicipalityContact,
     Organisation,
@@ -76,6 +80,29 @@ CONTACTS = [
     ("botkyrka", "08-46 500 420", "mottagning@botkyrka.example", "Tumba torg 3\n147 80 Tumba", _WEEKDAY_MORNINGS),
     ("stockholm", "08-46 500 430", None, "", [[0, "10:00", "15:00"], [2, "10:00", "15:00"]]),
     ("stockholms-lan", "08-46 500 400", "tillganglighet@region.example", "", []),
+]  # fmt: skip
+
+# Local sections under the regional SFI text (issue 14: the municipality picker shows real local
+# text in Södertälje and Botkyrka). Demo text: the numbers are the demo receptions' fictional ones
+# above; the Arabic and Persian are machine drafts, as the rest of the demo content.
+# municipality, module, language, title, body
+LOCAL_SECTIONS = [
+    ("sodertalje", "utbildning", "sv", "SFI i Södertälje",
+     "I Södertälje anmäler du dig till SFI hos kommunens vuxenutbildning (komvux). Din handläggare "
+     "hjälper dig med anmälan. Har du frågor, ring mottagningen på 08-46 500 410 (måndag–fredag "
+     "9:00–12:00, torsdag 13:00–18:00)."),
+    ("sodertalje", "utbildning", "ar", "SFI في سودرتاليا (Södertälje)",
+     "في سودرتاليا تسجّل نفسك في SFI لدى تعليم الكبار (komvux) في البلدية. موظف الحالة يساعدك في "
+     "التسجيل. إذا كانت لديك أسئلة، اتصل بالاستقبال على 08-46 500 410 (من الاثنين إلى الجمعة "
+     "9:00–12:00، والخميس 13:00–18:00)."),
+    ("botkyrka", "utbildning", "sv", "SFI i Botkyrka",
+     "I Botkyrka anmäler du dig till SFI hos kommunens vuxenutbildning (komvux). Din handläggare "
+     "hjälper dig med anmälan. Har du frågor, ring mottagningen på 08-46 500 420 (måndag–fredag "
+     "9:00–12:00)."),
+    ("botkyrka", "utbildning", "fa", "SFI در بوتشیرکا (Botkyrka)",
+     "در بوتشیرکا برای SFI نزد آموزش بزرگسالان (komvux) شهرداری ثبت‌نام می‌کنید. کارشناس پرونده "
+     "شما در ثبت‌نام به شما کمک می‌کند. اگر سؤالی دارید، با پذیرش به شماره 08-46 500 420 تماس "
+     "بگیرید (دوشنبه تا جمعه 9:00–12:00)."),
 ]  # fmt: skip
 
 # phone, name, language, gender, home municipality, responsible organisation, arrival
@@ -163,9 +190,46 @@ def seed(*, if_empty: bool = False) -> bool:
             )
         )
     db.session.commit()
+    seed_local_sections(orgs)
     seed_plans()
     seed_survey(orgs)
     return True
+
+
+def seed_local_sections(orgs: dict[str, Organisation]) -> None:
+    """The demo municipalities' own SFI sections, each translation linked to its Swedish source.
+
+    Only where the content has been synced (`flask content sync` runs first in `make run`), and
+    never twice.
+    """
+    sources: dict[tuple[str, str], LocalSection] = {}
+    for slug, module_slug, language, title, body in LOCAL_SECTIONS:
+        module = db.session.scalar(select(ContentModule).where(ContentModule.slug == module_slug))
+        if module is None:
+            continue
+        exists = select(LocalSection).where(
+            LocalSection.module == module,
+            LocalSection.municipality == orgs[slug],
+            LocalSection.language == language,
+        )
+        section = db.session.scalar(exists)
+        if section is None:
+            source = sources.get((slug, module_slug))
+            section = LocalSection(
+                module=module,
+                municipality=orgs[slug],
+                language=language,
+                title=title,
+                body=body,
+                published=True,
+                source_section=source,
+                source_hash=body_revision(source.body) if source else None,
+            )
+            db.session.add(section)
+            db.session.flush()
+        if language == SOURCE_LANGUAGE:
+            sources[(slug, module_slug)] = section
+    db.session.commit()
 
 
 def seed_survey(orgs: dict[str, Organisation]) -> None:

@@ -102,3 +102,19 @@ def _done_when(client):
     mails = db.session.scalars(select(MailMessage)).all()
     assert {m.staff_id for m in mails} >= {n.staff_id for n in told}
     assert all(layla.name not in m.body for m in mails)
+
+
+def test_the_demo_has_local_sfi_text_in_sodertalje_and_botkyrka_and_not_in_stockholm(app, client):
+    from portal.services.content import DEFAULT_CONTENT_DIR, sync_from_files
+
+    sync_from_files(DEFAULT_CONTENT_DIR)  # make run syncs the content before seeding
+    seed()
+    seed()  # and seeding again adds no second section
+    arabic = check_page(client.get("/info/utbildning?kommun=sodertalje&lang=ar"), lang="ar")
+    local = arabic.select_one(".local-sections")
+    assert local is not None and "سودرتاليا" in local.get_text()
+    assert local.select_one('a[href="tel:0846500410"]') is not None
+    persian = check_page(client.get("/info/utbildning?kommun=botkyrka&lang=fa"), lang="fa")
+    assert "بوتشیرکا" in persian.select_one(".local-sections").get_text()
+    stockholm = check_page(client.get("/info/utbildning?kommun=stockholm&lang=sv"), lang="sv")
+    assert stockholm.select_one(".local-sections") is None
