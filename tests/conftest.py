@@ -20,6 +20,9 @@ from portal.extensions import db as _db  # noqa: E402
 from portal.extensions import limiter  # noqa: E402
 from portal.services.fragments import fragment_cache  # noqa: E402
 
+# The stand-ins for Rasa and Twilio, for every folder (one conftest, not a copy per folder).
+from tests.servers import fake_rasa, fake_twilio, rasa_down  # noqa: E402, F401 - fixtures
+
 
 def _database_url() -> str:
     """The test database; under pytest-xdist each worker gets a PostgreSQL database of its own.

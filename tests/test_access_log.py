@@ -17,7 +17,7 @@ import requests
 from portal.services import calendar_feed
 from testkit.stack import serve_app
 from tests.factories import create_conversation, create_person
-from tests.servers import fake_rasa, sign, sms_params  # noqa: F401 - fake_rasa is a fixture
+from tests.servers import sign, sms_params
 
 PHONE = "+46701740003"
 SPELLINGS = [

@@ -34,7 +34,6 @@ from tests.factories import (
     create_staff,
 )
 from tests.helpers import code_from_outbox, sign_in_newcomer, sign_in_staff
-from tests.servers import rasa_down  # noqa: F401 - fixture
 
 EXAMPLES = int(os.environ.get("FORM_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from portal.models import Message, SmsMessage, StaffSignInThrottle, utcnow
 from tests.factories import PASSWORD, create_person, create_staff
 from tests.helpers import check_page, sign_in_newcomer
-from tests.servers import fake_rasa, post_signed, sms_params  # noqa: F401 - fake_rasa is a fixture
+from tests.servers import post_signed, sms_params
 
 HERE = {"REMOTE_ADDR": "10.0.0.1"}
 ELSEWHERE = {"REMOTE_ADDR": "10.9.9.9"}

@@ -17,7 +17,7 @@ from tests.factories import (
     create_staff,
 )
 from tests.helpers import sign_in_newcomer, sign_in_staff
-from tests.servers import fake_rasa, text_sms  # noqa: F401 - fake_rasa is a fixture
+from tests.servers import text_sms
 
 
 @pytest.fixture

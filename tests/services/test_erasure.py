@@ -33,7 +33,7 @@ from tests.factories import (
     create_person,
     create_staff,
 )
-from tests.servers import fake_rasa, text_sms  # noqa: F401 - fake_rasa is a fixture
+from tests.servers import text_sms
 
 WORDS = "Min son är sjuk och jag kan inte komma på tisdagar."
 
