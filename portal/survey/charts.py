@@ -26,17 +26,25 @@ class Bar:
     ci_x2: float | None
     value: float | None
     series: str  # a CSS class: "all", "woman", "man", ...
+    heading: bool = False  # a label over the bars after it, with no bar of its own
 
 
 def _x(value: float, rtl: bool) -> float:
     return WIDTH - value / 100 * WIDTH if rtl else value / 100 * WIDTH
 
 
-def bars(rows: list[tuple[str, str, Score]], *, rtl: bool) -> tuple[list[Bar], int]:
-    """One bar per (label, series, score), with its confidence interval; returns the bars and the height."""
+def bars(rows: list[tuple[str, str, Score | None]], *, rtl: bool) -> tuple[list[Bar], int]:
+    """One bar per (label, series, score), with its confidence interval; returns the bars and the height.
+
+    A row without a score is a heading for the bars after it (an activity type over its women
+    and men), so their own labels stay short enough to fit the chart's width.
+    """
     out = []
     for i, (label, series, score) in enumerate(rows):
         y = i * ROW + ROW - BAR - 4  # the label sits above the bar
+        if score is None:
+            out.append(Bar(label, y, 0, 0, None, None, None, series, heading=True))
+            continue
         if score.value is None:
             out.append(Bar(label, y, 0, 0, None, None, None, series))
             continue

@@ -123,14 +123,14 @@ def _percent(share: float | None) -> Score:
     return Score(None, suppressed=True) if share is None else Score(share * 100)
 
 
-def _activity_bars(rows: list[ActivityRow], genders: dict[str, str]) -> list[tuple[str, str, Score]]:
-    """Women and men side by side for each activity type (the gap seed 003 found)."""
-    bars = []
+def _activity_bars(rows: list[ActivityRow], genders: dict[str, str]) -> list[tuple[str, str, Score | None]]:
+    """Women and men side by side under each activity type (the gap seed 003 found)."""
+    bars: list[tuple[str, str, Score | None]] = []
     for row in rows:
-        for gender in ("woman", "man"):
-            if gender in row.shares:
-                label = _("%(activity)s, %(gender)s", activity=activity_label(row.type_key), gender=genders[gender])
-                bars.append((label, gender, _percent(row.shares[gender])))
+        pair = [g for g in ("woman", "man") if g in row.shares]
+        if pair:
+            bars.append((activity_label(row.type_key), "heading", None))
+            bars += [(genders[g], g, _percent(row.shares[g])) for g in pair]
     return bars
 
 

@@ -166,6 +166,13 @@ def test_the_coordinator_sees_activity_types_by_gender_and_the_objections_per_pl
     assert widths == [0.0, 300.0, 300.0, 300.0]
     if lang == "ar":
         assert all(float(b["x"]) + float(b["width"]) == pytest.approx(300) for b in bars)
+    # Each activity type heads its women's and men's bars; every label starts at the inline
+    # start, the right edge in Arabic ("end" there drew the labels off the chart).
+    assert len(chart.select("text.bar-heading")) == 2
+    labels = chart.select("text.bar-label")
+    assert {(t["x"], t["text-anchor"], t["direction"]) for t in labels} == {
+        ("300", "start", "rtl") if lang == "ar" else ("0", "start", "ltr")
+    }
     # Hours: SFI twice a week, 3 hours (15 % of full time); the men have an internship as long.
     hours = soup.find("figcaption", id="chart-full_time-summary")
     assert sorted(float(b["width"]) for b in hours.find_parent("figure").select("rect.bar")) == [45.0, 90.0]
