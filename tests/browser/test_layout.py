@@ -38,10 +38,11 @@ AR_SAFETY = """في حالة الخطر على الحياة اتصل بالرق�
 ## العنف في العلاقات القريبة {#vald}
 
 خط النساء الآمن على الرقم 020-50 50 50 مفتوح دائماً. اقرأ المزيد على 1177.se قبل الزيارة.
+الاستقبال مفتوح من 13:00–16:00. سجّل الدخول على /signin لترى خطتك.
 
 - SFI 3 أيام في الأسبوع.
 """
-NEEDLES = ["114 14", "020-50 50 50", "1177.se"]
+NEEDLES = ["114 14", "020-50 50 50", "1177.se", "13:00–16:00", "/signin"]
 
 # Where each character of `needle` is drawn, in logical order: the x of its centre.
 _POSITIONS = """(needle) => {
@@ -85,9 +86,13 @@ def test_phone_numbers_and_addresses_are_drawn_left_to_right_on_an_arabic_page(p
 
 def test_the_position_check_sees_a_reversed_number(phone_page):
     # The same check on text that is not isolated: Chromium draws it reversed, and the check says so.
-    phone_page.set_content('<html dir="rtl"><body><main><p>اتصل بالشرطة على 114 14 الآن</p></main></body></html>')
-    xs = phone_page.evaluate(_POSITIONS, "114 14")
-    assert xs != sorted(xs)
+    phone_page.set_content(
+        '<html dir="rtl"><body><main><p>اتصل بالشرطة على 114 14 الآن</p>'
+        "<p>مفتوح من 13:00–16:00 اليوم</p><p>ادخل على /signin لترى خطتك</p></main></body></html>"
+    )
+    for needle in ("114 14", "13:00–16:00", "/signin"):
+        xs = phone_page.evaluate(_POSITIONS, needle)
+        assert xs != sorted(xs), needle
 
 
 # Where the first character of each piece is drawn: the x of its centre, in the first element
