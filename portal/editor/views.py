@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, format_number
+from flask_babel import format_datetime, format_decimal, format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -23,6 +23,7 @@ from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
 from portal.services import content as service
 from portal.services import edit_presence as presence
 from portal.services.content.dashboard import editor_dashboard
+from portal.services.content.readability import LIX_LIMIT, section_readability
 
 SAVED_MESSAGES = {
     service.SaveOutcome.PUBLISHED: _l("The text is published."),
@@ -199,10 +200,22 @@ def edit(slug: str, lang: str):
             may_confirm=bool(state.revision and service.may_confirm_review(state.revision, staff)),
             body_max=format_number(BODY_MAX),
             pairs=service.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
+            reviews=_section_reviews(module, state, staff) if lang != SOURCE_LANGUAGE else {},
+            translator=lang != SOURCE_LANGUAGE and service.is_translator(staff, lang),
+            readability=section_readability(strip_isolates(form.body.data or "")) if lang == SOURCE_LANGUAGE else [],
+            lix_limit=LIX_LIMIT,
+            decimal=format_decimal,
             task=service.open_task_for(module, lang) if lang != SOURCE_LANGUAGE else None,
         ),
         status,
     )
+
+
+def _section_reviews(module: ContentModule, state, staff) -> dict:
+    """Each section's review of the published translation, by anchor ("#head": title and summary)."""
+    if state.revision is None:
+        return {}
+    return {review.anchor: review for review in service.unit_reviews(module, state.revision, staff=staff)}
 
 
 def to_stockholm(moment: datetime) -> datetime:

@@ -24,7 +24,14 @@ from portal.models.conversation import (
     HandoffStatus,
     Message,
 )
-from portal.models.editorial import LinkCheck, LinkDomain, TaskClosed, TranslationTask, TranslatorLanguage
+from portal.models.editorial import (
+    LinkCheck,
+    LinkDomain,
+    SectionReview,
+    TaskClosed,
+    TranslationTask,
+    TranslatorLanguage,
+)
 from portal.models.erasure import ErasureRequest, ErasureRequestStatus
 from portal.models.feedback import PageFeedback
 from portal.models.messaging import SmsMessage, WhatsAppWindow
@@ -70,6 +77,7 @@ __all__ = [
     "WhatsAppWindow",
     "LinkCheck",
     "LinkDomain",
+    "SectionReview",
     "TaskClosed",
     "TranslationTask",
     "TranslatorLanguage",

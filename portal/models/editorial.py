@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, UTCDateTime, utcnow
@@ -28,6 +28,35 @@ class TranslatorLanguage(Base):
     language: Mapped[str] = mapped_column(String(8), index=True)
 
     staff: Mapped[StaffUser] = relationship()
+
+
+class SectionReview(Base):
+    """A translator checked one section of a translation beside the Swedish (issue 16).
+
+    The review holds while the section's text still has `text_hash` and the Swedish section
+    still has `source_hash`, or differs from `source_markdown` only by minor changes that touch
+    no number, URL, name or term (portal.services.content.reviews). Rows are never updated:
+    a changed section simply has no holding review, and a text changed back has one again.
+    A row without a reviewer is a review recorded in a content file (review_status: reviewed).
+    """
+
+    __tablename__ = "section_review"
+    __table_args__ = (Index("ix_section_review_module_language", "module_id", "language", "anchor"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("content_module.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    anchor: Mapped[str] = mapped_column(String(80))  # "" the introduction, "#head" title and summary
+    text_hash: Mapped[str] = mapped_column(String(12))
+    # The Swedish it was checked against: the body revision, the section's hash and its text.
+    source_revision: Mapped[str] = mapped_column(String(12))
+    source_hash: Mapped[str] = mapped_column(String(12))
+    source_markdown: Mapped[str] = mapped_column(Text)
+    revision_id: Mapped[int | None] = mapped_column(ForeignKey("content_revision.id", ondelete="SET NULL"))
+    reviewed_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    reviewed_by: Mapped[StaffUser | None] = relationship()
 
 
 class TaskClosed(enum.StrEnum):

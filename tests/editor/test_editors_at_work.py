@@ -29,6 +29,7 @@ from portal.services.content import (
     submit_revision,
     sync_from_files,
 )
+from portal.services.content.tasks import set_translator_languages
 from tests.content_fixtures import AR_HEALTH, EN_HEALTH, small_tree
 from tests.factories import create_staff
 from tests.helpers import check_page, sign_in_staff
@@ -199,6 +200,8 @@ def test_a_revert_tells_the_owner_of_a_pending_draft(app, eva, omar):
 
 
 def test_a_writer_cannot_review_their_own_translation(app, eva, omar):
+    set_translator_languages(eva, ["en"])
+    set_translator_languages(omar, ["en"])  # only translators of the language review it (issue 16)
     a, b = signed_in(app, eva), signed_in(app, omar)
     form = form_of(a.get(EDIT_EN))
     changed = form["body"].replace("Children", "Kids")

@@ -9,8 +9,10 @@ One module per concern: ``sync`` (the module files in and out), ``sources`` (the
 history and its changed sections), ``states`` (each translation's state and the status
 matrix), ``reader`` (what the reader sees), ``permissions`` (who may edit what),
 ``revisions`` (editor writes, review and approval), ``diffs`` (comparing texts),
+``reviews`` (translators' reviews, section by section), ``readability`` (LIX of the Swedish),
 ``local`` (municipalities' local sections), ``tasks`` (translators' tasks), ``schedule``
-(publishing at a set time) and ``links`` (the link checker). This package re-exports the names its callers use.
+(publishing at a set time) and ``links`` (the link checker). This package re-exports the names
+its callers use.
 """
 
 from portal.services.content.diffs import diff_revisions, diff_texts, form_text, revision_text, side_by_side
@@ -25,6 +27,7 @@ from portal.services.content.local import (
 )
 from portal.services.content.permissions import NotAllowed, can_edit_regional, local_municipalities
 from portal.services.content.reader import module_cards, module_for_reader, municipality_for_reader
+from portal.services.content.reviews import TextChanged, is_translator, review_section, unit_reviews
 from portal.services.content.revisions import (
     EditConflict,
     NotTranslator,
@@ -87,6 +90,7 @@ __all__ = [
     "SaveOutcome",
     "SelfReview",
     "SubmissionOutdated",
+    "TextChanged",
     "TranslationStatus",
     "WrongSource",
     "approve_submission",
@@ -99,6 +103,7 @@ __all__ = [
     "export_to_files",
     "file_revision",
     "form_text",
+    "is_translator",
     "get_local_section_for_editor",
     "get_module_revision",
     "list_local_sections_for_editor",
@@ -118,8 +123,10 @@ __all__ = [
     "reconcile_tasks",
     "recently_done",
     "translator_languages",
+    "unit_reviews",
     "public_review_status",
     "revert_to",
+    "review_section",
     "revision_text",
     "save_local_section",
     "save_revision",

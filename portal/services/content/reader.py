@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from markupsafe import Markup
 
@@ -70,6 +71,19 @@ class ReaderModule:
     @property
     def language(self) -> str:
         return self.revision.language
+
+    @property
+    def checked_on(self) -> datetime | None:
+        """When a named translator finished checking the translation shown; None unless that is true.
+
+        A review recorded only in a content file names nobody, so it gives no date to the reader.
+        """
+        revision = self.revision
+        if self.fallback or self.showing_source or revision.language == SOURCE_LANGUAGE:
+            return None
+        if self.state.is_stale or not self.state.is_reviewed or revision.reviewed_by_staff_id is None:
+            return None
+        return revision.reviewed_at
 
 
 def module_for_reader(

@@ -16,10 +16,11 @@ from portal.models import ContentModule, ContentRevision, ReviewStatus, Revision
 from portal.services import audit, search
 from portal.services.content.link_domains import domain_problems
 from portal.services.content.permissions import NotAllowed, can_edit_regional
+from portal.services.content.reviews import NotTranslator, SelfReview, is_translator, review_whole_text
 from portal.services.content.sources import section_hashes
 from portal.services.content.sync import _add_revision
 from portal.services.content.task_mail import notify_new_tasks
-from portal.services.content.tasks import reconcile_tasks, translators_of
+from portal.services.content.tasks import reconcile_tasks
 
 
 def today() -> date:
@@ -261,27 +262,34 @@ def submit_revision(
 
 
 def may_confirm_review(revision: ContentRevision, staff: StaffUser) -> bool:
-    """Whether this editor may be the second pair of eyes on a translation's review.
+    """Whether this staff member may be the second pair of eyes on a text's review.
 
-    Never its writer. Where the language has translators (TranslatorLanguage), only they may:
-    a review says a fluent speaker checked it. Where it has none yet, any other regional editor
-    may, so a language is not left without a way to be reviewed (the language-workflow issue
-    adds named reviewers).
+    Never its writer. A translation only a translator of its language (TranslatorLanguage)
+    may review: a review says a fluent speaker checked it, so a regional editor without the
+    language may not (issue 16). The Swedish source any other regional editor may.
     """
     if revision.author_staff_id == staff.id:
         return False
     if revision.language == SOURCE_LANGUAGE:
-        return True
-    translators = translators_of(revision.language)
-    return not translators or any(t.id == staff.id for t in translators)
+        return can_edit_regional(staff)
+    return is_translator(staff, revision.language)
 
 
 def _review(revision: ContentRevision, staff: StaffUser) -> SaveOutcome:
-    """Record that a fluent speaker reviewed the published text; its writer only asks for it."""
+    """Record that a fluent speaker reviewed the published text; its writer only asks for it.
+
+    A translation is reviewed section by section (portal.services.content.reviews): confirming
+    the whole text marks each section checked against the current Swedish.
+    """
     if not may_confirm_review(revision, staff):
         revision.review_status = ReviewStatus.AWAITING_REVIEW
         return SaveOutcome.REVIEW_REQUESTED
-    revision.review_status = ReviewStatus.REVIEWED
+    if revision.language != SOURCE_LANGUAGE:
+        if not review_whole_text(revision, staff):
+            revision.review_status = ReviewStatus.AWAITING_REVIEW  # a section of theirs waits for another
+            return SaveOutcome.REVIEW_REQUESTED
+    else:
+        revision.review_status = ReviewStatus.REVIEWED
     revision.reviewed_by_staff_id = staff.id
     revision.reviewed_at = utcnow()
     audit.record(
@@ -296,8 +304,11 @@ def _review(revision: ContentRevision, staff: StaffUser) -> SaveOutcome:
 
 
 def confirm_review(revision: ContentRevision, *, staff: StaffUser) -> SaveOutcome:
-    """Another editor confirms that a fluent speaker reviewed the published text; never its writer."""
-    if not can_edit_regional(staff) or revision.status != RevisionStatus.PUBLISHED:
+    """A translator of the language (for Swedish, another regional editor) confirms that a fluent
+    speaker reviewed the published text; never its writer."""
+    if revision.status != RevisionStatus.PUBLISHED:
+        raise NotAllowed
+    if revision.language == SOURCE_LANGUAGE and not can_edit_regional(staff):
         raise NotAllowed
     if revision.author_staff_id == staff.id:
         raise SelfReview
@@ -318,14 +329,6 @@ def set_source_approval(required: bool | None, region_slug: str | None = None) -
             region.source_approval_required = required
         db.session.commit()
     return [(r.slug, r.source_approval_required) for r in regions]
-
-
-class SelfReview(NotAllowed):
-    """The writer of a text cannot be its second pair of eyes."""
-
-
-class NotTranslator(NotAllowed):
-    """The language has translators, and this editor is not one of them."""
 
 
 class SubmissionOutdated(Exception):

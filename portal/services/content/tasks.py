@@ -29,6 +29,7 @@ from portal.models import (
     TranslatorLanguage,
     utcnow,
 )
+from portal.services.content.reviews import reconcile_reviews
 from portal.services.content.sources import source_text
 from portal.services.content.states import TranslationStatus, translation_state
 from portal.services.content.task_mail import notify_new_tasks, remember_new
@@ -37,9 +38,10 @@ from portal.services.content.task_mail import notify_new_tasks, remember_new
 def reconcile_tasks(module: ContentModule) -> list[TranslationTask]:
     """Open a task per stale translation of `module`, close the ones no longer needed; return new ones.
 
-    Does not commit: the caller's publish and its tasks are one transaction.
+    Does not commit: the caller's publish and its tasks are one transaction. The translations'
+    section reviews are reconciled first (a change may have un-reviewed a section).
     """
-    db.session.flush()
+    reconcile_reviews(module)
     source = source_text(module)
     current = source.current
     open_tasks: dict[str, list[TranslationTask]] = {}
