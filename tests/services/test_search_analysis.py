@@ -61,6 +61,9 @@ STOP_WORDS = [
     ("fa", "chetor mitonam dar sfi sabtenam konam", ["sfi", "sabtenam"]),
     ("prs", "man da swedan kar mekhayam", ["swedan", "kar"]),
     ("ps", "za pa stockholm ke kar ghwaram", ["stockholm", "kar"]),
+    # Iraqi and Levantine question words in Arabic script ("how much", "I want to know")
+    ("ar", "اريد اعرف شكد barnbidrag", ["barnbidrag"]),
+    ("ar", "قديش بدك هلق", []),
 ]
 
 
