@@ -122,14 +122,14 @@ def retention() -> None:
 @click.option("--enqueue", is_flag=True, help="Run it as a job on the worker queue (and daily after that).")
 def retention_run(enqueue: bool) -> None:
     """Purge now (for cron), or hand the job to the worker queue."""
-    from portal.services import retention as service
+    from portal.services.retention import purge_expired, run_retention
     from portal.worker import enqueue as enqueue_job
 
     if enqueue:
-        enqueue_job(service.run_retention)
+        enqueue_job(run_retention)
         click.echo("retention job queued")
         return
-    counts = service.purge_expired()
+    counts = purge_expired()
     click.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
 
 

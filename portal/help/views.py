@@ -16,7 +16,7 @@ from portal.access import current_person, current_staff_user, staff_required
 from portal.data.contacts import get_contact, get_organisation_by_slug, list_public_contacts
 from portal.help.forms import ContactForm
 from portal.models import Role
-from portal.services import contacts as service
+from portal.services import contacts
 
 bp = Blueprint("help", __name__)
 
@@ -28,7 +28,7 @@ ACCESSIBILITY_STATEMENT_REVIEWED = date(2026, 12, 7)
 @bp.get("/help")
 def help_page():
     """How to use Ankomst and where to get help, with the national numbers to call."""
-    return render_template("help/help.html", lines=service.NATIONAL_LINES)
+    return render_template("help/help.html", lines=contacts.NATIONAL_LINES)
 
 
 @bp.get("/contact")
@@ -42,8 +42,8 @@ def contact():
         "help/contact.html",
         contacts=found,
         own_id=own_id,
-        opening_days=service.opening_days,
-        lines=service.NATIONAL_LINES,
+        opening_days=contacts.opening_days,
+        lines=contacts.NATIONAL_LINES,
     )
 
 
@@ -64,7 +64,7 @@ def accessibility():
 @staff_required(Role.EDITOR, Role.ADMIN)
 def staff_contacts():
     """The receptions whose contact details this staff member may change."""
-    orgs = service.editable_organisations(current_staff_user())
+    orgs = contacts.editable_organisations(current_staff_user())
     return render_template("help/staff_contacts.html", rows=[(o, get_contact(o)) for o in orgs])
 
 
@@ -73,7 +73,7 @@ def staff_contacts():
 def edit_contact(slug: str):
     organisation = get_organisation_by_slug(slug)
     staff = current_staff_user()
-    if organisation is None or not service.may_edit(staff, organisation):
+    if organisation is None or not contacts.may_edit(staff, organisation):
         abort(403, description=_("You can change the contact details of your own municipality only."))
     existing = get_contact(organisation)
     form = ContactForm(formdata=request.form if request.method == "POST" else None, obj=existing)
@@ -82,21 +82,21 @@ def edit_contact(slug: str):
             form[f"opens_{weekday}"].data, form[f"closes_{weekday}"].data = opens, closes
     if request.method == "POST" and form.validate():
         try:
-            rows = {d: (form[f"opens_{d}"].data or "", form[f"closes_{d}"].data or "") for d in service.WEEKDAYS}
-            service.save_contact(
+            rows = {d: (form[f"opens_{d}"].data or "", form[f"closes_{d}"].data or "") for d in contacts.WEEKDAYS}
+            contacts.save_contact(
                 organisation,
                 staff,
                 phone=form.phone.data or "",
                 email=form.email.data,
                 address=form.address.data or "",
-                hours=service.parse_hours(rows),
+                hours=contacts.parse_hours(rows),
             )
-        except service.ContactError as error:
-            form[error.field].errors = [*form[error.field].errors, service.error_message(error.code)]
+        except contacts.ContactError as error:
+            form[error.field].errors = [*form[error.field].errors, contacts.error_message(error.code)]
         else:
             flash(_("The contact details are saved. The contact page shows them now."))
             return redirect(url_for("help.staff_contacts"), 303)
     status = 422 if request.method == "POST" else 200
     return render_template(
-        "help/edit_contact.html", form=form, organisation=organisation, weekdays=service.weekday_names()
+        "help/edit_contact.html", form=form, organisation=organisation, weekdays=contacts.weekday_names()
     ), status

@@ -26,7 +26,7 @@ from portal.languages import LANGUAGES
 from portal.models import Gender, Objection, ObjectionStatus, Outcome, Role, StaffUser
 from portal.objections.forms import DecisionForm, FollowUpFilterForm, QueueFilterForm
 from portal.objections.helpers import register_template_helpers
-from portal.services import objections as service
+from portal.services import objections
 from portal.services.objection_text import DECISION_GROUNDS, staff_outcome_label, status_label
 from portal.services.objections import staff_reads
 from portal.services.plan_text import day_label
@@ -52,7 +52,7 @@ def queue():
     form.language.choices = [("", _("All"))] + [(lang.code, lang.native_name) for lang in LANGUAGES]
     status = form.status.data if form.status.data in {s.value for s in ObjectionStatus} else None
     language = form.language.data if form.language.data in {lang.code for lang in LANGUAGES} else None
-    today = service.stockholm_date()
+    today = objections.stockholm_date()
     found = list_objections_for_caseworker(
         staff,
         today=today,
@@ -61,14 +61,14 @@ def queue():
         language=language,
     )
     # Overdue first, then by due date: the cases that most need someone come to the top.
-    found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
+    found.sort(key=lambda o: (not objections.is_overdue(o, today), o.current_due_date, o.id))
     staff_reads.record_queue(len(found), filtered=bool(request.args))
     return render_template("objections/staff/queue.html", objections=found, form=form, today=today)
 
 
 def _caseworker_case(case: str) -> Objection:
-    objection = get_objection_by_case_number(service.normalise_case_number(case))
-    if objection is None or not service.caseworker_may_handle(current_staff_user(), objection):
+    objection = get_objection_by_case_number(objections.normalise_case_number(case))
+    if objection is None or not objections.caseworker_may_handle(current_staff_user(), objection):
         _denied(case)
     return objection
 
@@ -81,7 +81,7 @@ def _decision_form(objection: Objection, formdata=None) -> DecisionForm:
     form.plan_version.choices = [("", _("No plan version"))] + [
         (
             str(v.id),
-            _("Version %(number)s, %(date)s", number=v.number, date=day_label(service.stockholm_date(v.created_at))),
+            _("Version %(number)s, %(date)s", number=v.number, date=day_label(objections.stockholm_date(v.created_at))),
         )
         for v in plan_versions_since(objection)
     ]
@@ -96,8 +96,8 @@ def _render_staff_case(objection: Objection, mode: str, decision_form: DecisionF
         mode=mode,
         confirm_form=ConfirmForm(formdata=None),
         decision_form=decision_form or _decision_form(objection),
-        overdue=service.is_overdue(objection),
-        reviewer_refusal=service.reviewer_refusal(staff, objection) if mode == "reviewer" else None,
+        overdue=objections.is_overdue(objection),
+        reviewer_refusal=objections.reviewer_refusal(staff, objection) if mode == "reviewer" else None,
         versions_since=plan_versions_since(objection),
     ), status
 
@@ -115,7 +115,7 @@ def _after_action(objection: Objection, endpoint: str, message: str):
     return redirect(url_for(endpoint, case=objection.display_case_number), 303)
 
 
-def _refused(objection: Objection, mode: str, error: service.ObjectionError, form: DecisionForm | None = None):
+def _refused(objection: Objection, mode: str, error: objections.ObjectionError, form: DecisionForm | None = None):
     if form is not None and error.field and hasattr(form, error.field):
         field = getattr(form, error.field)
         field.errors = [*field.errors, error.message]
@@ -131,8 +131,8 @@ def acknowledge(case: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        service.acknowledge(objection, current_staff_user())
-    except service.ObjectionError as error:
+        objections.acknowledge(objection, current_staff_user())
+    except objections.ObjectionError as error:
         return _refused(objection, "caseworker", error)
     return _after_action(objection, "casework.case", _("The newcomer has been told that you have seen the objection."))
 
@@ -144,8 +144,8 @@ def start_review(case: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        service.start_review(objection, current_staff_user())
-    except service.ObjectionError as error:
+        objections.start_review(objection, current_staff_user())
+    except objections.ObjectionError as error:
         return _refused(objection, "caseworker", error)
     return _after_action(objection, "casework.case", _("The review has started. The newcomer has been told."))
 
@@ -164,7 +164,7 @@ def decide(case: str):
     if not form.validate_on_submit():
         return _render_staff_case(objection, "caseworker", form, 422)
     try:
-        service.decide(
+        objections.decide(
             objection,
             current_staff_user(),
             outcome=form.outcome.data,
@@ -172,7 +172,7 @@ def decide(case: str):
             reasons=form.reasons.data,
             plan_version_id=_version_id(form),
         )
-    except service.ObjectionError as error:
+    except objections.ObjectionError as error:
         return _refused(objection, "caseworker", error, form)
     return _after_action(objection, "casework.case", _("The decision is saved. The newcomer has been told."))
 
@@ -184,23 +184,23 @@ def decide(case: str):
 @staff_required(Role.REVIEWER)
 def reviews():
     staff = current_staff_user()
-    today = service.stockholm_date()
-    region_ids = org_ids_below(service.reviewer_regions(staff))
+    today = objections.stockholm_date()
+    region_ids = org_ids_below(objections.reviewer_regions(staff))
     found = list_escalated_objections(region_ids, today=today, overdue_only=request.args.get("overdue") == "1")
-    found.sort(key=lambda o: (not service.is_overdue(o, today), o.current_due_date, o.id))
-    rows = [(o, service.reviewer_refusal(staff, o)) for o in found]
+    found.sort(key=lambda o: (not objections.is_overdue(o, today), o.current_due_date, o.id))
+    rows = [(o, objections.reviewer_refusal(staff, o)) for o in found]
     staff_reads.record_escalated_list(len(found))
     return render_template("objections/staff/reviews.html", rows=rows, today=today)
 
 
 def _reviewer_case(case: str) -> Objection:
     staff = current_staff_user()
-    objection = get_objection_by_case_number(service.normalise_case_number(case))
-    if objection is None or not service.reviewer_covers(staff, objection):
+    objection = get_objection_by_case_number(objections.normalise_case_number(case))
+    if objection is None or not objections.reviewer_covers(staff, objection):
         _denied(case)
-    if not service.is_independent(staff, objection):
+    if not objections.is_independent(staff, objection):
         staff_reads.record_not_independent(objection)
-        abort(403, description=service.error_message("not_independent"))
+        abort(403, description=objections.error_message("not_independent"))
     return objection
 
 
@@ -219,8 +219,8 @@ def start_independent_review(case: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        service.start_independent_review(objection, current_staff_user())
-    except service.ObjectionError as error:
+        objections.start_independent_review(objection, current_staff_user())
+    except objections.ObjectionError as error:
         return _refused(objection, "reviewer", error)
     return _after_action(objection, "casework.review_case", _("You have taken the case. The newcomer has been told."))
 
@@ -233,7 +233,7 @@ def final_decide(case: str):
     if not form.validate_on_submit():
         return _render_staff_case(objection, "reviewer", form, 422)
     try:
-        service.final_decide(
+        objections.final_decide(
             objection,
             current_staff_user(),
             outcome=form.outcome.data,
@@ -241,7 +241,7 @@ def final_decide(case: str):
             reasons=form.reasons.data,
             plan_version_id=_version_id(form),
         )
-    except service.ObjectionError as error:
+    except objections.ObjectionError as error:
         return _refused(objection, "reviewer", error, form)
     return _after_action(
         objection, "casework.review_case", _("The final decision is saved. The newcomer has been told.")
@@ -266,7 +266,7 @@ def follow_up():
     ]
     period = form.period.data if form.period.data in PERIODS else "all"
     form.period.data = period
-    today = service.stockholm_date()
+    today = objections.stockholm_date()
     days = PERIODS[period]
     org_ids = visible_org_ids(staff, Role.COORDINATOR)
     # Every period's cases: no cell may differ from the same cell of a wider period by 1-4 people.

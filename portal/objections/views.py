@@ -16,7 +16,7 @@ from portal.languages import LANGUAGES
 from portal.models import Objection, Plan
 from portal.objections.forms import CaseLookupForm, EscalationForm, ObjectionForm
 from portal.objections.helpers import register_template_helpers
-from portal.services import objections as service
+from portal.services import objections
 from portal.services.objection_text import REASON_CATEGORIES
 
 bp = Blueprint("objections", __name__)
@@ -39,15 +39,15 @@ def _person_key() -> str:
 
 def _fill_choices(form: ObjectionForm, plan: Plan) -> None:
     # Labels as Markup with their times isolated, so "9:00" reads the same in Arabic (portal.bidi).
-    targets = service.plan_targets(plan)
-    form.target.choices = [(t.value, isolate_filter(service.describe_target(t.frozen))) for t in targets]
+    targets = objections.plan_targets(plan)
+    form.target.choices = [(t.value, isolate_filter(objections.describe_target(t.frozen))) for t in targets]
     form.reason.choices = [(c.code.value, str(c.label)) for c in REASON_CATEGORIES]
     form.text_language.choices = [("", _("Find out from the text"))] + [
         (lang.code, lang.native_name) for lang in LANGUAGES
     ]
 
 
-def _put_error(form, error: service.ObjectionError) -> None:
+def _put_error(form, error: objections.ObjectionError) -> None:
     field = getattr(form, error.field or "", None)
     if field is None or error.field == "idempotency_key":
         field = form.text
@@ -59,7 +59,7 @@ def _put_error(form, error: service.ObjectionError) -> None:
 @newcomer_required
 def new():
     person = current_person()
-    plan = service.objectionable_plan(person)
+    plan = objections.objectionable_plan(person)
     if plan is None:
         return render_template("objections/no_plan.html")
     form = ObjectionForm()
@@ -73,7 +73,7 @@ def new():
     if step == "change" and form.is_submitted():
         return _render_new(form)  # back from "check your answers", everything kept
     if form.validate_on_submit():
-        data = service.ObjectionInput(
+        data = objections.ObjectionInput(
             target=form.target.data,
             reason=form.reason.data,
             text=form.text.data,
@@ -85,10 +85,10 @@ def new():
         )
         try:
             if step == "check":
-                service.validate_objection(person, data)
+                objections.validate_objection(person, data)
                 return _render_check(form)
-            objection, _created = service.file_objection(person, data)
-        except service.ObjectionError as error:
+            objection, _created = objections.file_objection(person, data)
+        except objections.ObjectionError as error:
             _put_error(form, error)
         else:
             return redirect(url_for("objections.case", case=objection.display_case_number, received=1), 303)
@@ -119,7 +119,7 @@ def _render_new(form: ObjectionForm, status: int = 200):
     return render_template(
         "objections/new.html",
         form=form,
-        decision_days=service.decision_days(),
+        decision_days=objections.decision_days(),
         reason_hints={c.code.value: str(c.hint) for c in REASON_CATEGORIES},
     ), status
 
@@ -132,7 +132,7 @@ def index():
         "objections/index.html",
         objections=list_objections_for_person(person),
         lookup=CaseLookupForm(formdata=None),
-        can_object=service.objectionable_plan(person) is not None,
+        can_object=objections.objectionable_plan(person) is not None,
     )
 
 
@@ -144,7 +144,7 @@ def find():
     lookup = CaseLookupForm(request.args)
     status = 422
     if lookup.validate():
-        found = get_objection_for_person(person, service.normalise_case_number(lookup.case.data))
+        found = get_objection_for_person(person, objections.normalise_case_number(lookup.case.data))
         if found is not None:
             return redirect(url_for("objections.case", case=found.display_case_number))
         # The same answer whether the number is someone else's or nobody's.
@@ -154,12 +154,12 @@ def find():
         "objections/index.html",
         objections=list_objections_for_person(person),
         lookup=lookup,
-        can_object=service.objectionable_plan(person) is not None,
+        can_object=objections.objectionable_plan(person) is not None,
     ), status
 
 
 def _own_case_or_404(case: str) -> Objection:
-    found = get_objection_for_person(current_person(), service.normalise_case_number(case))
+    found = get_objection_for_person(current_person(), objections.normalise_case_number(case))
     if found is None:
         abort(404)
     return found
@@ -179,9 +179,9 @@ def _render_case(objection: Objection, escalation_form: EscalationForm | None = 
         objection=objection,
         received=request.args.get("received") == "1",
         escalation_form=escalation_form or EscalationForm(formdata=None),
-        can_escalate=service.can_escalate(objection),
-        escalation_deadline=service.escalation_deadline(objection),
-        overdue=service.is_overdue(objection),
+        can_escalate=objections.can_escalate(objection),
+        escalation_deadline=objections.escalation_deadline(objection),
+        overdue=objections.is_overdue(objection),
     ), status
 
 
@@ -193,8 +193,8 @@ def escalate(case: str):
     form = EscalationForm()
     if form.validate_on_submit():
         try:
-            service.escalate(objection, current_person(), text=form.text.data)
-        except service.ObjectionError as error:
+            objections.escalate(objection, current_person(), text=form.text.data)
+        except objections.ObjectionError as error:
             form.text.errors = [*form.text.errors, error.message]
         else:
             flash(_("You have asked for an independent review."))
