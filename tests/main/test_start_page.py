@@ -6,9 +6,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from portal.extensions import db
 from portal.languages import LANGUAGES
-from portal.models import Role
+from portal.models import MunicipalityContact, Role
 from portal.services.schedule import STOCKHOLM
+from portal.services.start_page import reception_for
 from tests.factories import create_objection, create_objectionable_plan, create_person, create_plan, create_staff
 from tests.helpers import check_page, sign_in_newcomer
 
@@ -100,3 +102,50 @@ def test_the_object_card_links_to_the_objection_form_when_signed_in(client, regi
     sign_in_newcomer(client, person)
     soup = check_page(client.get("/"))
     assert soup.select_one("a.object-link")["href"] == "/plan/objections/new"
+
+
+def _reception(org, phone: str) -> None:
+    db.session.add(MunicipalityContact(organisation=org, phone=phone, opening_hours=[]))
+    db.session.commit()
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_the_start_page_names_the_caseworker_the_receptions_phone_and_the_way_to_a_person(client, region, lang):
+    staff = create_staff(region["sodertalje"], Role.CASEWORKER, name="Karin Lind")
+    _reception(region["sodertalje"], "08-46 500 410")
+    person = create_person(region["sodertalje"], language=lang)
+    create_objectionable_plan(person, staff)
+    sign_in_newcomer(client, person)
+    contact = check_page(client.get("/"), lang=lang).select_one("section.start-contact")
+    assert [b.get_text() for b in contact.select("bdi")] == ["Karin Lind", region["sodertalje"].name]
+    assert contact.select_one('a[href="tel:0846500410"]')["dir"] == "ltr"
+    assert {a["href"] for a in contact.select("a")} >= {"/chat", "/contact"}
+
+
+def test_without_a_plan_the_start_page_still_names_the_municipality_and_the_way_to_a_person(client, region):
+    person = create_person(region["botkyrka"])
+    sign_in_newcomer(client, person)
+    contact = check_page(client.get("/")).select_one("section.start-contact")
+    assert [b.get_text() for b in contact.select("bdi")] == [region["botkyrka"].name]
+    assert contact.select_one("a[href^='tel:']") is None  # no reception recorded
+    assert contact.select_one("a[href='/chat']") is not None
+
+
+def test_a_district_newcomer_is_given_the_citys_reception_never_the_regions(client, region):
+    _reception(region["region"], "08-46 500 400")
+    person = create_person(region["rinkeby-kista"])
+    assert reception_for(person) is None
+    _reception(region["stockholm"], "08-46 500 430")
+    assert reception_for(person).phone == "08-46 500 430"
+
+
+def test_a_due_survey_is_asked_for_on_the_start_page_and_not_before(client, region, caseworker):
+    person = create_person(region["sodertalje"], language="fa")
+    create_plan(person, caseworker, start=_this_monday() - timedelta(weeks=18), status="active")
+    sign_in_newcomer(client, person)
+    survey = check_page(client.get("/"), lang="fa").select_one("section.start-survey")
+    assert survey is not None and survey.select_one("a[href='/survey']") is not None
+    newer = create_person(region["sodertalje"])
+    create_plan(newer, caseworker, start=_this_monday(), status="active")
+    sign_in_newcomer(client, newer)
+    assert check_page(client.get("/")).select_one("section.start-survey") is None
