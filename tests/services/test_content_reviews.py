@@ -194,3 +194,18 @@ def test_a_review_recorded_in_a_content_file_is_judged_like_any_other_but_names_
 )
 def test_what_a_minor_change_touches(old, new, touched):
     assert touched_kinds(old, new) == touched
+
+
+def test_the_matrix_offers_confirming_a_review_only_to_translators_of_the_language(editor, translator, region):
+    from portal.services.content import status_matrix
+
+    values = RevisionInput("الصحة والرعاية", "كيف تحصل على الرعاية.", AR_HEALTH + "\nسطر.\n", review_status="reviewed")
+    save_revision(get_module(HEALTH), "ar", values, staff=editor, publish=True)
+    other = create_staff(region["region"], Role.EDITOR)
+
+    def action(staff, languages):
+        rows = status_matrix(editor_id=staff.id, my_languages=languages)
+        return next(c for r in rows if r.module.slug == HEALTH for c in r.cells if c.language == "ar").next_action
+
+    assert action(translator, ["ar"]) == "confirm-review"
+    assert action(other, None) == "none"  # a regional editor without the language

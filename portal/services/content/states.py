@@ -125,7 +125,8 @@ def status_matrix(
     `show` keeps the modules with at least one cell in that state ("mine": a draft of the
     editor `editor_id`; "todo": an action that is theirs); every cell stays, so a row still
     reads across all languages. An action is the editor's own (`for_me`) when it is an approval
-    or their draft, or in one of `my_languages` (the languages they translate; None: all).
+    or their draft, or in one of `my_languages` (the languages they translate; None: all), except
+    confirming a translation's review, which is only ever a translator's of that language.
     `sort="work"` puts the modules with the most actions for this editor first.
     """
     current: dict[tuple[int, str], ContentRevision] = {}
@@ -147,6 +148,8 @@ def status_matrix(
             key = (module.id, code)
             cell = replace(translation_state(current.get(key), source, code, has_draft=key in drafts), mine=key in mine)
             action = next_action(cell, editor_id=editor_id, awaiting_others=key in awaiting)
+            if action == NextAction.CONFIRM_REVIEW and code != SOURCE_LANGUAGE and code not in (my_languages or ()):
+                action = NextAction.NONE  # only a translator of the language may confirm (issue 16)
             ours = action in (NextAction.APPROVE, NextAction.CONTINUE) or my_languages is None or code in my_languages
             cells.append(replace(cell, next_action=str(action), for_me=action != NextAction.NONE and ours))
         title = source.current.title if source.current else module.slug
