@@ -18,6 +18,10 @@ Days are Europe/Stockholm calendar days (`today` comes from the caller):
 - this week: the rest of the ISO week, today to Sunday; next week: Monday to Sunday after it;
 - an activity kind (SFI, internship, a class) filters the answer; with "next" and no day
   ("when is my next internship") the answer is that kind's next occurrence.
+
+Over 500 lines on purpose (issue 18's limit): two thirds of it is WORDS, the word table, which
+the bot's plan.yml files copy from this path (a test checks that they agree); the rules that
+read it follow it here rather than in a second module.
 """
 
 from __future__ import annotations
