@@ -48,5 +48,13 @@ def test_the_same_script_prefers_the_written_language_only_when_it_is_surer():
     query = "where do I find a dentist"
     assert not prefer_written(query, "sv", "en", _results("en", CONFIDENT), _results("sv", CONFIDENT))
     assert prefer_written(query, "sv", "en", _results("en", CONFIDENT), _results("sv", MIDDLING))
-    # Latin letters from a reader of Arabic script: the same rule (Arabizi).
-    assert not prefer_written("wen bla2i doctor", "ar", "so", _results("so", MIDDLING), _results("ar", MIDDLING))
+
+
+def test_english_from_a_reader_of_another_script_prefers_english():
+    query = "how do we apply for preschool for my little brother"
+    assert prefer_written(query, "fa", "en", _results("en", MIDDLING), _results("fa", CONFIDENT))
+
+
+def test_arabizi_is_read_in_the_readers_language():
+    assert written_language("kif bta3mel BankID eza ma 3ndi ID kort", "ar") is None
+    assert written_language("ana 3andy shahadet handasa men masr, ezay a3adelha fel swed?", "ar") is None

@@ -11,11 +11,12 @@ language: every translation has the same sections under the same anchors.
 
 When the written language is trusted:
 - Written in another script than the reader's language (Cyrillic, Arabic, Ge'ez against Latin,
-  say): the reader's index can match almost nothing of it, so the written language's results
-  are used unless they found nothing.
-- In the same script (Persian and Arabic, Russian and Ukrainian, English and Swedish), or in
-  Latin letters by a reader of another script (Arabizi, Finglish, which the reader's own index
-  partly knows from its questions): only when the written language's search is surer.
+  English typed by a Persian reader, say): the reader's index can match almost nothing of it,
+  so the written language's results are used unless they found nothing. Arabizi and Finglish
+  never get here: heliport names none of our languages for them, and the reader's language is
+  assumed (the reader's own index knows them from its questions).
+- In the same script (Persian and Arabic, Russian and Ukrainian, English and Swedish): only when
+  the written language's search is surer.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def prefer_written(query: str, reader: str, written: str, theirs: SearchResults,
     if not theirs.hits or theirs.confidence == NONE:
         return False
     script = script_of(query)
-    if script != LATIN and script == SCRIPTS[written] and script != SCRIPTS[reader]:
+    if script == SCRIPTS[written] and script != SCRIPTS[reader]:
         return True
     return _ORDER[theirs.confidence] > _ORDER[ours.confidence]
 
