@@ -276,11 +276,8 @@ def may_confirm_review(revision: ContentRevision, staff: StaffUser) -> bool:
 
 
 def _review(revision: ContentRevision, staff: StaffUser) -> SaveOutcome:
-    """Record that a fluent speaker reviewed the published text; its writer only asks for it.
-
-    A translation is reviewed section by section (portal.services.content.reviews): confirming
-    the whole text marks each section checked against the current Swedish.
-    """
+    """Record that a fluent speaker reviewed the published text (a translation: each section,
+    against the current Swedish, portal.services.content.reviews); its writer only asks for it."""
     if not may_confirm_review(revision, staff):
         revision.review_status = ReviewStatus.AWAITING_REVIEW
         return SaveOutcome.REVIEW_REQUESTED
@@ -306,9 +303,9 @@ def _review(revision: ContentRevision, staff: StaffUser) -> SaveOutcome:
 def confirm_review(revision: ContentRevision, *, staff: StaffUser) -> SaveOutcome:
     """A translator of the language (for Swedish, another regional editor) confirms that a fluent
     speaker reviewed the published text; never its writer."""
-    if revision.status != RevisionStatus.PUBLISHED:
-        raise NotAllowed
-    if revision.language == SOURCE_LANGUAGE and not can_edit_regional(staff):
+    if revision.status != RevisionStatus.PUBLISHED or (
+        revision.language == SOURCE_LANGUAGE and not can_edit_regional(staff)
+    ):
         raise NotAllowed
     if revision.author_staff_id == staff.id:
         raise SelfReview
