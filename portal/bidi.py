@@ -163,7 +163,38 @@ def isolate_plain_text(text: str) -> str:
     they cost two units each there; in a Latin text they would turn a GSM-7 SMS into UCS-2 and
     more than double its price, for nothing.
     """
-    return isolate_text(text) if is_rtl_text(text) else text
+    return _isolate_leading_latin(isolate_text(text)) if is_rtl_text(text) else text
+
+
+def _isolate_leading_latin(text: str) -> str:
+    """Each right-to-left line that starts with a Latin word ("Ankomst: ..."), with that word isolated.
+
+    A phone lays out each line of an SMS in the direction of its first letter, so an Arabic SMS
+    that starts with "Ankomst:" would be shown left to right, its sentence order scrambled. The
+    first letter inside isolates does not count, so the line's first Arabic letter decides.
+    """
+    lines = []
+    for line in text.split("\n"):
+        first = _first_strong_outside_isolates(line)
+        if first is not None and unicodedata.bidirectional(line[first]) == "L" and text_direction(line) == "rtl":
+            for start, end in latin_runs(line):
+                if start == first:
+                    line = f"{line[:start]}{LRI}{line[start:end]}{PDI}{line[end:]}"
+                    break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _first_strong_outside_isolates(line: str) -> int | None:
+    depth = 0
+    for index, ch in enumerate(line):
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == PDI:
+            depth = max(depth - 1, 0)
+        elif not depth and unicodedata.bidirectional(ch) in ("L", "R", "AL"):
+            return index
+    return None
 
 
 def run_html(run: Run, *, link: bool = True) -> str:

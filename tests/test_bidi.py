@@ -104,3 +104,14 @@ def test_the_direction_of_someones_own_words_goes_by_most_of_their_letters(text,
 )
 def test_latin_runs_are_whole_words_joined_by_spaces(text, runs):
     assert [text[start:end] for start, end in latin_runs(text)] == runs
+
+
+def test_a_right_to_left_sms_line_that_starts_with_a_latin_word_has_that_word_isolated():
+    # A phone takes a line's direction from its first letter: "Ankomst" would make it left to right.
+    text = "Ankomst: استلمنا اعتراضك D8S3-542N.\nSFI 3 أيام\nJag vill ha SFI, شكرا"
+    isolated = isolate_plain_text(text)
+    assert isolated == (
+        f"{LRI}Ankomst{PDI}: استلمنا اعتراضك {LRI}D8S3-542N{PDI}.\n{LRI}SFI{PDI} 3 أيام\nJag vill ha SFI, شكرا"
+    )
+    assert isolate_plain_text(isolated) == isolated  # twice is once
+    assert isolate_plain_text("Ankomst: ring 114 14") == "Ankomst: ring 114 14"  # Latin text stays GSM-7
