@@ -26,7 +26,7 @@ from portal.services.search.analysis import MAX_QUERY_CHARS
 from portal.services.search.answers import CivicAnswer, answer
 from portal.services.search.engines import PostgresFts, SqliteFts5, engine
 from portal.services.search.indexing import index_is_empty, index_module, rebuild_index
-from portal.services.search.ranking import prepare_query, search
+from portal.services.search.ranking import prepare_query, search, warm
 from portal.services.search.results import CONFIDENT, MIDDLING, NONE, SearchHit, SearchResults
 from portal.services.search.snippets import make_snippet
 
@@ -48,4 +48,5 @@ __all__ = [
     "prepare_query",
     "rebuild_index",
     "search",
+    "warm",
 ]

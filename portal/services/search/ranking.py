@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import bm25s
@@ -171,6 +172,17 @@ def language_index(language: str) -> LanguageIndex:
     index = _build(language)
     _cache[key] = (stamp, index)
     return index
+
+
+def warm(languages: Iterable[str]) -> None:
+    """Build the ranking models of these languages now, before the first question needs them.
+
+    A cold model costs the first question of each language in each worker process a second or
+    more (more on a busy machine), and the assistant gives up on the portal after 3 s
+    (bot/actions/portal_api.py): gunicorn.conf.py warms every worker before it takes requests.
+    """
+    for language in languages:
+        language_index(language)
 
 
 def _build(language: str) -> LanguageIndex:
