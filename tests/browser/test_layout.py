@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.local_time import stockholm_today
 from portal.models import Role
@@ -343,3 +344,19 @@ def test_radio_buttons_and_checkboxes_stay_beside_their_wrapping_labels(browser,
         assert not apart, "\n".join(apart)
     finally:
         context.close()
+
+
+def test_chat_messages_added_by_javascript_read_right_to_left_though_they_start_with_a_latin_word(
+    phone_page, fake_rasa
+):
+    # dir="auto" would go by "SFI" and "BankID", the first letters, and lay both out left to right.
+    fake_rasa.reply = lambda call: [{"text": "BankID هوية إلكترونية. اتصل على 1177."}]
+    phone_page.goto("/chat?lang=ar")
+    phone_page.locator("#chat-form textarea").fill("SFI متى يبدأ الدرس؟")
+    phone_page.locator("#chat-form button[type=submit]").click()
+    replies = phone_page.locator("#chat-transcript li.chat-out p")
+    expect(replies).to_have_count(2)  # the greeting and the reply
+    assert phone_page.url.endswith("/chat?lang=ar")  # sent by JavaScript, not by a reload
+    assert phone_page.locator("#chat-transcript li.chat-in p").last.get_attribute("dir") == "rtl"
+    assert replies.last.get_attribute("dir") == "rtl"
+    assert "BankID" in replies.last.inner_text()
