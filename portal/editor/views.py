@@ -24,6 +24,7 @@ from portal.services import content as service
 from portal.services import edit_presence as presence
 from portal.services.content.dashboard import editor_dashboard
 from portal.services.content.readability import LIX_LIMIT, section_readability
+from portal.services.content.reviews import minor_change_touches
 
 SAVED_MESSAGES = {
     service.SaveOutcome.PUBLISHED: _l("The text is published."),
@@ -162,6 +163,14 @@ def edit(slug: str, lang: str):
                     flash(_("The text will be published on %(time)s.", time=when))
                 else:
                     flash(str(SAVED_MESSAGES[result.outcome]))
+                went_out = result.outcome in (service.SaveOutcome.PUBLISHED, service.SaveOutcome.SCHEDULED)
+                if went_out and lang == SOURCE_LANGUAGE and minor_change_touches(state.revision, result.revision):
+                    flash(
+                        _(
+                            "This minor change touched a number, link, name or term. The translations' sections "
+                            "it touched go back to unreviewed until a translator checks them again."
+                        )
+                    )
                 if state.is_stale and not form.matches_source.data and result.outcome == service.SaveOutcome.PUBLISHED:
                     # The box left unticked is how a translation got published and stayed stale unseen.
                     flash(

@@ -105,3 +105,20 @@ def test_the_demo_translator_reviews_arabic_and_nothing_else(app, synced):
         assert client.post(REVIEW_AR, data=form).status_code == 302
     assert check_page(app.test_client().get(f"/info/{HEALTH}?lang=ar")).select_one(".checked-notice")
     assert not check_page(client.get(f"/editor/{HEALTH}/en")).select(".section-review form")  # one language only
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        ("Ring 1177 för råd.", "Ring 1177 eller 112 för råd.", True),  # a number
+        ("laga dina tänder", "laga tänderna", False),  # wording only
+    ],
+)
+def test_a_swedish_editor_is_told_when_a_minor_change_touches_a_number(app, omar, old, new, told):
+    client = signed_in(app, omar)
+    form = form_of(client.get(f"/editor/{HEALTH}/sv"))
+    form.update(body=form["body"].replace(old, new), minor="y", publish="1")
+    response = client.post(f"/editor/{HEALTH}/sv", data=form, follow_redirects=True)
+    assert get_published_revision(get_module(HEALTH), "sv").minor
+    flashes = " ".join(f.get_text() for f in check_page(response).select(".flash"))
+    assert ("översättare har kontrollerat" in flashes) == told

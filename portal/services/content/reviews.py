@@ -104,6 +104,14 @@ def touched_kinds(old: str, new: str) -> list[str]:
     return [kind for kind in before if before[kind] != after[kind]]
 
 
+def minor_change_touches(old: ContentRevision | None, new: ContentRevision) -> bool:
+    """Whether a minor Swedish change touched a number, URL, name or term in any section (the editor is told)."""
+    if old is None or not new.minor:
+        return False
+    before = {s.anchor: s.markdown for s in split_sections(old.body)}
+    return any(touched_kinds(before.get(s.anchor, ""), s.markdown) for s in split_sections(new.body))
+
+
 # -- the units a translation is reviewed in ------------------------------------------------
 
 
