@@ -31,6 +31,7 @@ from portal.models import (
     StaffUser,
     TranslatorLanguage,
 )
+from portal.services.demo_figures import seed_synthetic_plans
 from portal.services.hashing import hash_secret
 
 DEMO_PASSWORD = "ankomst-demo-2026"  # noqa: S105 - demo data for a laptop, printed by make run
@@ -193,6 +194,8 @@ def seed(*, if_empty: bool = False) -> bool:
     seed_local_sections(orgs)
     seed_plans()
     seed_survey(orgs)
+    # Several hundred labelled synthetic plans, so the coordinator's plan figures show numbers.
+    seed_synthetic_plans(stockholm_today())
     return True
 
 
