@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
@@ -122,6 +122,21 @@ def list_open_handoffs(org_ids: Iterable[int]) -> list[HandoffRequest]:
             .where(HandoffRequest.organisation_id.in_(ids), HandoffRequest.status == HandoffStatus.OPEN)
             .order_by(HandoffRequest.created_at, HandoffRequest.id)
         )
+    )
+
+
+def count_open_handoffs(org_ids: Iterable[int]) -> int:
+    """How many requests wait for the organisations given, a stranger's among them (the start page)."""
+    ids = list(org_ids)
+    if not ids:
+        return 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(HandoffRequest)
+            .where(HandoffRequest.organisation_id.in_(ids), HandoffRequest.status == HandoffStatus.OPEN)
+        )
+        or 0
     )
 
 

@@ -186,7 +186,11 @@ def sweep(now: datetime | None = None) -> dict[str, int]:
                 )
             )
         counts["deadline"] += _deadline(objection, today, OBJECTION_DUE_WITHIN_DAYS, now)
-    for handoff in db.session.scalars(select(HandoffRequest).where(HandoffRequest.status == HandoffStatus.OPEN)).all():
+    # A stranger's request has no person to name in a notification: it waits in the reception's list.
+    open_handoffs = select(HandoffRequest).where(
+        HandoffRequest.status == HandoffStatus.OPEN, HandoffRequest.person_id.is_not(None)
+    )
+    for handoff in db.session.scalars(open_handoffs).all():
         counts["handoff"] += len(
             _tell(
                 NotificationKind.HANDOFF,

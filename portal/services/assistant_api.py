@@ -78,15 +78,19 @@ def is_live(conversation: Conversation) -> bool:
 def _require_person(conversation: Conversation) -> Person:
     person = identified_person(conversation)
     if person is None:
-        raise AssistantError(
-            403,
-            "not_identified",
-            gettext(
-                "I can only answer questions about your own plan when you are signed in, "
-                "or when you write from the mobile number you registered with us."
-            ),
-        )
+        raise _not_identified()
     return person
+
+
+def _not_identified() -> AssistantError:
+    return AssistantError(
+        403,
+        "not_identified",
+        gettext(
+            "I can only answer questions about your own plan when you are signed in, "
+            "or when you write from the mobile number you registered with us."
+        ),
+    )
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -100,11 +104,17 @@ def describe_conversation(conversation: Conversation) -> dict[str, Any]:
         "channel": conversation.channel.value,
         "identified": identified_person(conversation) is not None,
         # Someone we cannot identify may still ask for a person: the reception, nothing personal.
-        "reception": {
-            "phone": current_app.config.get("RECEPTION_PHONE"),
-            "hours": current_app.config.get("RECEPTION_HOURS"),
-        },
+        "reception": reception_details(conversation),
     }
+
+
+def reception_details(conversation: Conversation) -> dict[str, str]:
+    """The phone and hours of the reception that takes this conversation's stranger, in its language."""
+    from portal.services.reception import contact_for, reception_for
+
+    with in_language(conversation):
+        contact = contact_for(reception_for(conversation))
+    return {"phone": contact.phone, "hours": contact.hours}
 
 
 def change_language(conversation: Conversation, payload: Any) -> dict[str, Any]:
@@ -238,11 +248,17 @@ def escalate_objection(conversation: Conversation, case_number: str, payload: An
 
 
 def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
-    """POST /conversations/{cid}/handoff: a caseworker of the person's organisation will see it."""
+    """POST /conversations/{cid}/handoff: a caseworker of the person's organisation will see it.
+
+    A stranger (no identified person) still gets 403 not_identified, so the assistant tells them
+    the reception's contact (GET /conversations/{cid}), but an SMS stranger's request is first
+    queued at that reception (services.reception), so the reception can call them back.
+    """
     from portal.services.handoffs import create_handoff
+    from portal.services.reception import create_stranger_handoff
 
     with in_language(conversation):
-        person = _require_person(conversation)
+        person = identified_person(conversation)
         if not isinstance(payload, dict):
             raise AssistantError(422, "invalid", gettext("Something in the request was wrong"))
         note = payload.get("note")
@@ -259,7 +275,10 @@ def request_handoff(conversation: Conversation, payload: Any) -> dict[str, Any]:
                 gettext("Please write at most %(count)s characters.", count=MAX_NOTE_CHARS),
                 field="note",
             )
-    handoff = create_handoff(
-        person, conversation, note, interpreter=get_language(interpreter).code if interpreter else None
-    )
+    interpreter = get_language(interpreter).code if interpreter else None
+    if person is None:
+        create_stranger_handoff(conversation, note, interpreter=interpreter)
+        with in_language(conversation):
+            raise _not_identified()  # nothing personal goes back, not even the request's id
+    handoff = create_handoff(person, conversation, note, interpreter=interpreter)
     return {"handoff": handoff.id}

@@ -75,10 +75,7 @@ def answer(conversation: Conversation, text: str) -> str:
             return _case_status(conversation, text.strip())
         except AssistantError as error:
             if error.error == "not_identified" and cleaned == "4":
-                return gettext(
-                    "We can connect you with a caseworker only when you write from the mobile number you "
-                    "registered with us. You can also contact your municipality."
-                )
+                return _reception(conversation)
             if error.error == "not_identified":
                 return gettext(
                     "I can only tell you about your own plan when you write from the mobile number you "
@@ -148,6 +145,31 @@ def _case_status(conversation: Conversation, case_number: str) -> str:
         case=case["case_number"],
         status=case["status_label"],
         date=day_label(date.fromisoformat(case["due_date"])),
+    )
+
+
+def _reception(conversation: Conversation) -> str:
+    """A stranger who chose 4: the reception's contact (their request already waits there by SMS)."""
+    from portal.services.reception import can_queue, contact_for, reception_for
+
+    contact = contact_for(reception_for(conversation))
+    if contact.name is None or not contact.phone:
+        return gettext(
+            "We can connect you with a caseworker only when you write from the mobile number you "
+            "registered with us. You can also contact your municipality."
+        )
+    reach = f"{contact.phone} ({contact.hours})" if contact.hours else contact.phone
+    if can_queue(conversation):
+        return gettext(
+            "We cannot see who you are, so your request has gone to the reception of %(organisation)s, "
+            "which can contact you on this number. You can also call them: %(contact)s",
+            organisation=contact.name,
+            contact=reach,
+        )
+    return gettext(
+        "We cannot see who you are, so we cannot ask a caseworker. Call the reception of %(organisation)s: %(contact)s",
+        organisation=contact.name,
+        contact=reach,
     )
 
 

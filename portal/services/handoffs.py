@@ -9,7 +9,7 @@ from flask_babel import force_locale, gettext
 from portal.catalogues import HANDOFF_OUTCOMES_BY_KEY
 from portal.clients.sms import SmsSendError, send_sms
 from portal.data.conversations import get_handoff, get_open_handoff
-from portal.data.people import can_see_person
+from portal.data.people import can_see_person, visible_org_ids
 from portal.extensions import db
 from portal.languages import get_language
 from portal.models import (
@@ -21,6 +21,7 @@ from portal.models import (
     HandoffStatus,
     Message,
     Person,
+    Role,
     StaffUser,
     utcnow,
 )
@@ -73,9 +74,12 @@ def create_handoff(
 def get_handoff_for_staff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:
     """The request, or None when it does not exist or is another organisation's."""
     handoff = get_handoff(handoff_id)
-    if handoff is None or not can_see_person(staff, handoff.person):
+    if handoff is None:
         return None
-    return handoff
+    if handoff.person is None:
+        # A stranger's request (services.reception) belongs to the reception that takes it.
+        return handoff if handoff.organisation_id in visible_org_ids(staff, Role.CASEWORKER) else None
+    return handoff if can_see_person(staff, handoff.person) else None
 
 
 def close_handoff(staff: StaffUser, handoff_id: int, outcome: str, note: str | None = None) -> HandoffRequest | None:
@@ -105,7 +109,8 @@ def close_handoff(staff: StaffUser, handoff_id: int, outcome: str, note: str | N
 
 def reply_text(handoff: HandoffRequest, staff: StaffUser, text: str) -> str:
     """The reply as the newcomer receives it: a label in their language, then the caseworker's Swedish."""
-    lang = get_language(handoff.language) or get_language(handoff.person.preferred_language) or get_language("sv")
+    preferred = handoff.person.preferred_language if handoff.person else None
+    lang = get_language(handoff.language) or get_language(preferred) or get_language("sv")
     with force_locale(lang.babel_locale):
         label = gettext(
             "Message from your caseworker at %(organisation)s. They wrote it in Swedish:",
@@ -131,6 +136,9 @@ def reply_to_handoff(staff: StaffUser, handoff: HandoffRequest, text: str) -> Re
     The result says whether the SMS went, so the caseworker knows to call instead. The message
     text is never logged or put in the audit log: the audit records who replied, and when.
     """
+    if handoff.person is None:
+        # A stranger is called back: nothing is written to a number nobody has registered.
+        raise ValueError("a stranger's request has no one to write to")
     text = text.strip()
     if not text or len(text) > REPLY_MAX_LENGTH:
         raise ValueError("bad reply length")

@@ -58,6 +58,8 @@ def handoff(handoff_id: int):
 @staff_required(Role.CASEWORKER)
 def reply_to_handoff(handoff_id: int):
     found = _handoff_or_404(handoff_id)
+    if found.person is None:
+        abort(404)  # a stranger's request has no reply form: the reception calls them back
     form = HandoffReplyForm()
     if not form.validate_on_submit():
         return _render_handoff(found, 422, reply_form=form)

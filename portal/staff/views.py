@@ -4,10 +4,10 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from flask_babel import gettext as _
 
 from portal.access import current_staff_user, staff_required
-from portal.data.conversations import list_handoffs_for_person
+from portal.data.conversations import count_open_handoffs, list_handoffs_for_person
 from portal.data.erasure_requests import get_pending_erasure_request
 from portal.data.objections import list_objections_for_person
-from portal.data.people import get_person_for_staff
+from portal.data.people import get_person_for_staff, visible_org_ids
 from portal.extensions import db, limiter
 from portal.forms import StaffPasswordForm, TotpForm
 from portal.models import Person, Role, StaffUser, utcnow
@@ -108,6 +108,8 @@ def dashboard():
         tasks=[(t, tasks.describe_task(t)) for t in open_tasks],
         assign_forms={t.id: _assign_form(t, choices) for t in open_tasks},
         done_form=TaskDoneForm(formdata=None),
+        # Strangers' requests have no person, so no row or task: the count is how the reception sees them.
+        open_handoffs=count_open_handoffs(visible_org_ids(staff, Role.CASEWORKER)),
     )
 
 

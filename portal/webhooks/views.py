@@ -72,7 +72,15 @@ def twilio_sms():
     body = request.form.get("Body", "")
     if not sid or not phone or len(sid) > 64 or len(phone) > 20:
         abort(400)
-    answer = conversations.receive_sms(sid=sid, phone=phone, body=body[:MAX_BODY_CHARS], channel=channel)
+    # The service number written to says whose reception takes a stranger (services.reception).
+    _, service_number = split_address(request.form.get("To", ""))
+    answer = conversations.receive_sms(
+        sid=sid,
+        phone=phone,
+        body=body[:MAX_BODY_CHARS],
+        channel=channel,
+        service_number=service_number[:20] or None,
+    )
     callback = _status_callback_url(answer.sms_id) if answer.sms_id is not None else None
     return _twiml(twiml_reply(answer.body, status_callback=callback))
 

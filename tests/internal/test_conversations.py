@@ -194,6 +194,32 @@ def test_an_unknown_number_gets_no_personal_data(client, caseworker, newcomer, a
     assert "SFI" not in response.get_data(as_text=True)
 
 
+def test_a_strangers_handoff_is_refused_personally_but_waits_at_the_reception(app, client, db, region, monkeypatch):
+    """Issue 21, item 4: still 403 (nothing personal, not even the request's id), but queued."""
+    from portal.models import MunicipalityContact
+
+    monkeypatch.setitem(app.config, "RECEPTION_NUMBERS", {"+46766860001": "botkyrka"})
+    db.session.add(
+        MunicipalityContact(
+            organisation=region["botkyrka"],
+            phone="08-530 610 00",
+            opening_hours=[[0, "09:00", "15:00"], [1, "09:00", "15:00"]],
+        )
+    )
+    stranger = create_conversation(channel="sms", phone="+46709999998", language="so")
+    stranger.service_number = "+46766860001"
+    db.session.commit()
+    response = api(client, "POST", f"/{stranger.public_id}/handoff", json={"note": "qof ayaan rabaa"})
+    assert response.status_code == 403 and response.get_json()["error"] == "not_identified"
+    assert "handoff" not in response.get_json()
+    handoff = db.session.scalar(select(HandoffRequest))
+    assert handoff.person_id is None and handoff.organisation_id == region["botkyrka"].id
+    assert handoff.note == "qof ayaan rabaa" and handoff.language == "so"
+    # The assistant reads the reception's contact from the conversation, in the conversation's language.
+    reception = api(client, "GET", f"/{stranger.public_id}").get_json()["reception"]
+    assert reception["phone"] == "08-530 610 00" and reception["hours"].startswith("Isniin")
+
+
 def test_the_next_activity_is_the_next_occurrence_with_place_and_map(client, caseworker, newcomer, sms):
     _plan_with_activity_today(newcomer, caseworker)
     activity = api(client, "GET", f"/{sms.public_id}/next-activity").get_json()["activity"]

@@ -366,7 +366,42 @@ def test_the_fallback_menu_gives_an_unknown_number_no_personal_data(client, db, 
     for digit in ("1", "2", "3", "4"):
         body = replies(text_sms(client, UNKNOWN, digit))[0]
         assert "Swedish for immigrants" not in body and "Storgatan" not in body and "Active" not in body
-        assert "registered" in body
+        # 1-3 ask them to write from their registered number; 4 gives the reception's contact.
+        assert ("registered" if digit != "4" else "reception") in body
+
+
+def test_a_strangers_request_for_a_person_reaches_the_reception_of_the_number_they_wrote_to(
+    app, client, db, region, rasa_down, monkeypatch
+):
+    """Issue 21, item 4: Södertälje's own number routes its strangers to Södertälje's reception."""
+    from portal.models import HandoffRequest, MunicipalityContact, Role
+    from tests.helpers import sign_in_staff
+
+    monkeypatch.setitem(app.config, "RECEPTION_NUMBERS", {"+46766860001": "sodertalje"})
+    db.session.add(
+        MunicipalityContact(
+            organisation=region["sodertalje"], phone="08-523 010 00", opening_hours=[[0, "09:00", "16:00"]]
+        )
+    )
+    person = create_person(region["sodertalje"], language="en", name="Registered Person")
+    create_plan(person, create_staff(region["sodertalje"]), status="active")
+
+    def to_sodertalje(body: str):
+        params = sms_params(UNKNOWN, body)
+        params["To"] = "+46766860001"
+        return replies(post_signed(client, SMS, params))
+
+    to_sodertalje("I need help")  # the assistant is down: the portal's menu answers
+    body = to_sodertalje("4")[0]
+    assert region["sodertalje"].name in body and "08-523 010 00" in body and "reception" in body
+    assert "Registered Person" not in body and "Swedish for immigrants" not in body
+    handoff = db.session.scalar(select(HandoffRequest))
+    assert handoff.person_id is None and handoff.organisation_id == region["sodertalje"].id
+    assert handoff.channel == "sms" and handoff.conversation.phone == UNKNOWN
+
+    sign_in_staff(client, create_staff(region["sodertalje"], Role.CASEWORKER))
+    page = client.get(f"/staff/handoffs/{handoff.id}?lang=en").get_data(as_text=True)
+    assert "Request from an unknown number" in page and f"tel:{UNKNOWN}" in page and "I need help" in page
 
 
 def test_when_rasa_comes_back_the_episode_ends_and_the_bot_answers_again(config, client, db, fake_rasa, rasa_down):

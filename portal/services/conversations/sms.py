@@ -84,13 +84,18 @@ class _PendingAnswer:
 # -- SMS ----------------------------------------------------------------------------------
 
 
-def receive_sms(*, sid: str, phone: str, body: str, channel: str = "sms") -> SmsAnswer:
+def receive_sms(
+    *, sid: str, phone: str, body: str, channel: str = "sms", service_number: str | None = None
+) -> SmsAnswer:
     """Store and answer one inbound SMS or WhatsApp message (the webhook has checked its signature).
 
     A WhatsApp message joins the number's one conversation (portal.whatsapp): same language,
-    same assistant, same keywords; its answer goes back on WhatsApp.
+    same assistant, same keywords; its answer goes back on WhatsApp. `service_number` is the
+    service's own number it was written to (services.reception routes a stranger by it).
     """
     conversation = get_or_create_sms_conversation(phone)
+    if service_number:
+        conversation.service_number = service_number
     whatsapp.record_inbound(phone, channel)
     info = count_segments(body)
     inbound = Message(
