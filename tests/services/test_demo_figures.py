@@ -113,3 +113,24 @@ def test_seeding_again_makes_no_second_set(seeded):
     assert db.session.scalar(select(func.count()).select_from(Person).where(Person.responsible_org_id == synthetic.id))
     assert db.session.scalar(select(func.count()).select_from(Plan)) == plans
     assert not seed(if_empty=True)
+
+
+def test_the_plan_facts_of_hundreds_of_plans_take_a_fixed_number_of_queries(seeded):
+    from sqlalchemy import event
+
+    coordinator = _staff("samordnare.region")
+    org_ids = visible_org_ids(coordinator, Role.COORDINATOR)
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    db.session.expire_all()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        facts = plan_facts(org_ids)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(facts) >= COUNT
+    # plans, people, activities, their changes, objections, decisions: not one per activity
+    assert len(statements) <= 8
