@@ -257,11 +257,11 @@ def import_po_command(language: str, module: str, file: Path, path: Path | None)
 def glossary_command(language: str, out: Path | None) -> None:
     """Write a language's termbase as a glossary CSV (Weblate imports it as a glossary)."""
     from portal.languages import BY_CODE
-    from portal.services.content import po_files
+    from portal.services.content import po_checks
 
     if language not in BY_CODE:
         raise click.ClickException(f"unknown language {language!r}")
-    text = po_files.glossary_csv(language)
+    text = po_checks.glossary_csv(language)
     if out is None:
         click.echo(text, nl=False)
     else:

@@ -9,7 +9,7 @@ from portal.access import staff_required
 from portal.editor.base import bp, module_or_404
 from portal.languages import BY_CODE
 from portal.models import ContentModule, ContentRevision, Role
-from portal.services.content import po_files, translation_memory
+from portal.services.content import po_checks, po_files, translation_memory
 from portal.termbase import TERMS_DIR
 
 
@@ -45,7 +45,7 @@ def download_glossary(lang: str):
     if lang not in BY_CODE or not (TERMS_DIR / f"{lang}.yml").exists():
         abort(404)
     return Response(
-        po_files.glossary_csv(lang),
+        po_checks.glossary_csv(lang),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="ankomst-terms.{lang}.csv"'},
     )

@@ -7,7 +7,8 @@ A content module becomes one PO entry per sentence (portal/services/content/sent
 translation was made is `fuzzy`, with the old Swedish as the previous msgid (`#| msgid`), which
 is how PO tools show a translator exactly what changed; the other sentences are reused as they
 are. The termbase's terms found in a sentence are the entry's notes for translators (`#.`),
-and `glossary_csv` writes the whole termbase as a glossary Weblate imports.
+and `po_checks.glossary_csv` writes the whole termbase as a glossary Weblate imports; the checks
+of an entry coming back live in po_checks.py.
 
 Coming back, the file is rebuilt on the current Swedish: its lines, list markers, fences and
 anchors come from the Swedish, the sentences from the PO. A file is refused, and nothing is
@@ -20,13 +21,9 @@ catalogues; Markdown is read with markdown-it-py, as everywhere else in the cont
 
 from __future__ import annotations
 
-import csv
-import functools
 import io
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -38,11 +35,20 @@ from portal.content.files import (
     ContentDocument,
     ContentFormatError,
     parse_document,
-    split_questions,
     split_sections,
     write_document,
 )
 from portal.languages import BY_CODE, SOURCE_LANGUAGE
+from portal.services.content.po_checks import (
+    PLACEHOLDER,
+    EntryProblem,
+    PoImportError,
+    check_translation,
+    forbidden_variants,
+    glossary_notes,
+    language_terms,
+    urls,
+)
 from portal.services.content.sentences import (
     INTRO,
     MemoryUnit,
@@ -54,174 +60,10 @@ from portal.services.content.sentences import (
     section_from_units,
     swedish_places,
 )
-from portal.termbase import LOCALES_DIR, TERMS_DIR, load_terms
+from portal.termbase import LOCALES_DIR
 
 PROJECT = "Ankomst"
 MODULE_KEYS = ("title", "summary")
-
-_PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sdif]|%[sdif]|\{[A-Za-z_]\w*\}")
-_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s)\]>\"'»«]*")
-# Punctuation that ends the sentence after a bare address is not part of it.
-_URL_END = ".,;:!?؟،。"
-_NUMBER = re.compile(r"\d+")
-_HTML = re.compile(r"</?[A-Za-z][^>]*>")
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|>|```)")
-
-
-# -- checks ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EntryProblem:
-    """One thing wrong with one entry of an imported PO file."""
-
-    context: str  # the entry's msgctxt (or msgid for the UI catalogue)
-    # "placeholders", "urls", "numbers", "markdown", "forbidden", "outdated", "unknown", "untranslated", "file"
-    kind: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.context}: {self.message}"
-
-
-class PoImportError(Exception):
-    """The PO file is refused: nothing was written."""
-
-    def __init__(self, problems: list[EntryProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-def _digits(text: str) -> str:
-    # Arabic-Indic and Persian digits are the same numbers as 0-9.
-    if text.isascii():
-        return text
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
-
-
-def _urls(text: str) -> list[str]:
-    return [url.rstrip(_URL_END) for url in _URL.findall(text)]
-
-
-def _without_urls(text: str) -> str:
-    return _URL.sub(" ", text)
-
-
-def check_translation(
-    context: str,
-    source: str,
-    translation: str,
-    *,
-    forbidden: list[tuple[str, str]] = (),
-    questions: bool = False,
-    whole_section: bool = False,
-) -> list[EntryProblem]:
-    """What is wrong with one translated entry, measured against its Swedish.
-
-    A whole section is compared without its questions blocks, which each language writes for itself.
-    """
-    problems: list[EntryProblem] = []
-    if whole_section:
-        source, translation = split_questions(source)[0], split_questions(translation)[0]
-
-    def differ(kind: str, found: Callable[[str], list[str]], a: str, b: str, what: str) -> None:
-        ours, theirs = Counter(found(a)), Counter(found(b))
-        if ours != theirs:
-            missing, extra = sorted((ours - theirs).elements()), sorted((theirs - ours).elements())
-            detail = "; ".join(
-                part
-                for part in (
-                    f"missing {', '.join(missing)}" if missing else "",
-                    f"new {', '.join(extra)}" if extra else "",
-                )
-                if part
-            )
-            problems.append(EntryProblem(context, kind, f"the {what} differ from the Swedish ({detail})"))
-
-    differ("placeholders", _PLACEHOLDER.findall, source, translation, "placeholders")
-    differ("urls", _urls, source, translation, "links")
-    if not questions:
-        # Each language writes its own search questions; their numbers need not match.
-        differ(
-            "numbers", _NUMBER.findall, _digits(_without_urls(source)), _digits(_without_urls(translation)), "numbers"
-        )
-        problems += _markdown_problems(context, source, translation, lines=not whole_section)
-        for term, variant in forbidden:
-            if variant.casefold() in translation.casefold():
-                problems.append(EntryProblem(context, "forbidden", f"the termbase forbids {variant!r} for {term!r}"))
-    elif "```" in translation:
-        problems.append(EntryProblem(context, "markdown", "a question may not contain ```"))
-    return problems
-
-
-def _markdown_problems(context: str, source: str, translation: str, *, lines: bool = True) -> list[EntryProblem]:
-    found: list[str] = []
-    if lines and translation.count("\n") != source.count("\n"):
-        found.append("the number of lines differs from the Swedish")
-    if bool(_BLOCK_START.match(translation)) != bool(_BLOCK_START.match(source)):
-        found.append("it starts a list, heading, quote or fence that the Swedish does not (or the other way)")
-    for mark, name in (("**", "bold"), ("`", "code")):
-        if translation.count(mark) % 2:
-            found.append(f"{name} ({mark}) is opened and not closed")
-    if translation.count("](") != source.count("]("):
-        found.append("the number of links differs from the Swedish")
-    if translation.count("[") != translation.count("]"):
-        found.append("a link's brackets are not closed")
-    if _HTML.search(translation):
-        found.append("raw HTML is not allowed")
-    if "{#" in translation and "{#" not in source:
-        found.append("an anchor ({#…}) may not be added")
-    return [EntryProblem(context, "markdown", text) for text in found]
-
-
-# -- the termbase as a glossary -------------------------------------------------------------
-
-
-def _forbidden(terms: Mapping[str, dict]) -> list[tuple[str, str]]:
-    return [(term, variant) for term, entry in terms.items() for variant in entry.get("forbidden") or []]
-
-
-@functools.lru_cache(maxsize=64)
-def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
-    # A term matches at the start of a word, so "handläggare" also finds "handläggaren". Longer
-    # terms first, so "Min plan" is not found as a shorter term that starts it.
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
-
-
-def glossary_notes(swedish: str, terms: Mapping[str, dict]) -> list[str]:
-    """The termbase entries for the terms in one Swedish text, as notes for the translator."""
-    notes = []
-    found = {m.casefold() for m in _any_term(tuple(terms)).findall(swedish)} if terms else set()
-    for term, entry in terms.items():
-        if entry.get("approved") and term.casefold() in found:
-            note = f"Term: {term} = {entry['approved']}"
-            if entry.get("forbidden"):
-                note += f" (not: {', '.join(entry['forbidden'])})"
-            notes.append(note)
-    return notes
-
-
-def glossary_csv(language: str, terms_dir: Path = TERMS_DIR) -> str:
-    """The termbase of one language as a glossary CSV (source, target, explanation, forbidden)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["source", "target", "explanation", "forbidden"])
-    for term, entry in load_terms(language, terms_dir).items():
-        definition = " ".join(str(entry.get("definition") or "").split())
-        writer.writerow([term, entry.get("approved") or "", definition, "; ".join(entry.get("forbidden") or [])])
-    return out.getvalue()
-
-
-def _terms(language: str, terms_dir: Path | None) -> dict[str, dict]:
-    path = (terms_dir or TERMS_DIR) / f"{language}.yml"
-    return _load_terms(language, terms_dir or TERMS_DIR, path.stat().st_mtime_ns) if path.exists() else {}
-
-
-@functools.lru_cache(maxsize=32)
-def _load_terms(language: str, terms_dir: Path, _mtime: int) -> dict[str, dict]:
-    # Parsing the YAML is most of an export's time; the file's mtime is in the key, so an edit is read.
-    return load_terms(language, terms_dir)
 
 
 # -- content modules ---------------------------------------------------------------------------
@@ -262,7 +104,7 @@ def export_module(
     stale translation whose old Swedish is unknown has every entry fuzzy. `memory` holds reviewed
     translations of Swedish sentences (Swedish -> translation), reused where a sentence has none.
     """
-    terms = _terms(language, terms_dir)
+    terms = language_terms(language, terms_dir)
     catalog = Catalog(
         locale=BY_CODE[language].babel_locale,
         project=PROJECT,
@@ -351,7 +193,7 @@ def import_module(
             )
         )
         raise PoImportError(problems)
-    forbidden = _forbidden(_terms(language, terms_dir))
+    forbidden = forbidden_variants(language_terms(language, terms_dir))
     places = swedish_places(source.body)
     places.update((key, Place(getattr(source, key), (key,))) for key in MODULE_KEYS)
     by_key = {str(m.context): m for m in catalog if m.id and m.context}
@@ -471,7 +313,7 @@ def export_ui(language: str, *, locales_dir: Path = LOCALES_DIR, terms_dir: Path
     """The UI catalogue of one language, with the termbase's terms as notes for translators."""
     with ui_catalogue_path(language, locales_dir).open("rb") as fh:
         catalog = read_po(fh, locale=BY_CODE[language].babel_locale)
-    terms = _terms(language, terms_dir)
+    terms = language_terms(language, terms_dir)
     for message in catalog:
         if message.id:
             source = message.id if isinstance(message.id, str) else " ".join(message.id)
@@ -497,7 +339,7 @@ def import_ui(
     path = ui_catalogue_path(language, locales_dir)
     with path.open("rb") as fh:
         current = read_po(fh, locale=BY_CODE[language].babel_locale)
-    forbidden = _forbidden(_terms(language, terms_dir))
+    forbidden = forbidden_variants(language_terms(language, terms_dir))
     problems: list[EntryProblem] = []
     updates: list[tuple[Message, Message]] = []
     for message in catalog:
@@ -526,7 +368,7 @@ def _ui_problems(message: Message, forbidden: list[tuple[str, str]]) -> list[Ent
     strings = [s for s in ([message.string] if isinstance(message.string, str) else list(message.string)) if s]
     if not strings:
         return []
-    for kind, found, what in (("placeholders", _PLACEHOLDER.findall, "placeholders"), ("urls", _urls, "links")):
+    for kind, found, what in (("placeholders", PLACEHOLDER.findall, "placeholders"), ("urls", urls, "links")):
         expected = set().union(*(found(source) for source in sources))
         if len(sources) == 1:
             # One form: the same placeholders and links, as many times.
