@@ -2,6 +2,10 @@
 
     bench/faults [--scenario a|b|both] [--conversations 10] [--clients 6]
 
+Over 500 lines on purpose (issue 18's limit): it is one experiment, read top to bottom, whose
+two scenarios share their plumbing (the private cluster, the portal processes, the recorder);
+nothing else imports it, and split into files it would be read in three places at once.
+
 Both scenarios run the portal as production does (gunicorn, gthread workers) on a private,
 throwaway PostgreSQL 15 cluster that this script creates (initdb in a temporary directory,
 run as the `postgres` user when started as root, on a free port and its own socket
