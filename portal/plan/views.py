@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, time
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -15,6 +15,7 @@ from portal.data.plans import active_calendar_feed, get_plan_caseworker, get_pla
 from portal.extensions import limiter
 from portal.forms import ConfirmForm
 from portal.i18n import current_language
+from portal.local_time import stockholm_today
 from portal.plan.forms import ErasureRequestForm, ReminderForm
 from portal.planning.forms import RevisionForm
 from portal.reminders.preferences import change_setting, setting_for
@@ -25,7 +26,6 @@ from portal.services.plan_print import bilingual_columns
 from portal.services.plan_text import describe_change, map_url, time_label
 from portal.services.plans import PlanError
 from portal.services.schedule import (
-    STOCKHOLM,
     activity_plan_deadline,
     hours_periods,
     plan_breaks,
@@ -37,10 +37,6 @@ from portal.services.totp_qr import qr_svg
 from portal.survey.service import due_milestone
 
 bp = Blueprint("plan", __name__)
-
-
-def _today() -> date:
-    return datetime.now(STOCKHOLM).date()
 
 
 def _visible_plan(*, contents: bool = True):
@@ -73,15 +69,11 @@ def my_plan():
         ack_form=RevisionForm(revision=plan.revision) if plan is not None and plan.awaiting_acknowledgement else None,
         # Weeks without activities (the summer break) said in words, with today's date: outside
         # the cached contents, which change only with the plan.
-        breaks=plan_breaks(plan, _today()) if plan is not None else [],
-        ends_before_autumn=plan_ends_before_autumn(plan, _today()) if plan is not None else None,
+        breaks=plan_breaks(plan, stockholm_today()) if plan is not None else [],
+        ends_before_autumn=plan_ends_before_autumn(plan, stockholm_today()) if plan is not None else None,
         # A satisfaction survey the person may answer now (issue 17): linked from the page they open most.
-        survey_due=due_milestone(person, _today()) if plan is not None else None,
+        survey_due=due_milestone(person, stockholm_today()) if plan is not None else None,
     )
-
-
-def _today():
-    return datetime.now(STOCKHOLM).date()
 
 
 def _render_plan_contents(plan) -> dict:
@@ -96,7 +88,7 @@ def _render_plan_contents(plan) -> dict:
 @newcomer_required
 def upcoming_activities():
     plan = _visible_plan(contents=False)
-    today = _today()
+    today = stockholm_today()
     if plan is None:
         body = _render_upcoming(None, today)
     else:
@@ -152,7 +144,7 @@ def printable():
     # The same sheet the caseworker prints: the person's language beside Swedish, to sign.
     return render_template(
         "plan/print_bilingual.html",
-        columns=bilingual_columns(plan, current_person().preferred_language, today=_today()),
+        columns=bilingual_columns(plan, current_person().preferred_language, today=stockholm_today()),
         back_url=url_for(".my_plan"),
         for_newcomer=True,
     )
@@ -199,7 +191,7 @@ def feed(token: str):
     person = calendar_feed.person_for_token(token)
     if person is None:
         abort(404)
-    body = calendar_feed.build_calendar(person, get_plan_for_person(person), _today())
+    body = calendar_feed.build_calendar(person, get_plan_for_person(person), stockholm_today())
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=ankomst.ics"})
 
 

@@ -39,6 +39,7 @@ from portal.content.files import (
     write_document,
 )
 from portal.languages import BY_CODE, SOURCE_LANGUAGE
+from portal.local_time import stockholm_today
 from portal.services.content.po_checks import (
     PLACEHOLDER,
     EntryProblem,
@@ -263,7 +264,7 @@ def import_module(
         summary=strings.get("summary", translation.summary if translation else source.summary),
         source_revision=source.revision if translation is None or result.complete else translation.source_revision,
         review_status=translation.review_status if unchanged else "unreviewed-draft",
-        last_updated=translation.last_updated if unchanged else (today or date.today()),
+        last_updated=translation.last_updated if unchanged else (today or stockholm_today()),
         body=body,
     )
     try:

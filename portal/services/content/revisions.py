@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from portal.bidi import strip_isolates
 from portal.content.files import ContentFormatError, Problem, body_revision, validate_body, validate_metadata
@@ -21,10 +21,6 @@ from portal.services.content.sources import section_hashes
 from portal.services.content.sync import _add_revision
 from portal.services.content.task_mail import notify_new_tasks
 from portal.services.content.tasks import reconcile_tasks
-
-
-def today() -> date:
-    return stockholm_today()
 
 
 @dataclass
@@ -44,7 +40,7 @@ def check_revision_input(values: RevisionInput) -> list[Problem]:
         "summary": values.summary,
         "source_revision": "0" * 12,
         "review_status": values.review_status,
-        "last_updated": today().isoformat(),
+        "last_updated": stockholm_today().isoformat(),
     }
     problems = validate_metadata(meta, path="editor") + validate_body(values.body, path="editor")
     return problems + domain_problems(values.body)
@@ -201,7 +197,7 @@ def submit_revision(
         "review_status": ReviewStatus.AWAITING_REVIEW if wants_review else ReviewStatus.UNREVIEWED,
         "minor": minor,
         "author_staff_id": staff.id,
-        "last_updated": today(),
+        "last_updated": stockholm_today(),
         "created_at": utcnow(),
         "base_revision_id": current.id if current else None,
         "publish_at": publish_at if publish else None,
@@ -393,7 +389,7 @@ def publish_copy(submission: ContentRevision, *, published_by_id: int | None) ->
         review_status=submission.review_status,
         minor=submission.minor,
         author_staff_id=submission.author_staff_id,
-        last_updated=today(),
+        last_updated=stockholm_today(),
         origin=submission.origin or "editor",
         base_revision_id=submission.base_revision_id,
         status=RevisionStatus.PUBLISHED,
@@ -447,7 +443,7 @@ def revert_to(old: ContentRevision, *, staff: StaffUser) -> ContentRevision:
         body=old.body,
         source_revision=old.source_revision,
         review_status=old.review_status,
-        last_updated=today(),
+        last_updated=stockholm_today(),
         origin=f"revert:{old.id}",
         author_staff_id=staff.id,
         base_revision_id=current.id if current else None,
