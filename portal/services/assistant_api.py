@@ -2,7 +2,7 @@
 
 The action server and the portal's own fallback menu both use these functions, so a newcomer
 gets the same facts whether Rasa is up or not. Every text is written in the conversation's
-language (flask_babel.force_locale), and refusals raise AssistantError, which carries the
+language (portal.i18n.in_language), and refusals raise AssistantError, which carries the
 contract's error body and status.
 
 Privacy rules kept here:
@@ -22,8 +22,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
+from portal import i18n
 from portal.channels import triage
 from portal.channels.schedule_words import Span, read_question
 from portal.channels.sms_text import portal_url
@@ -51,7 +52,7 @@ def conversation_language(conversation: Conversation) -> str:
 def in_language(conversation: Conversation) -> Iterator[str]:
     """Write in the conversation's language for the duration of the block."""
     code = conversation_language(conversation)
-    with force_locale(get_language(code).babel_locale):  # type: ignore[union-attr]
+    with i18n.in_language(code):
         yield code
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from portal.catalogues import HANDOFF_OUTCOMES_BY_KEY
 from portal.clients.sms import SmsSendError, send_sms
 from portal.data.conversations import get_handoff, get_open_handoff
 from portal.data.people import can_see_person, visible_org_ids
 from portal.extensions import db
+from portal.i18n import in_language
 from portal.languages import get_language
 from portal.models import (
     Channel,
@@ -111,7 +112,7 @@ def reply_text(handoff: HandoffRequest, staff: StaffUser, text: str) -> str:
     """The reply as the newcomer receives it: a label in their language, then the caseworker's Swedish."""
     preferred = handoff.person.preferred_language if handoff.person else None
     lang = get_language(handoff.language) or get_language(preferred) or get_language("sv")
-    with force_locale(lang.babel_locale):
+    with in_language(lang.code):
         label = gettext(
             "Message from your caseworker at %(organisation)s. They wrote it in Swedish:",
             organisation=handoff.organisation.name,

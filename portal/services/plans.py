@@ -12,13 +12,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import current_app, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from sqlalchemy import select
 
 from portal.catalogues import ACTIVITY_TYPES_BY_KEY, GOAL_TEMPLATES_BY_KEY, OCCURRENCE_REASONS_BY_KEY
 from portal.clients.sms import send_sms
 from portal.extensions import db
-from portal.languages import get_language
+from portal.i18n import in_language
 from portal.models import (
     Activity,
     Goal,
@@ -423,8 +423,7 @@ def transfer_person(person: Person, staff: StaffUser, to_org: Organisation, note
         to_org=to_org.id,
     )
     db.session.commit()
-    lang = get_language(person.preferred_language) or get_language("sv")
-    with force_locale(lang.babel_locale):
+    with in_language(person.preferred_language):
         body = gettext(
             "Your introduction has moved to %(organisation)s. Your plan and its history moved with you. "
             "Your new caseworker will contact you.",
@@ -437,8 +436,7 @@ def transfer_person(person: Person, staff: StaffUser, to_org: Organisation, note
 def notify_plan_changed(plan: Plan) -> None:
     """Tell the newcomer by SMS, in their language, that their plan changed and needs reading."""
     person = plan.person
-    lang = get_language(person.preferred_language) or get_language("sv")
-    with force_locale(lang.babel_locale):
+    with in_language(person.preferred_language):
         body = gettext("Your introduction plan has changed. Read it and approve it: %(url)s", url=_plan_url())
     send_sms(person, body, purpose="plan_changed")
     plan.notified_revision = plan.revision

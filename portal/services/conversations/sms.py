@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
+from portal import i18n
 from portal.channels.keywords import Keyword, KeywordMatch, match_keyword, reply_word
 from portal.channels.language import detect_language
 from portal.channels.sms_text import fit_sms
@@ -263,7 +264,7 @@ def _silent(inbound: Message, handled_by: HandledBy) -> SmsAnswer:
 
 @contextmanager
 def _writing_in(code: str) -> Iterator[None]:
-    with force_locale(get_language(code).babel_locale):  # type: ignore[union-attr]
+    with i18n.in_language(code):
         yield
 
 
