@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from portal.data.plans import get_plan_for_person
 from portal.extensions import db
@@ -74,3 +75,18 @@ def submit(person: Person, milestone: str, answers: dict[str, int | None], today
         )
     )
     db.session.flush()  # the unique (person, milestone) row: a second answer in a race fails here
+
+
+def save_answers(person: Person, milestone: str, answers: dict[str, int | None], today: date) -> bool:
+    """Submit and commit; False (nothing kept) when the milestone was already answered or is not due.
+
+    An answer given twice at once (two tabs) loses the race at the unique (person, milestone)
+    row, which rolls back here instead of in the view.
+    """
+    try:
+        submit(person, milestone, answers, today)
+    except (SurveyError, IntegrityError):
+        db.session.rollback()
+        return False
+    db.session.commit()
+    return True
