@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from portal.access import current_person, newcomer_required
 from portal.plan.forms import ChannelForm
 from portal.plan.views import bp
+from portal.services import people
 from portal.whatsapp import routing
 
 
@@ -31,6 +32,6 @@ def message_channel():
     form = ChannelForm()
     if not form.validate_on_submit() or not routing.enabled():
         abort(400)
-    routing.set_channel(current_person(), form.channel.data)
+    people.set_channel(current_person(), form.channel.data)
     flash(_("Your choice is saved."))
     return redirect(url_for("plan.reminders"))

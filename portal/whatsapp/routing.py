@@ -82,21 +82,3 @@ def choose_route(
     if template is None:
         return Route(SMS, fallback_reason="no_template")
     return Route(WHATSAPP, template_sid=template)
-
-
-def set_channel(person: Person, channel: str) -> None:
-    """The newcomer chooses where their reminders and notices go; record and commit."""
-    from portal.services import audit
-
-    if channel not in (SMS, WHATSAPP):
-        raise ValueError("unknown channel")
-    person.message_channel = channel
-    audit.record(
-        "person.message_channel",
-        person=person,
-        object_type="person",
-        object_id=person.id,
-        actor_kind="newcomer",
-        channel=channel,
-    )
-    db.session.commit()
