@@ -10,7 +10,7 @@ from portal.content.files import BODY_MAX, TITLE_MAX
 from portal.data import content as data
 from portal.languages import BY_CODE, SOURCE_LANGUAGE
 from portal.models import ContentModule
-from portal.services import content as service
+from portal.services import content
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -37,7 +37,7 @@ def module_or_404(slug: str, language: str) -> ContentModule:
 
 def regional_editor():
     staff = current_staff_user()
-    if not service.can_edit_regional(staff):
+    if not content.can_edit_regional(staff):
         abort(
             403,
             description=_(

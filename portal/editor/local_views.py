@@ -14,20 +14,20 @@ from portal.editor.base import bp
 from portal.editor.forms import LocalSectionForm, problem_message
 from portal.languages import LANGUAGES
 from portal.models import Role
-from portal.services import content as service
+from portal.services import content
 
 
 @bp.get("/local")
 @staff_required(Role.EDITOR)
 def local_sections():
     staff = current_staff_user()
-    sections = service.list_local_sections_for_editor(staff)
+    sections = content.list_local_sections_for_editor(staff)
     return render_template(
         "editor/local_list.html",
         sections=sections,
-        states={s.id: service.local_state(s) for s in sections},
-        municipalities=service.local_municipalities(staff),
-        titles=service.module_titles(),
+        states={s.id: content.local_state(s) for s in sections},
+        municipalities=content.local_municipalities(staff),
+        titles=content.module_titles(),
     )
 
 
@@ -38,19 +38,19 @@ def local_section(section_id: int | None = None):
     staff = current_staff_user()
     section = None
     if section_id is not None:
-        section = service.get_local_section_for_editor(section_id, staff)
+        section = content.get_local_section_for_editor(section_id, staff)
         if section is None:
             # 404 whether it is missing or another municipality's: do not reveal which.
             abort(404)
-    municipalities = service.local_municipalities(staff)
+    municipalities = content.local_municipalities(staff)
     if not municipalities:
         abort(403, description=_("Only editors of a municipality can write local sections."))
     form = LocalSectionForm(obj=section)
-    titles = service.module_titles()
+    titles = content.module_titles()
     form.module.choices = [SelectChoice(m.slug, titles.get(m.slug, m.slug)) for m in data.list_modules()]
     form.municipality.choices = [SelectChoice(m.id, m.name) for m in municipalities]
     form.language.choices = [SelectChoice(lang.code, lang.native_name) for lang in LANGUAGES]
-    sources = service.swedish_local_sections(staff)
+    sources = content.swedish_local_sections(staff)
     form.source.choices = [SelectChoice(0, _("(not a translation)"))] + [
         SelectChoice(s.id, f"{s.title} ({s.municipality.name})") for s in sources if not section or s.id != section.id
     ]
@@ -76,7 +76,7 @@ def local_section(section_id: int | None = None):
             preview = render_markdown(form.body.data or "")
             status = 422 if form.errors else 200
         elif form.validate():
-            values = service.LocalInput(
+            values = content.LocalInput(
                 module_slug=form.module.data,
                 municipality_id=form.municipality.data,
                 language=form.language.data,
@@ -87,13 +87,13 @@ def local_section(section_id: int | None = None):
                 matches_source=form.matches_source.data,
             )
             try:
-                saved = service.save_local_section(section, values, staff=staff)
-            except service.NotAllowed:
+                saved = content.save_local_section(section, values, staff=staff)
+            except content.NotAllowed:
                 abort(403, description=_("You can only write local sections of your own municipality."))
             except ContentFormatError as error:
                 form.body.errors = [problem_message(p) for p in error.problems]
                 status = 422
-            except service.WrongSource:
+            except content.WrongSource:
                 form.source.errors = [_("Choose a Swedish local section of the same municipality and topic.")]
                 status = 422
             else:
@@ -107,7 +107,7 @@ def local_section(section_id: int | None = None):
             form=form,
             section=section,
             preview=preview,
-            state=service.local_state(section) if section else None,
+            state=content.local_state(section) if section else None,
         ),
         status,
     )

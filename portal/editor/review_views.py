@@ -10,7 +10,7 @@ from portal.editor.base import bp, module_or_404
 from portal.forms import ConfirmForm
 from portal.languages import SOURCE_LANGUAGE
 from portal.models import Role
-from portal.services import content as service
+from portal.services import content
 from portal.services.content.reviews import NotTranslator, SelfReview
 
 
@@ -24,7 +24,7 @@ def review_section(slug: str, lang: str):
         abort(400)
     anchor = request.form.get("anchor", "")
     try:
-        service.review_section(
+        content.review_section(
             module,
             lang,
             anchor,
@@ -36,9 +36,9 @@ def review_section(slug: str, lang: str):
         abort(403, description=_("Only a translator of this language can confirm the review."))
     except SelfReview:
         abort(403, description=_("You wrote this section, so another translator must check it."))
-    except service.TextChanged:
+    except content.TextChanged:
         flash(_("The text changed while you had it open. Read the section again before you mark it checked."))
-    except service.NotAllowed:
+    except content.NotAllowed:
         abort(404)
     else:
         flash(_("The section is marked as checked."))

@@ -10,7 +10,7 @@ from portal.editor.base import bp, regional_editor
 from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES
 from portal.models import Role
-from portal.services import content as service
+from portal.services import content
 from portal.services.search import unanswered
 
 
@@ -20,7 +20,7 @@ def unanswered_queries():
     language = request.args.get("lang") if request.args.get("lang") in BY_CODE else None
     rows = unanswered.unanswered_report(language)
     staff = current_staff_user()
-    regional = service.can_edit_regional(staff)
+    regional = content.can_edit_regional(staff)
     choices = {code: unanswered.section_choices(code) for code in {r.language for r in rows}} if regional else {}
     return render_template(
         "editor/unanswered.html",

@@ -20,23 +20,23 @@ from portal.forms import ConfirmForm
 from portal.languages import BY_CODE, LANGUAGES, SOURCE_LANGUAGE
 from portal.local_time import STOCKHOLM
 from portal.models import ContentModule, ReviewStatus, RevisionStatus, Role
-from portal.services import content as service
+from portal.services import content
 from portal.services import edit_presence as presence
 from portal.services.content.dashboard import editor_dashboard
 from portal.services.content.readability import LIX_LIMIT, section_readability
 from portal.services.content.reviews import minor_change_touches
 
 SAVED_MESSAGES = {
-    service.SaveOutcome.PUBLISHED: _l("The text is published."),
-    service.SaveOutcome.DRAFT: _l("Your draft is saved. Only you can see and publish it."),
-    service.SaveOutcome.AWAITING_APPROVAL: _l(
+    content.SaveOutcome.PUBLISHED: _l("The text is published."),
+    content.SaveOutcome.DRAFT: _l("Your draft is saved. Only you can see and publish it."),
+    content.SaveOutcome.AWAITING_APPROVAL: _l(
         "The change is saved and waits for another editor to approve it before it is published."
     ),
-    service.SaveOutcome.UNCHANGED: _l("Nothing changed: the text is the same as the published one."),
-    service.SaveOutcome.REVIEW_REQUESTED: _l(
+    content.SaveOutcome.UNCHANGED: _l("Nothing changed: the text is the same as the published one."),
+    content.SaveOutcome.REVIEW_REQUESTED: _l(
         "You wrote this text, so another editor must confirm that a fluent speaker reviewed it."
     ),
-    service.SaveOutcome.REVIEWED: _l("The review is recorded."),
+    content.SaveOutcome.REVIEWED: _l("The review is recorded."),
 }
 
 
@@ -44,8 +44,8 @@ SAVED_MESSAGES = {
 @staff_required(Role.EDITOR)
 def overview():
     staff = current_staff_user()
-    show = request.args.get("show") if request.args.get("show") in service.MATRIX_FILTERS else None
-    sort = request.args.get("sort") if request.args.get("sort") in service.MATRIX_SORTS else None
+    show = request.args.get("show") if request.args.get("show") in content.MATRIX_FILTERS else None
+    sort = request.args.get("sort") if request.args.get("sort") in content.MATRIX_SORTS else None
     return render_template(
         "editor/overview.html",
         board=editor_dashboard(staff, show=show, sort=sort),
@@ -53,8 +53,8 @@ def overview():
         sort=sort,
         languages=LANGUAGES,
         by_code=BY_CODE,
-        regional=service.can_edit_regional(staff),
-        municipalities=service.local_municipalities(staff),
+        regional=content.can_edit_regional(staff),
+        municipalities=content.local_municipalities(staff),
     )
 
 
@@ -64,18 +64,18 @@ def tasks():
     """The translators' worklist: open tasks per language, theirs first; ?lang= for one language."""
     staff = current_staff_user()
     lang = request.args.get("lang") if request.args.get("lang") in BY_CODE else None
-    mine = service.translator_languages(staff)
+    mine = content.translator_languages(staff)
     shown = [lang] if lang else (mine or None)
     return render_template(
         "editor/tasks.html",
-        tasks=service.open_tasks(shown),
-        counts=service.open_task_counts(),
-        done=service.recently_done(shown or [code for code in BY_CODE]),
+        tasks=content.open_tasks(shown),
+        counts=content.open_task_counts(),
+        done=content.recently_done(shown or [code for code in BY_CODE]),
         lang=lang,
         mine=mine,
         languages=[language for language in LANGUAGES if language.code != SOURCE_LANGUAGE],
         by_code=BY_CODE,
-        titles=service.module_titles(),
+        titles=content.module_titles(),
     )
 
 
@@ -85,7 +85,7 @@ def edit(slug: str, lang: str):
     module = module_or_404(slug, lang)
     staff = regional_editor()
     language = BY_CODE[lang]
-    state = service.module_state(module, lang)
+    state = content.module_state(module, lang)
     draft = data.get_pending_draft(module, lang, author_id=staff.id)
     shown = draft or state.revision
     form = RevisionForm(obj=shown)
@@ -95,7 +95,7 @@ def edit(slug: str, lang: str):
         form.minor.data = bool(draft and draft.minor)
         base = (draft.base_revision_id if draft else state.revision.id if state.revision else None) or 0
         form.base_revision.data = str(base)
-        form.draft_stamp.data = service.draft_stamp(draft)
+        form.draft_stamp.data = content.draft_stamp(draft)
         form.publish_at.data = to_stockholm(draft.publish_at) if draft and draft.publish_at else None
         if language.direction == "rtl" and form.body.data:
             form.body.data = isolate_markdown_source(form.body.data)
@@ -122,7 +122,7 @@ def edit(slug: str, lang: str):
                 # Links and numbers typed since the page opened are isolated too, from now on.
                 form.body.data = isolate_markdown_source(form.body.data or "")
         elif form.validate():
-            values = service.RevisionInput(
+            values = content.RevisionInput(
                 title=form.title.data,
                 summary=form.summary.data,
                 body=form.body.data,
@@ -131,7 +131,7 @@ def edit(slug: str, lang: str):
                 matches_current_source=form.matches_source.data,
             )
             try:
-                result = service.submit_revision(
+                result = content.submit_revision(
                     module,
                     lang,
                     values,
@@ -145,25 +145,25 @@ def edit(slug: str, lang: str):
                 for problem in error.problems:
                     form[field_for(problem)].errors = [*form[field_for(problem)].errors, problem_message(problem)]
                 status = 422
-            except service.ScheduleInPast:
+            except content.ScheduleInPast:
                 form.publish_at.errors = [_("That time has passed. Choose a later time, or leave it empty.")]
                 status = 422
-            except service.EditConflict as error:
+            except content.EditConflict as error:
                 # Nothing is saved and the editor's text stays in the form. The form is now based
                 # on the newest revision (or draft): saving again, after looking, is a deliberate choice.
                 conflict = error
                 if error.own_draft:
-                    form.draft_stamp.data = service.draft_stamp(error.theirs)
+                    form.draft_stamp.data = content.draft_stamp(error.theirs)
                 else:
                     form.base_revision.data = str(error.theirs.id if error.theirs else 0)
                 status = 409
             else:
-                if result.outcome == service.SaveOutcome.SCHEDULED:
+                if result.outcome == content.SaveOutcome.SCHEDULED:
                     when = format_datetime(result.revision.publish_at, "short")
                     flash(_("The text will be published on %(time)s.", time=when))
                 else:
                     flash(str(SAVED_MESSAGES[result.outcome]))
-                went_out = result.outcome in (service.SaveOutcome.PUBLISHED, service.SaveOutcome.SCHEDULED)
+                went_out = result.outcome in (content.SaveOutcome.PUBLISHED, content.SaveOutcome.SCHEDULED)
                 if went_out and lang == SOURCE_LANGUAGE and minor_change_touches(state.revision, result.revision):
                     flash(
                         _(
@@ -171,7 +171,7 @@ def edit(slug: str, lang: str):
                             "it touched go back to unreviewed until a translator checks them again."
                         )
                     )
-                if state.is_stale and not form.matches_source.data and result.outcome == service.SaveOutcome.PUBLISHED:
+                if state.is_stale and not form.matches_source.data and result.outcome == content.SaveOutcome.PUBLISHED:
                     # The box left unticked is how a translation got published and stayed stale unseen.
                     flash(
                         _(
@@ -206,15 +206,15 @@ def edit(slug: str, lang: str):
                 else None
             ),
             confirm=ConfirmForm(),
-            may_confirm=bool(state.revision and service.may_confirm_review(state.revision, staff)),
+            may_confirm=bool(state.revision and content.may_confirm_review(state.revision, staff)),
             body_max=format_number(BODY_MAX),
-            pairs=service.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
+            pairs=content.side_by_side(module, state.revision) if state.revision and lang != SOURCE_LANGUAGE else [],
             reviews=_section_reviews(module, state, staff) if lang != SOURCE_LANGUAGE else {},
-            translator=lang != SOURCE_LANGUAGE and service.is_translator(staff, lang),
+            translator=lang != SOURCE_LANGUAGE and content.is_translator(staff, lang),
             readability=section_readability(strip_isolates(form.body.data or "")) if lang == SOURCE_LANGUAGE else [],
             lix_limit=LIX_LIMIT,
             decimal=format_decimal,
-            task=service.open_task_for(module, lang) if lang != SOURCE_LANGUAGE else None,
+            task=content.open_task_for(module, lang) if lang != SOURCE_LANGUAGE else None,
         ),
         status,
     )
@@ -224,7 +224,7 @@ def _section_reviews(module: ContentModule, state, staff) -> dict:
     """Each section's review of the published translation, by anchor ("#head": title and summary)."""
     if state.revision is None:
         return {}
-    return {review.anchor: review for review in service.unit_reviews(module, state.revision, staff=staff)}
+    return {review.anchor: review for review in content.unit_reviews(module, state.revision, staff=staff)}
 
 
 def to_stockholm(moment: datetime) -> datetime:
@@ -237,19 +237,19 @@ def from_stockholm(wall: datetime) -> datetime:
     return wall.replace(tzinfo=STOCKHOLM).astimezone(UTC)
 
 
-def _conflict_diffs(conflict: service.EditConflict, form: RevisionForm) -> dict[str, list]:
+def _conflict_diffs(conflict: content.EditConflict, form: RevisionForm) -> dict[str, list]:
     """What the other editor changed and what this one changed, each from the text both started from."""
     if conflict.own_draft:
         # The same editor in another tab: "theirs" is that draft, "base" the published text.
-        conflict = service.EditConflict(conflict.base, conflict.theirs)
-    base = service.revision_text(conflict.base) if conflict.base else ""
-    theirs = service.revision_text(conflict.theirs) if conflict.theirs else ""
-    yours = service.form_text(form.title.data or "", form.summary.data or "", strip_isolates(form.body.data or ""))
-    return {"theirs": service.diff_texts(base, theirs), "yours": service.diff_texts(base, yours)}
+        conflict = content.EditConflict(conflict.base, conflict.theirs)
+    base = content.revision_text(conflict.base) if conflict.base else ""
+    theirs = content.revision_text(conflict.theirs) if conflict.theirs else ""
+    yours = content.form_text(form.title.data or "", form.summary.data or "", strip_isolates(form.body.data or ""))
+    return {"theirs": content.diff_texts(base, theirs), "yours": content.diff_texts(base, yours)}
 
 
 def _pending_or_404(module: ContentModule, lang: str, revision_id: int):
-    revision = service.get_module_revision(module, revision_id)
+    revision = content.get_module_revision(module, revision_id)
     if revision is None or revision.language != lang:
         abort(404)
     return revision
@@ -265,7 +265,7 @@ def discard(slug: str, lang: str, draft_id: int):
         abort(400)
     if draft.author_staff_id != staff.id or draft.status not in data.WAITING:
         abort(404)  # another editor's draft is private: do not say it exists
-    service.discard_draft(draft, staff=staff)
+    content.discard_draft(draft, staff=staff)
     flash(_("Your draft is discarded."))
     return redirect(url_for("editor.edit", slug=slug, lang=lang))
 
@@ -281,10 +281,10 @@ def approve(slug: str, lang: str, revision_id: int):
     if submission.status != RevisionStatus.AWAITING_APPROVAL:
         abort(404)
     try:
-        service.approve_submission(submission, staff=staff)
-    except service.SelfReview:
+        content.approve_submission(submission, staff=staff)
+    except content.SelfReview:
         abort(403, description=_("You wrote this change, so another editor must approve it."))
-    except service.SubmissionOutdated:
+    except content.SubmissionOutdated:
         flash(_("The published text changed after this was sent. Its writer must update it first."))
     else:
         flash(_("The text is published."))
@@ -300,12 +300,12 @@ def confirm_review(slug: str, lang: str, revision_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        service.confirm_review(revision, staff=staff)
-    except service.SelfReview:
-        abort(403, description=str(SAVED_MESSAGES[service.SaveOutcome.REVIEW_REQUESTED]))
-    except service.NotTranslator:
+        content.confirm_review(revision, staff=staff)
+    except content.SelfReview:
+        abort(403, description=str(SAVED_MESSAGES[content.SaveOutcome.REVIEW_REQUESTED]))
+    except content.NotTranslator:
         abort(403, description=_("Only a translator of this language can confirm the review."))
-    except service.NotAllowed:
+    except content.NotAllowed:
         abort(404)
     flash(_("The review is recorded."))
     return redirect(url_for("editor.edit", slug=slug, lang=lang))
@@ -325,7 +325,7 @@ def history(slug: str, lang: str):
         language=BY_CODE[lang],
         revisions=revisions,
         current=current,
-        regional=service.can_edit_regional(current_staff_user()),
+        regional=content.can_edit_regional(current_staff_user()),
     )
 
 
@@ -333,8 +333,8 @@ def history(slug: str, lang: str):
 @staff_required(Role.EDITOR)
 def diff(slug: str, lang: str):
     module = module_or_404(slug, lang)
-    old = service.get_module_revision(module, request.args.get("from", type=int) or 0)
-    new = service.get_module_revision(module, request.args.get("to", type=int) or 0)
+    old = content.get_module_revision(module, request.args.get("from", type=int) or 0)
+    new = content.get_module_revision(module, request.args.get("to", type=int) or 0)
     if old is None or new is None or old.language != lang or new.language != lang:
         abort(404)
     staff = current_staff_user()
@@ -347,7 +347,7 @@ def diff(slug: str, lang: str):
         language=BY_CODE[lang],
         old=old,
         new=new,
-        lines=service.diff_revisions(old, new),
+        lines=content.diff_revisions(old, new),
     )
 
 
@@ -356,7 +356,7 @@ def diff(slug: str, lang: str):
 def revert(slug: str, lang: str, revision_id: int):
     module = module_or_404(slug, lang)
     staff = regional_editor()
-    old = service.get_module_revision(module, revision_id)
+    old = content.get_module_revision(module, revision_id)
     if old is None or old.language != lang or old.status != RevisionStatus.PUBLISHED:
         abort(404)
     current = data.get_published_revision(module, lang)
@@ -364,10 +364,10 @@ def revert(slug: str, lang: str, revision_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        reverted = service.revert_to(old, staff=staff)
+        reverted = content.revert_to(old, staff=staff)
         if reverted.status == RevisionStatus.AWAITING_APPROVAL:
             # A Swedish revert is a Swedish change: it waits for the second editor like any other.
-            flash(str(SAVED_MESSAGES[service.SaveOutcome.AWAITING_APPROVAL]))
+            flash(str(SAVED_MESSAGES[content.SaveOutcome.AWAITING_APPROVAL]))
             return redirect(url_for("editor.edit", slug=slug, lang=lang))
         flash(_("The older text is published again."))
         return redirect(url_for("editor.history", slug=slug, lang=lang))
@@ -380,6 +380,6 @@ def revert(slug: str, lang: str, revision_id: int):
         old=old,
         current=current,
         drafts=data.list_drafts(module, lang),
-        lines=service.diff_revisions(current, old) if current else [],
+        lines=content.diff_revisions(current, old) if current else [],
         form=form,
     )
