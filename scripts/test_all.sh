@@ -20,8 +20,10 @@ PARALLEL=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 # Each suite prints "Using --randomly-seed=N" at the top; TEST_SEED=N replays that order.
 PARALLEL+=(-p randomly)
 if [ -n "${TEST_SEED:-}" ]; then PARALLEL+=(--randomly-seed="$TEST_SEED"); fi
-# The browser journeys and axe check pages, not SQL: they run once, on PostgreSQL, as in production.
-run "portal suite on SQLite" .venv/bin/pytest "${PARALLEL[@]}" -m "not browser"
+# The browser journeys and axe check pages, not SQL, and the conversations through the real Rasa
+# and action server check the assistant: they run once, on PostgreSQL, as in production (starting
+# Rasa in each SQLite worker cost a minute or more of CI for the same checks).
+run "portal suite on SQLite" .venv/bin/pytest "${PARALLEL[@]}" -m "not browser and not rasa"
 run "portal suite on PostgreSQL, with the browser and accessibility suites" \
   env TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest "${PARALLEL[@]}"
 run "bot suite (Rasa 3.6, Python 3.10)" bot/.venv/bin/python -m pytest tests/bot -q
