@@ -17,9 +17,11 @@ WHOLE_PLAN = "plan"
 MAX_LISTED = 6
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+def fold_text(text: str) -> str:
+    """Lower case, without diacritics or punctuation, single spaces: how names and phrases are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return " ".join(re.sub(r"[^\w\s]", " ", bare).split())
 
 
 def plan_activities(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -56,7 +58,7 @@ def parse_target(text: str, activities: list[dict[str, Any]]) -> str | None:
         if 1 <= index <= len(activities):
             return f"activity:{activities[index - 1]['id']}"
         return None
-    answer = f" {_fold(text)} "
+    answer = f" {fold_text(text)} "
     named = [a for a in activities if any(_named_in(name, answer) for name in _names(a["title"]))]
     if len(named) == 1:
         return f"activity:{named[0]['id']}"
@@ -78,4 +80,4 @@ def _names(title: str) -> set[str]:
     ("Swedish for immigrants (SFI)", "Internship (praktik)")."""
     inside = re.findall(r"\(([^)]*)\)", title)
     outside = re.sub(r"\([^)]*\)", " ", title)
-    return {name for name in map(_fold, [title, outside, *inside]) if len(name) >= 3}
+    return {name for name in map(fold_text, [title, outside, *inside]) if len(name) >= 3}

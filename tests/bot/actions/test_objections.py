@@ -696,6 +696,10 @@ def test_an_emergency_leaves_the_form_without_a_word_so_the_number_comes_first(p
         # a short no or bye still leaves the form
         ("no stop", "cancel", False),
         ("ok thanks bye", "goodbye", False),
+        # "forget it" in so many words leaves, however long the message
+        ("actually wait, forget it. my caseworker already fixed it for me", "cancel", False),
+        ("Ладно, забудьте, я уже поговорила с куратором об этом сегодня", "deny", False),
+        ("glöm det, min handläggare har redan fixat det hela åt mig idag", "cancel", False),
     ],
 )
 def test_at_which_part_a_long_message_read_as_no_is_a_description(portal, run_action, text, intent, kept):
