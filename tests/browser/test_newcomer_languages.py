@@ -168,12 +168,12 @@ def test_the_testers_defects_are_gone_in_a_real_browser(browser, live_server, re
             )
             assert "loaded" in loaded, loaded
 
-        # No page scrolls sideways at 320 px, nor with the text at double size.
+        # No page scrolls sideways at 320 px, with the text at double size, or at 200 % zoom
+        # (_sideways checks all three on one load).
         page.set_viewport_size(SMALL_PHONE)
         problems: list[str] = []
-        for size in (None, "200%"):
-            for path in (*PUBLIC_PAGES, "/", f"/objections/{decided.display_case_number}"):
-                problems += _sideways(page, path, size)
+        for path in (*PUBLIC_PAGES, "/", f"/objections/{decided.display_case_number}"):
+            problems += _sideways(page, path)
         assert not problems, "\n".join(problems)
     finally:
         context.close()
