@@ -45,14 +45,7 @@ def create_handoff(
         person.interpreter_language = interpreter
     existing = get_open_handoff(person, conversation) if conversation is not None else None
     if existing is not None:
-        if interpreter:
-            existing.interpreter_language = interpreter
-        # Asking twice (or a retry of the same call) is one request; a new note is added to it.
-        if note and note not in (existing.note or ""):
-            existing.note = f"{existing.note}\n{note}" if existing.note else note
-        existing.language = language
-        db.session.commit()
-        return existing
+        return ask_again(existing, note, language=language, interpreter=interpreter)
     handoff = HandoffRequest(
         person_id=person.id,
         conversation_id=conversation.id if conversation else None,
@@ -70,6 +63,19 @@ def create_handoff(
 
     notify_handoff(handoff)
     return handoff
+
+
+def ask_again(
+    existing: HandoffRequest, note: str | None, *, language: str, interpreter: str | None = None
+) -> HandoffRequest:
+    """Add to the request already open and commit: asking twice (or a retry) is one request."""
+    if interpreter:
+        existing.interpreter_language = interpreter
+    if note and note not in (existing.note or ""):
+        existing.note = f"{existing.note}\n{note}" if existing.note else note
+    existing.language = language
+    db.session.commit()
+    return existing
 
 
 def get_handoff_for_staff(staff: StaffUser, handoff_id: int) -> HandoffRequest | None:

@@ -36,6 +36,7 @@ from portal.models import (
 )
 from portal.services import audit
 from portal.services.contacts import opening_days
+from portal.services.handoffs import ask_again
 
 
 def reception_for(conversation: Conversation | None) -> Organisation | None:
@@ -120,13 +121,7 @@ def create_stranger_handoff(
         .limit(1)
     )
     if existing is not None:
-        if interpreter:
-            existing.interpreter_language = interpreter
-        if note and note not in (existing.note or ""):
-            existing.note = f"{existing.note}\n{note}" if existing.note else note
-        existing.language = language
-        db.session.commit()
-        return existing
+        return ask_again(existing, note, language=language, interpreter=interpreter)
     handoff = HandoffRequest(
         person_id=None,
         conversation_id=conversation.id,
