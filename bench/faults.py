@@ -91,7 +91,7 @@ import psycopg  # noqa: E402
 import requests  # noqa: E402
 
 from bench.sms_latency import MESSAGES, seed  # noqa: E402
-from testkit.stack import BOT, MODEL, RASA, AssistantStack, free_port, missing_bot  # noqa: E402
+from testkit.stack import BOT, MODEL, RASA, AssistantStack, free_port, missing_bot, signed_sms_webhook  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "faults.json"
 PG_BIN = Path(os.environ.get("ANKOMST_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -267,20 +267,7 @@ def new_sid() -> str:
 
 def post_sms(session: requests.Session, portal_url: str, sid: str, phone: str, body: str) -> requests.Response:
     """One inbound SMS webhook, signed as Twilio signs it."""
-    from twilio.request_validator import RequestValidator
-
-    params = {
-        "MessageSid": sid,
-        "SmsSid": sid,
-        "AccountSid": ACCOUNT_SID,
-        "From": phone,
-        "To": "+46766860000",
-        "Body": body,
-        "NumSegments": "1",
-        "NumMedia": "0",
-    }
-    url = portal_url.rstrip("/") + "/webhooks/twilio/sms"
-    headers = {"X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(url, params)}
+    url, params, headers = signed_sms_webhook(portal_url, phone, body, TOKEN, account_sid=ACCOUNT_SID, sid=sid)
     try:
         return session.post(url, data=params, headers=headers, timeout=TWILIO_TIMEOUTS)
     except requests.ConnectionError as error:

@@ -306,19 +306,17 @@ def _vmrss(pid: int) -> int:
     return total
 
 
-def text_live_portal(portal_url: str, phone: str, body: str, token: str, *, session: requests.Session | None = None):
-    """Send one inbound SMS to a running portal, signed as Twilio signs it; return (status, replies, seconds)."""
-    import secrets
-
+def signed_sms_webhook(
+    portal_url: str, phone: str, body: str, token: str, *, account_sid: str, sid: str | None = None
+) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The URL, form fields and headers of one inbound SMS webhook, signed as Twilio signs it."""
     from twilio.request_validator import RequestValidator
 
-    from portal.clients.sms.twilio import twiml_bodies
-
-    sid = "SM" + secrets.token_hex(16)
+    sid = sid or "SM" + secrets.token_hex(16)
     params = {
         "MessageSid": sid,
         "SmsSid": sid,
-        "AccountSid": os.environ.get("ANKOMST_BENCH_ACCOUNT_SID", "AC" + "1" * 32),
+        "AccountSid": account_sid,
         "From": phone,
         "To": "+46766860000",
         "Body": body,
@@ -326,9 +324,18 @@ def text_live_portal(portal_url: str, phone: str, body: str, token: str, *, sess
         "NumMedia": "0",
     }
     url = portal_url.rstrip("/") + "/webhooks/twilio/sms"
-    signature = RequestValidator(token).compute_signature(url, params)
+    headers = {"X-Twilio-Signature": RequestValidator(token).compute_signature(url, params)}
+    return url, params, headers
+
+
+def text_live_portal(portal_url: str, phone: str, body: str, token: str, *, session: requests.Session | None = None):
+    """Send one inbound SMS to a running portal, signed as Twilio signs it; return (status, replies, seconds)."""
+    from portal.clients.sms.twilio import twiml_bodies
+
+    account_sid = os.environ.get("ANKOMST_BENCH_ACCOUNT_SID", "AC" + "1" * 32)
+    url, params, headers = signed_sms_webhook(portal_url, phone, body, token, account_sid=account_sid)
     started = time.perf_counter()
-    response = (session or requests).post(url, data=params, headers={"X-Twilio-Signature": signature}, timeout=60)
+    response = (session or requests).post(url, data=params, headers=headers, timeout=60)
     seconds = time.perf_counter() - started
     replies = twiml_bodies(response.text) if response.status_code == 200 else []
     return response.status_code, replies, seconds
