@@ -26,12 +26,11 @@ from portal.services.content import (
     open_tasks,
     status_matrix,
     submit_revision,
-    sync_from_files,
 )
 from portal.services.content.links import broken_links, check_all_links, check_link, links_in
 from portal.services.content.schedule import publish_due
 from portal.services.content.tasks import notices_for, set_translator_languages
-from tests.content_fixtures import EN_HEALTH, SV_HEALTH, small_tree
+from tests.content_fixtures import EN_HEALTH, SV_HEALTH
 from tests.editor.test_editors_at_work import HEALTH, form_of, signed_in, textarea
 from tests.factories import create_staff
 from tests.helpers import check_page
@@ -39,29 +38,6 @@ from tests.servers import _Server
 
 EDIT_AR = f"/editor/{HEALTH}/ar"
 SV_CHANGED = SV_HEALTH.replace("Barn får tandvård utan kostnad.", "Barn och unga får tandvård utan kostnad till 23 år.")
-
-
-@pytest.fixture
-def synced(app, tmp_path):
-    sync_from_files(small_tree(tmp_path))
-
-
-@pytest.fixture
-def eva(region, synced):
-    return create_staff(region["region"], Role.EDITOR, name="Eva Redaktör")
-
-
-@pytest.fixture
-def omar(region, synced):
-    return create_staff(region["region"], Role.EDITOR, name="Omar Redaktör")
-
-
-@pytest.fixture
-def rania(region, synced):
-    """A regional editor who translates into Arabic."""
-    staff = create_staff(region["region"], Role.EDITOR, name="Rania Översättare")
-    set_translator_languages(staff, ["ar"])
-    return staff
 
 
 def change_swedish(author, approver, body: str = SV_CHANGED, **kwargs):

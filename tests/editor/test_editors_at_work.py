@@ -27,31 +27,15 @@ from portal.services.content import (
     confirm_review,
     module_state,
     submit_revision,
-    sync_from_files,
 )
 from portal.services.content.tasks import set_translator_languages
-from tests.content_fixtures import AR_HEALTH, EN_HEALTH, small_tree
+from tests.content_fixtures import AR_HEALTH, EN_HEALTH
 from tests.factories import create_staff
 from tests.helpers import check_page, sign_in_staff
 
 HEALTH = "halsa-och-vard"
 EDIT_EN = f"/editor/{HEALTH}/en"
 EDIT_SV = f"/editor/{HEALTH}/sv"
-
-
-@pytest.fixture
-def synced(app, tmp_path):
-    sync_from_files(small_tree(tmp_path))
-
-
-@pytest.fixture
-def eva(region, synced):
-    return create_staff(region["region"], Role.EDITOR, name="Eva Redaktör")
-
-
-@pytest.fixture
-def omar(region, synced):
-    return create_staff(region["region"], Role.EDITOR, name="Omar Redaktör")
 
 
 def signed_in(app, staff):

@@ -6,34 +6,12 @@ from __future__ import annotations
 import pytest
 
 from portal.data.content import get_module, get_published_revision
-from portal.models import ReviewStatus, Role
-from portal.services.content import sync_from_files
-from portal.services.content.tasks import set_translator_languages
-from tests.content_fixtures import small_tree
+from portal.models import ReviewStatus
 from tests.editor.test_editors_at_work import HEALTH, form_of, signed_in
-from tests.factories import create_staff
 from tests.helpers import check_page, sign_in_staff
 
 EDIT_AR = f"/editor/{HEALTH}/ar"
 REVIEW_AR = f"/editor/{HEALTH}/ar/sections/review"
-
-
-@pytest.fixture
-def synced(app, tmp_path):
-    sync_from_files(small_tree(tmp_path))
-
-
-@pytest.fixture
-def omar(region, synced):
-    """A regional editor, but no translator."""
-    return create_staff(region["region"], Role.EDITOR, name="Omar Redaktör")
-
-
-@pytest.fixture
-def rania(region, synced):
-    staff = create_staff(region["region"], Role.EDITOR, name="Rania Översättare")
-    set_translator_languages(staff, ["ar"])
-    return staff
 
 
 def review_forms(page) -> list[dict[str, str]]:

@@ -7,16 +7,9 @@ import pytest
 from portal.data.content import get_module, get_pending_draft
 from portal.languages import LANGUAGES
 from portal.models import Role
-from portal.services.content import sync_from_files
 from portal.services.search.unanswered import record_unanswered, unanswered_report
-from tests.content_fixtures import small_tree
 from tests.factories import create_staff
 from tests.helpers import check_page, sign_in_staff
-
-
-@pytest.fixture
-def synced(app, tmp_path):
-    sync_from_files(small_tree(tmp_path))
 
 
 @pytest.fixture
