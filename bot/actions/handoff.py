@@ -6,8 +6,13 @@ from actions import portal_api
 from actions.conversation import PortalAction, Turn
 
 
-def say_reception(turn: Turn) -> None:
-    """Tell someone we cannot identify how to reach the municipality's reception (nothing personal)."""
+def say_reception(turn: Turn, *, asked: bool = False) -> None:
+    """Tell someone we cannot identify how to reach the municipality's reception (nothing personal).
+
+    ``asked``: the person's request was just sent to the portal, which queues a stranger's request
+    from SMS or WhatsApp at the reception (``calls_back``); then say so rather than that nobody was
+    asked. An anonymous web chat has no number to call back, so it only gets the contact.
+    """
     _ = turn.messages._
     reception = {}
     try:
@@ -15,7 +20,24 @@ def say_reception(turn: Turn) -> None:
     except portal_api.PortalError:
         reception = {}
     phone = reception.get("phone")
-    if phone:
+    if asked and reception.get("calls_back"):
+        if phone:
+            turn.say(
+                _(
+                    "I cannot see who you are, so I have passed your request to the newcomers' reception. "
+                    "They can call you back on this number. You can also call them on %(phone)s (%(hours)s).",
+                    phone=phone,
+                    hours=reception.get("hours") or "",
+                )
+            )
+        else:
+            turn.say(
+                _(
+                    "I cannot see who you are, so I have passed your request to your municipality's reception. "
+                    "They can call you back on this number."
+                )
+            )
+    elif phone:
         turn.say(
             _(
                 "I cannot see who you are, so I cannot ask your caseworker. Call the newcomers' reception on "
@@ -47,7 +69,7 @@ class ActionHandoff(PortalAction):
         try:
             turn.api.request_handoff(turn.cid, note=turn.text or None)
         except portal_api.NotIdentified:
-            say_reception(turn)
+            say_reception(turn, asked=True)
             return
         turn.say(_("I have asked a caseworker to contact you. It can take a few working days."))
         turn.say(_("In an emergency, call 112."))

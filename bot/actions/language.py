@@ -80,7 +80,7 @@ class ActionInterpreter(PortalAction):
         except portal_api.NotIdentified:
             from actions.handoff import say_reception
 
-            say_reception(turn)
+            say_reception(turn, asked=True)
             return
         turn.say(
             _(

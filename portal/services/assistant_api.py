@@ -109,13 +109,14 @@ def describe_conversation(conversation: Conversation) -> dict[str, Any]:
     }
 
 
-def reception_details(conversation: Conversation) -> dict[str, str]:
-    """The phone and hours of the reception that takes this conversation's stranger, in its language."""
-    from portal.services.reception import contact_for, reception_for
+def reception_details(conversation: Conversation) -> dict[str, Any]:
+    """The phone and hours of the reception that takes this conversation's stranger, in its language,
+    and whether a stranger's request from here waits there to be called back (SMS and WhatsApp)."""
+    from portal.services.reception import calls_back, contact_for, reception_for
 
     with in_language(conversation):
         contact = contact_for(reception_for(conversation))
-    return {"phone": contact.phone, "hours": contact.hours}
+    return {"phone": contact.phone, "hours": contact.hours, "calls_back": calls_back(conversation)}
 
 
 def change_language(conversation: Conversation, payload: Any) -> dict[str, Any]:

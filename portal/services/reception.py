@@ -96,6 +96,11 @@ def can_queue(conversation: Conversation) -> bool:
     return conversation.channel == Channel.SMS and bool(conversation.phone)
 
 
+def calls_back(conversation: Conversation) -> bool:
+    """Whether a stranger's request from this conversation waits at a reception that can call back."""
+    return can_queue(conversation) and reception_for(conversation) is not None
+
+
 def create_stranger_handoff(
     conversation: Conversation, note: str | None, *, interpreter: str | None = None
 ) -> HandoffRequest | None:

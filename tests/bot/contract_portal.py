@@ -89,7 +89,7 @@ class ContractPortal:
         self.handoffs: list[dict[str, Any]] = []
         # How sure the search is; None: "confident" when something matched, else "none".
         self.search_confidence: str | None = None
-        self.reception: dict[str, Any] = {"phone": None, "hours": None}
+        self.reception: dict[str, Any] = {"phone": None, "hours": None, "calls_back": False}
         self.requests: list[Request] = []
         self.fail_with_status: int | None = None
         self._case_counter = 0

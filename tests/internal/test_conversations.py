@@ -99,6 +99,8 @@ def test_the_conversation_says_its_language_channel_and_whether_someone_is_ident
     reception = {
         "phone": client.application.config["RECEPTION_PHONE"],
         "hours": client.application.config["RECEPTION_HOURS"],
+        # Both write by SMS, so a stranger's request there waits at the reception to be called back.
+        "calls_back": True,
     }
     body = api(client, "GET", f"/{sms.public_id}").get_json()
     assert body == {
@@ -218,6 +220,15 @@ def test_a_strangers_handoff_is_refused_personally_but_waits_at_the_reception(ap
     # The assistant reads the reception's contact from the conversation, in the conversation's language.
     reception = api(client, "GET", f"/{stranger.public_id}").get_json()["reception"]
     assert reception["phone"] == "08-530 610 00" and reception["hours"].startswith("Isniin")
+    assert reception["calls_back"] is True
+
+
+def test_an_anonymous_web_chat_is_told_its_request_cannot_wait_for_a_call_back(client, db, region):
+    chat = create_conversation(channel="chat", language="so")
+    db.session.commit()
+    assert api(client, "GET", f"/{chat.public_id}").get_json()["reception"]["calls_back"] is False
+    assert api(client, "POST", f"/{chat.public_id}/handoff", json={"note": "qof"}).status_code == 403
+    assert db.session.scalar(select(HandoffRequest)) is None
 
 
 def test_the_next_activity_is_the_next_occurrence_with_place_and_map(client, caseworker, newcomer, sms):

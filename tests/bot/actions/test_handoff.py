@@ -33,6 +33,22 @@ def test_handoff_for_an_unidentified_person_gives_the_reception_and_nothing_pers
     ]
 
 
+def test_a_stranger_whose_request_waits_at_the_reception_is_told_they_can_be_called_back(portal, run_action):
+    """By SMS or WhatsApp the portal queues a stranger's request at the reception (calls_back)."""
+    portal.add_conversation(CID, person=None)
+    portal.reception = {"phone": "08-123 45 67", "hours": "Mon–Fri 9–12", "calls_back": True}
+
+    texts, _ = run_action(ActionHandoff(), tracker_snapshot(CID, text="human please", language="sv"))
+
+    assert len(portal.requests_to("POST", "/handoff")) == 1
+    assert texts == [
+        "I cannot see who you are, so I have passed your request to the newcomers' reception. "
+        "They can call you back on this number. You can also call them on 08-123 45 67 (Mon–Fri 9–12).",
+        "In an emergency, call 112.",
+    ]
+    assert "cannot ask" not in texts[0]
+
+
 def test_handoff_for_an_unidentified_person_without_a_reception_number_still_says_what_to_do(portal, run_action):
     portal.add_conversation(CID, person=None)
 
