@@ -23,7 +23,11 @@ if [ -n "${TEST_SEED:-}" ]; then PARALLEL+=(--randomly-seed="$TEST_SEED"); fi
 # The browser journeys and axe check pages, not SQL, and the conversations through the real Rasa
 # and action server check the assistant: they run once, on PostgreSQL, as in production (starting
 # Rasa in each SQLite worker cost a minute or more of CI for the same checks).
-run "portal suite on SQLite" .venv/bin/pytest "${PARALLEL[@]}" -m "not browser and not rasa"
+# The API and form fuzzers run in full once, on PostgreSQL as in production; on SQLite a tenth
+# of the examples still walks every operation and form (the full run there cost ~6 minutes of CI).
+run "portal suite on SQLite" env FUZZ_EXAMPLES="${FUZZ_EXAMPLES_SQLITE:-100}" \
+  FORM_FUZZ_EXAMPLES="${FORM_FUZZ_EXAMPLES_SQLITE:-30}" \
+  .venv/bin/pytest "${PARALLEL[@]}" -m "not browser and not rasa"
 run "portal suite on PostgreSQL, with the browser and accessibility suites" \
   env TEST_DATABASE_URL="$PG_URL" .venv/bin/pytest "${PARALLEL[@]}"
 run "bot suite (Rasa 3.6, Python 3.10)" bot/.venv/bin/python -m pytest tests/bot -q

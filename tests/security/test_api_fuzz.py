@@ -9,7 +9,8 @@ real plan, objections and conversations and not only the 404 branch.
 Each case must pass: no server error (status < 500, and no exception out of the app), a status
 the document lists, the documented content type, a body that matches the documented schema, and
 a 4xx for a request that breaks the document (negative cases). FUZZ_EXAMPLES can be lowered
-locally through the environment; CI runs the full 1000.
+locally through the environment; `make test` runs the full 1000 on PostgreSQL and 100 on SQLite
+(scripts/test_all.sh).
 """
 
 from __future__ import annotations
