@@ -183,6 +183,33 @@ _ROMANIZED: dict[str, frozenset[str]] = {
             "zoy",
             "maashoom",
             "dalta",
+            # sixth session: first person, "came", "write", "wife", "brother", the language's name
+            "zma",
+            "sta",
+            "yam",
+            "akhlam",
+            "wakhlam",
+            "kram",
+            "kawam",
+            "kawalay",
+            "shum",
+            "sham",
+            "lwastalay",
+            "lwastalai",
+            "wlika",
+            "wlikai",
+            "raghalay",
+            "raghlay",
+            "raghle",
+            "tlalay",
+            "jorawalay",
+            "khaza",
+            "wrora",
+            "pukhto",
+            "pakhto",
+            "pashto",
+            "ghwarem",
+            "tsanga",
             "chiri",
             "kedai",
             "kegi",
@@ -338,6 +365,41 @@ def _heliport(text: str, allowed: set[str]) -> str | None:
     if len(ranked) > 1 and ranked[1][1] - best_score < MIN_MARGIN:
         return None
     return code
+
+
+# The language to answer in when the menu was not answered and nothing is clear: by script.
+_SCRIPT_DEFAULTS = {"latin": "en", "arabic": "ar", "cyrillic": "ru", "ethiopic": "ti"}
+_SCRIPT_LANGUAGES = {
+    "latin": {"sv", "en", "so", "ku"},
+    "arabic": {"ar", "fa", "ps", "ckb"},
+    "cyrillic": {"uk", "ru"},
+    "ethiopic": {"ti"},
+}
+
+
+def guess_language(text: str) -> str:
+    """A language to answer in even when `detect_language` is unsure (never None).
+
+    For someone who was shown the menu and wrote on without choosing: asking again would trap
+    them (issue 11), so the clear answer if there is one, else heliport's likeliest language of
+    the text's script with no margin asked, else the script's most read language (English for
+    Latin letters). The assistant's replies say how to change it in one message.
+    """
+    clear = detect_language(text)
+    if clear:
+        return clear
+    scripts: dict[str, int] = {}
+    for ch in text.casefold():
+        script = _script(ch) if ch.isalpha() else None
+        if script:
+            scripts[script] = scripts.get(script, 0) + 1
+    # Latin letters come into every script's messages ("sfi", "ok"): another script wins a tie.
+    script = max(scripts, key=lambda name: (scripts[name], name != "latin")) if scripts else "latin"
+    allowed = _SCRIPT_LANGUAGES[script]
+    for label, _score in _identifier().identify_topk_with_score(text, 5):
+        if _HELIPORT_CODES.get(label) in allowed:
+            return _HELIPORT_CODES[label]
+    return _SCRIPT_DEFAULTS[script]
 
 
 def detect_language(text: str) -> str | None:

@@ -300,6 +300,31 @@ def test_an_answer_the_menu_does_not_understand_gets_the_menu_again(client, db, 
     assert fake_rasa.calls == []
 
 
+def test_a_message_that_does_not_answer_the_menu_is_answered_in_the_likeliest_language_not_with_a_second_menu(
+    client, db, fake_rasa
+):
+    """Issue 11: a stranger who writes on instead of choosing is never trapped in the menu."""
+    assert "1 Svenska" in replies(text_sms(client, UNKNOWN, "hi there"))[0]
+    answer = replies(text_sms(client, UNKNOWN, "ok where do i get bank account"))
+    assert answer == ["echo: ok where do i get bank account"]
+    assert fake_rasa.calls[0].metadata == {"language": "en"}
+    conversation = db.session.scalar(select(Conversation))
+    assert conversation.language == "en" and conversation.state == ConversationState.NONE
+
+
+def test_the_likeliest_language_of_a_message_in_another_script_is_of_that_script(client, db, fake_rasa):
+    text_sms(client, UNKNOWN, "salam")
+    text_sms(client, UNKNOWN, "ok sfi مرحبا")  # too short to be sure; Arabic script outweighs "ok sfi"
+    assert fake_rasa.calls[0].metadata["language"] in {"ar", "fa", "ps", "ckb"}
+
+
+def test_pashto_typed_in_latin_letters_is_read_as_pashto():
+    from portal.channels.language import detect_language
+
+    assert detect_language("salam wrora za naway raghalay yam, personnummer sanga akhlam?") == "ps"
+    assert detect_language("salam, pa pashto lik na shum lwastalay") == "ps"
+
+
 # -- the assistant down ---------------------------------------------------------------------------
 
 

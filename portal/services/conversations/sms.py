@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import i18n
 from portal.channels.keywords import Keyword, KeywordMatch, match_keyword, reply_word
-from portal.channels.language import detect_language
+from portal.channels.language import detect_language, guess_language
 from portal.channels.sms_text import fit_sms
 from portal.channels.triage import asks_to_stop
 from portal.clients.assistant import AssistantClient, AssistantReply, AssistantUnavailable
@@ -179,9 +179,16 @@ def _settle_language(conversation: Conversation, inbound: Message, body: str) ->
     if state_active(conversation, ConversationState.LANGUAGE_MENU):
         choice = resolve_choice(body)
         detected = detect_language(body) if choice is None else None
-        if choice is None and detected is None:
-            return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)
         pending_id = conversation.state_data.get("pending")
+        if choice is None and detected is None and body.strip().isdigit():
+            # A number the menu does not have: a try at the menu, which is shown again.
+            return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)
+        if choice is None and detected is None:
+            # The menu went unanswered twice: a third menu would trap them (issue 11). Answer in
+            # the likeliest language of both messages; one message changes it.
+            pending = get_message(pending_id) if pending_id else None
+            earlier = pending.body if pending is not None and pending.conversation_id == conversation.id else ""
+            detected = detect_language(f"{earlier}\n{body}") or guess_language(body)
         clear_state(conversation)
         if choice is None:
             conversation.language = detected
