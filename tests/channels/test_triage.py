@@ -248,3 +248,21 @@ def test_stop_in_another_sense_is_not_a_request_for_no_more_messages(text):
 @pytest.mark.parametrize("text", ["sluta skriva till mig", "ሕጂ ይኣክል፡ ደጊም ኣይትጽሓፉለይ", "больше не пишите мне пожалуйста"])
 def test_dont_write_to_me_is_enough_on_its_own(text):
     assert asks_to_stop(text)
+
+
+def test_danger_now_comes_before_the_violence_help_line():
+    """Someone breaking the door: 112 first, the help line for violence at home after it."""
+    kinds = [e.kind for e in find_emergencies("he hit me and now he is breaking the door, kill us")]
+    assert kinds == ["danger", "violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "чоловік знову кричить а вчора вдарив",  # "hit", told without "me"
+        "شوهرم دست بزن داره، دیشب دوباره زد",  # "he has a hitting hand"
+        "یه جای امن هست که با بچه هام برم؟",  # a safe place to go with the children
+    ],
+)
+def test_violence_told_without_the_usual_words_gives_the_help_line(text):
+    assert [e.kind for e in find_emergencies(text)] == ["violence"]

@@ -17,7 +17,8 @@ The portal turns a recognised message into an explicit intent for the assistant
 left through its normal rules.
 
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
-``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review). The lists
+``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review,
+agreeing with the plan). The lists
 are a documented rule set: extend them with general words, never with sentences copied from an
 evaluation set.
 """
@@ -25,7 +26,7 @@ evaluation set.
 from portal.channels.triage.emergencies import DANGER, HEALTH, SUICIDE, VIOLENCE, Emergency, find_emergencies
 from portal.channels.triage.languages import interpreter_request, language_request, languages_named
 from portal.channels.triage.matching import PhraseList, normalise_words
-from portal.channels.triage.requests import asks_for_review, asks_to_stop, case_number
+from portal.channels.triage.requests import agrees_with_plan, asks_for_review, asks_to_stop, case_number
 
 __all__ = [
     "DANGER",
@@ -34,6 +35,7 @@ __all__ = [
     "VIOLENCE",
     "Emergency",
     "PhraseList",
+    "agrees_with_plan",
     "asks_for_review",
     "asks_to_stop",
     "case_number",

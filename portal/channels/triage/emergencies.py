@@ -148,7 +148,9 @@ _DANGER_WORDS = PhraseList(
         "chaqu", "chaqoo", "chaku", "chaaqu", "tofang", "tufang", "topak",
         # someone breaking in or fighting right now
         "breaking the door", "kicking the door", "banging on the door", "bryter sig in", "sparkar pa dorren",
-        "bankar pa dorren", "doda oss", "kill us", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
+        "bankar pa dorren", "doda oss", "kill us", "یدق الباب", "یدک الباب", "دیدک الباب", "یدگ الباب",
+        "عم یدق عالباب", "بیدق عالباب", "یکسر", "ویکسر", "بیکسر", "عم یکسر", "ломает", "ломает дверь",
+        "выбивает дверь", "ламає двері", "вибиває двері", "ломится в дверь", "یکسر الباب", "بیکسر الباب", "یکسر باب", "کسر الباب",
         "یقتلنا", "درو میشکنه", "ломится", "ломают дверь", "драка", "ножом", "ударил* ножом", "убить нас",
         "бійка", "вбити нас",
         # something on fire, in the words people use
@@ -207,6 +209,16 @@ _VIOLENCE_WORDS = PhraseList(
         "hits her", "beats her", "slar henne", "slår henne", "بیضربها", "یضربها", "ضربها", "میزندش",
         "میزنتش", "کتکش", "وهی یی", "لێی دەدات", "li we dixe", "li wê dixe", "wuu garaacaa", "ይወቕዓ",
         "бьет ее", "бьёт её", "б'є її", "бє її", "لێی بدات", "لێی دەدا", "لێمان دەدات",
+        # "he hit (me) again", told without "me", and "he is violent" in its idioms
+        "hit me again", "he hit me", "slog mig igen", "вдарив", "вдарила", "ударил", "побил", "побив",
+        "دست بزن داره", "دست بزن دارد", "دست بزن", "منو زد", "مرا زد", "دوباره زد", "ضربنی مره ثانیه",
+        "یمد ایده", "بیمد ایده", "i garaacay", "wuu i garaacay", "ይወቕዓኒ እዩ", "lê da min", "le da min",
+        # a safe place to go: a shelter is what is asked for
+        "safe place to go", "safe place to stay", "safe place for me", "safe place for us", "somewhere safe",
+        "sakert stalle", "säkert ställe", "skyddat boende", "جای امن", "یه جای امن", "مکان امن",
+        "مكان امن", "مکان آمن", "محل امن", "خوندي ځای", "ځای امن", "شوێنی سەلامەت", "شوێنێکی سەلامەت",
+        "cihek ewle", "cihê ewle", "meel ammaan", "meel aamin", "ውሑስ ቦታ", "безпечне місце", "безопасное место",
+        "притулок", "убежище", "шелтер",
         # the money taken: control told in other words
         "takes all my money", "controls my money", "tar alla mina pengar", "kontrollerar mina pengar",
         "ياخذ فلوسي", "ياخذ مصاريي", "بياخد مصرياتي", "پولمو میگیره", "پولم را میگیرد", "پیسه ام ره میگیره",
@@ -265,11 +277,12 @@ _SUICIDE_WORDS = PhraseList(
 )  # fmt: skip
 
 _EMERGENCIES: tuple[tuple[Emergency, PhraseList], ...] = (
-    # The order is the order of the answer: the gravest first.
+    # The order is the order of the answer: the gravest first. Danger now (someone breaking the
+    # door, a knife, a life at stake) comes before violence at home: 112 before the help line.
     (SUICIDE, _SUICIDE_WORDS),
-    (VIOLENCE, _VIOLENCE_WORDS),
     (DANGER, _DANGER_WORDS),
     (DANGER, _LIFE_SIGNS),
+    (VIOLENCE, _VIOLENCE_WORDS),
     (HEALTH, _HEALTH_WORDS),
 )
 

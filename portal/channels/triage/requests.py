@@ -105,3 +105,43 @@ def asks_for_review(text: str, *, with_case: bool) -> bool:
     if with_case:
         return _REVIEW_WITH_CASE.found_in(words) or _REVIEW_ALONE.found_in(words)
     return len(words) <= MAX_REVIEW_WORDS and _REVIEW_ALONE.found_in(words)
+
+
+# Saying that one agrees with the plan ("ок я согласна с планом", "I accept the plan"): the answer
+# is how to confirm it, never the objection form, which the classifier opened for such a message
+# because it names the plan. Both an agreeing word and the plan must be there, and no negation:
+# "I agree" alone answers whatever was asked, and "I don't agree with the plan" is an objection.
+_AGREE_WORDS = PhraseList(
+    [
+        "agree", "i accept", "accept the plan", "accept my plan", "approve*", "fine with", "ok with", "happy with",
+        "haller med", "godkanner", "godkänner", "accepterar", "nojd med", "nöjd med", "okej med", "ok med",
+        "موافق", "موافقه", "اوافق", "بوافق", "راضی", "راضیه", "مقبول", "قبلت", "mwafe2", "mwafe2a", "mwafeq",
+        "muwafiq", "موافقم", "قبول دارم", "قبولش دارم", "قبول میکنم", "قبول میکنیم", "راضیم", "راضی هستم",
+        "mowafegham", "movafegham", "ghabool daram", "qabool daram", "موافق یم", "موافقه یم", "قبوله ده",
+        "قبول دی", "ڕازیم", "رازیم", "ڕازین", "قبوڵمە", "قبولمه", "هاوڕام", "razi me", "razî me", "qebul dikim",
+        "qebûl dikim", "waan ku raacsanahay", "ku raacsanahay", "waan aqbalay", "waan aqbalayaa",
+        "waan ogolahay", "waan oggolahay", "ይሰማማዓኒ", "ተሰማሚዐ", "ተቐቢለዮ", "እቕበሎ", "згоден", "згодна",
+        "погоджуюсь", "погоджуюся", "приймаю", "влаштовує", "zgodna", "zgoden", "согласен", "согласна",
+        "соглашаюсь", "принимаю", "устраивает", "soglasna", "soglasen",
+    ]
+)  # fmt: skip
+_PLAN_WORDS = PhraseList(
+    [
+        "plan", "plans", "planen", "planer", "خطه", "الخطه", "خطتی", "الخطة", "5eta", "khetta", "khata",
+        "برنامه", "برنامم", "برنامه ام", "پلان", "پلانم", "پلانەکە", "پلانەکەم", "plana", "plana min",
+        "qorshe*", "qorsha*", "ፕላን", "መደብ", "план*", "plan*",
+    ]
+)  # fmt: skip
+_NEGATIONS = frozenset(
+    """not dont don't disagree never inte ej icke ما مو مش مب لا غیر مانی مانیش نه نیستم نیست نمیکنم ناراضی
+    ناراضیم نارازیم نیم نەخێر ne nîne nine naxêr naxer ኣይፋል не ні нет ніт nie ne""".split()
+)
+MAX_AGREE_WORDS = 15
+
+
+def agrees_with_plan(text: str) -> bool:
+    """Return whether a short message says the person agrees with their plan (see above)."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_AGREE_WORDS or any(word in _NEGATIONS for word in words):
+        return False
+    return _AGREE_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)

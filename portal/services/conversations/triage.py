@@ -57,6 +57,9 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
         # A case number in a message is a question about that case, also in the middle of a form.
         entity = json.dumps({"case_number": case})
         return AssistantMessage(f"/objection_status{entity}", {"text": plain, "triage": {"case_number": case}})
+    if triage.agrees_with_plan(plain):
+        # "I agree with the plan" names the plan, and the classifier opened the objection form.
+        return AssistantMessage("/ask_acknowledge", {"text": plain})
     requested = triage.language_request(plain)
     if requested and requested != conversation.language:
         return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})

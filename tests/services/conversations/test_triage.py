@@ -82,3 +82,35 @@ def test_appealing_without_a_case_number_asks_for_a_review_of_the_case_the_assis
 @pytest.mark.parametrize("text", ["I want to review my plan", "granskning av min plan", "перегляд плану"])
 def test_a_review_word_without_a_case_number_is_an_ordinary_message(text):
     assert assistant_message(conversation("en"), text).text == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "ок я согласна с планом, всё подходит"),
+        ("en", "ok i agree with the plan"),
+        ("ar", "أنا موافقة على الخطة"),
+        ("fa", "برنامه رو قبول دارم"),
+        ("so", "waan ku raacsanahay qorshaha"),
+        ("uk", "я згодна з планом"),
+        ("ckb", "پلانەکەم ڕازیم"),
+        ("sv", "jag håller med om planen"),
+    ],
+)
+def test_agreeing_with_the_plan_asks_how_to_confirm_it_and_never_opens_an_objection(language, text):
+    assert assistant_message(conversation(language), text).text == "/ask_acknowledge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я не согласна с планом",  # an objection
+        "I dont agree with the plan",
+        "مو موافق على الخطة",
+        "با برنامه موافق نیستم",
+        "I agree",  # answers whatever was asked, e.g. the form's "shall I send it?"
+        "I agree with most of the plan but not the internship",
+    ],
+)
+def test_disagreeing_or_agreeing_without_the_plan_is_left_to_the_assistant(text):
+    assert assistant_message(conversation(), text).text == text
