@@ -33,6 +33,10 @@ MAX_ANSWER_CHARS = 320
 MAX_ANSWER_WITH_CHOICES_CHARS = 200
 
 
+# The most words a "yes, tell me more" takes ("yes please send me the other links").
+YES_WORDS = 6
+
+
 def shorten(text: str, limit: int) -> str:
     """Cut text at a word boundary so it fits ``limit`` characters, marking the cut with …."""
     text = " ".join(text.split())
@@ -207,8 +211,15 @@ class ActionCivicMore(PortalAction):
     def name(self) -> str:
         return "action_civic_more"
 
-    def respond(self, turn: Turn) -> list[EventType]:
+    def respond(self, turn: Turn) -> list[EventType] | None:
         _ = turn.messages._
+        # "yes" to "want more?" is short; a longer message the NLU read as yes is a new question
+        # ("w el jiran 3am yeshko, kif bfarez el zbele hon sa7?": "sa7" is "right?"), so it is
+        # searched first, as a long greeting or "help" is.
+        if len(turn.text.split()) > YES_WORDS:
+            answered = answer_by_search(turn, when_none="silent")
+            if answered is not None:
+                return answered
         more = turn.tracker.get_slot("civic_more") or []
         if not more:
             turn.say(_("That was all I found. Ask me something else, or read %(url)s", url=INFO_PATH))

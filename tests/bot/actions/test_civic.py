@@ -127,6 +127,19 @@ def test_yes_to_more_sends_the_other_links(portal, run_action):
     assert slot_events(events)["civic_more"] is None
 
 
+def test_a_long_message_read_as_yes_is_a_new_question_and_is_searched(portal, run_action):
+    portal.add_conversation(CID, language="ar")
+    portal.search_index = [HEALTH_CENTRE]
+    more = [{"title": "طبيب الأسنان", "url": "/info/halsa-och-vard#tandvard"}]
+    text = "تمام وكمان سؤال وين بلاقي طبيب هون قريب صح"
+    tracker = tracker_snapshot(CID, text=text, intent="affirm", language="ar", slots={"civic_more": more})
+
+    texts, _ = run_action(ActionCivicMore(), tracker)
+
+    assert portal.requests_to("GET", "/search")
+    assert texts[0].startswith("المركز الصحي:") and "tandvard" not in texts[0]
+
+
 def test_single_hit_makes_no_offer_of_more(portal, run_action):
     portal.add_conversation(CID, language="ar")
     portal.search_index = [HEALTH_CENTRE]
