@@ -79,7 +79,14 @@ ACTIONS = {
     "object": {"action_start_objection"},
     "object_detail": {"objection_form", "action_submit_objection"},
     "yes": {"action_submit_objection", "action_civic_more", "action_acknowledge", "objection_form"},
-    "no": {"action_cancel_objection", "action_submit_objection", "action_acknowledge", "objection_form"},
+    # "no, don't send it yet" read as cancel leaves the form unsent: the same outcome as a no
+    "no": {
+        "action_cancel_objection",
+        "action_submit_objection",
+        "action_acknowledge",
+        "objection_form",
+        "action_leave_form",
+    },
     "civic": {
         "action_civic_answer",
         "action_fallback",
@@ -111,7 +118,7 @@ INTENTS = {
     "day_schedule": {"ask_schedule", "ask_next_activity"},
     "object": {"file_objection"},
     "yes": {"affirm"},
-    "no": {"deny"},
+    "no": {"deny", "cancel"},
     "civic": {"ask_civic_info", "emergency"},
     "emergency": {"emergency"},
     "switch_language": {"choose_language"},
