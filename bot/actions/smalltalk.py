@@ -16,6 +16,82 @@ GREETING_WORDS = 3
 HELP_WORDS = 6
 
 
+# Thanks and goodbyes the NLU may not know in the form people type them: transliterated
+# ("spasibi, do pobachennia"), with a blessing ("аллах хранит"), in a dialect. In a short message
+# that asks nothing, they close the conversation instead of a search for topics.
+CLOSING_WORDS = 6
+_THANKS = (
+    "thanks",
+    "thank you",
+    "thx",
+    "tack",
+    "tackar",
+    "tack så mycket",
+    "shukran",
+    "shokran",
+    "shukria",
+    "mamnoon",
+    "mamnun",
+    "merci",
+    "mersi",
+    "mahadsanid",
+    "mahadsantahay",
+    "spasibo",
+    "spasibi",
+    "spasiba",
+    "spasybi",
+    "dyakuyu",
+    "diakuiu",
+    "dyakuju",
+    "dyakuiu",
+    "sipas",
+    "spas",
+    "manana",
+    "mehrabani",
+    "شكرا",
+    "شكراً",
+    "مشكور",
+    "مشكورة",
+    "مرسی",
+    "مرسي",
+    "ممنون",
+    "تشکر",
+    "سپاس",
+    "مننه",
+    "سوپاس",
+    "спасибо",
+    "спасиби",
+    "спс",
+    "благодарю",
+    "дякую",
+    "дяки",
+    "ኣመሰግናለሁ",
+    "የቐንየለይ",
+    "የቐንየልና",
+)
+_GOODBYES = (
+    "bye", "goodbye", "bye bye", "hejdå", "hej då", "hejda", "ma3a salama", "maa salama", "ma3 elsalama",
+    "مع السلامة", "مع السلامه", "خداحافظ", "خدا حافظ", "خدانگهدار", "د خدای په امان", "khoda hafez",
+    "khuda hafiz", "xudaa haafiz", "nabadgelyo", "nabad gelyo", "до свидания", "пока", "до побачення",
+    "бувай", "бувайте", "do pobachennia", "do pobachenya", "do svidaniya", "poka", "oxir bi xer",
+    "xatirê te", "xatire te", "bi xatirê te", "ሰላም ኹን", "ደሓን ኹን", "аллах хранит", "храни вас бог",
+    "бог в помощь", "allah yehfazak", "الله يحفظك", "الله يعطيك العافية", "يعطيك العافية", "الله معك",
+)  # fmt: skip
+
+
+def _closing(text: str) -> str | None:
+    """ "thanks" or "bye" for a short message that thanks or says goodbye and asks nothing."""
+    plain = " ".join(text.casefold().replace(",", " ").replace(".", " ").replace("!", " ").split())
+    if not plain or "?" in plain or len(plain.split()) > CLOSING_WORDS:
+        return None
+    padded = f" {plain} "
+    if any(f" {phrase} " in padded for phrase in _THANKS):
+        return "thanks"
+    if any(f" {phrase} " in padded for phrase in _GOODBYES):
+        return "bye"
+    return None
+
+
 def what_i_can_do(messages: Messages) -> str:
     """Return the one-sentence menu of what the assistant can help with."""
     _ = messages._
@@ -135,12 +211,19 @@ class ActionFallback(PortalAction):
         return "action_fallback"
 
     def respond(self, turn: Turn) -> list[EventType] | None:
+        _ = turn.messages._
+        closing = _closing(turn.text or "")
+        if closing == "thanks":
+            turn.say(_("You are welcome!"))
+            return None
+        if closing == "bye":
+            turn.say(_("Goodbye! Write again whenever you need."))
+            return None
         if _answered_as_a_day(turn):
             return None
         answered = answer_by_search(turn, when_none="silent")
         if answered is not None:
             return answered
-        _ = turn.messages._
         turn.say(_('Sorry, I did not understand. Write "caseworker" if you want to ask a person.'))
         turn.say(what_i_can_do(turn.messages))
         return None

@@ -266,3 +266,17 @@ def test_danger_now_comes_before_the_violence_help_line():
 )
 def test_violence_told_without_the_usual_words_gives_the_help_line(text):
     assert [e.kind for e in find_emergencies(text)] == ["violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["HOOYADAY HABEENKAN CALOOSHA AYAA XANUUNAYSA", "у мамы болит живот сегодня ночью", "بچم امشب گوشش درد میکنه"],
+)
+def test_pain_tonight_gives_the_advice_line(text):
+    assert [e.kind for e in find_emergencies(text)] == ["health"]
+
+
+@pytest.mark.parametrize("text", ["my back hurts at night so I cannot do early internship", "tooth pain, which dentist"])
+def test_pain_without_tonight_stays_an_ordinary_message(text):
+    """An objection's reason ("my back hurts at night") must not be pulled out of its form."""
+    assert find_emergencies(text) == []

@@ -276,6 +276,25 @@ _SUICIDE_WORDS = PhraseList(
     ]
 )  # fmt: skip
 
+# Pain now, tonight, when the health centre is closed: the advice line first. Pain alone, or "at
+# night" in general, is an ordinary question or an objection's reason ("my back hurts at night,
+# so no early internship"), which must stay in its form; "tonight" with pain is a call for advice.
+_PAIN_WORDS = PhraseList(
+    [
+        "pain", "hurts", "hurting", "ache*", "ont", "värk*", "vark*", "وجع*", "یوجع*", "بیوجع*", "توجع*", "بتوجع*",
+        "الم", "درد", "دردش", "دردم", "درد میکنه", "خوږ*", "ژان", "ئازار", "ئێش*", "êş*", "es dike", "êş dike",
+        "xanuun*", "ቃንዛ", "የሕመ*", "болит", "болить", "боль", "біль", "wajaa", "waja3", "dard",
+    ]
+)  # fmt: skip
+_TONIGHT_WORDS = PhraseList(
+    [
+        "tonight", "right now", "i natt", "inatt", "nu i natt", "الليله", "هالليله", "اللیله", "هاللیله", "امشب",
+        "همین حالا", "نن شپه", "اوس شپه", "ئەمشەو", "emşev", "emsev", "habeenkan", "caawa", "ሎሚ ለይቲ",
+        "этой ночью", "сегодня ночью", "сейчас ночью", "цієї ночі", "сьогодні вночі", "зараз вночі",
+        "el leleh", "al layla", "emshab", "imshab",
+    ]
+)  # fmt: skip
+
 _EMERGENCIES: tuple[tuple[Emergency, PhraseList], ...] = (
     # The order is the order of the answer: the gravest first. Danger now (someone breaking the
     # door, a knife, a life at stake) comes before violence at home: 112 before the help line.
@@ -291,4 +310,6 @@ def find_emergencies(text: str) -> list[Emergency]:
     """Return the kinds of emergency a message speaks of, gravest first (usually none)."""
     words = normalise_words(text)
     found = [emergency for emergency, phrases in _EMERGENCIES if phrases.found_in(words)]
+    if _PAIN_WORDS.found_in(words) and _TONIGHT_WORDS.found_in(words):
+        found.append(HEALTH)
     return list(dict.fromkeys(found))

@@ -118,6 +118,34 @@ def test_fallback_without_a_search_answer_says_so_and_offers_a_caseworker(portal
     assert "civic_choices" not in slot_events(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("ok spasibi, do pobachennia", "You are welcome!"),
+        ("понял. аллах хранит", "Goodbye! Write again whenever you need."),
+        ("mahadsanid walaal", "You are welcome!"),
+    ],
+)
+def test_a_short_thanks_or_goodbye_the_nlu_missed_closes_without_a_search(portal, run_action, text, reply):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+
+    texts, _ = run_action(ActionFallback(), tracker_snapshot(CID, text=text, intent="nlu_fallback", language="sv"))
+
+    assert texts == [reply]
+    assert portal.requests_to("GET", "/search") == []
+
+
+def test_a_question_with_thanks_in_it_is_still_searched(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+    text = "thanks, barn feber natt?"
+
+    run_action(ActionFallback(), tracker_snapshot(CID, text=text, intent="nlu_fallback", language="sv"))
+
+    assert portal.requests_to("GET", "/search")
+
+
 def test_a_greeting_that_carries_a_question_is_answered_by_the_search(portal, run_action):
     portal.add_conversation(CID)
     portal.search_index = [FEVER]
