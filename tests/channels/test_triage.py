@@ -276,7 +276,9 @@ def test_pain_tonight_gives_the_advice_line(text):
     assert [e.kind for e in find_emergencies(text)] == ["health"]
 
 
-@pytest.mark.parametrize("text", ["my back hurts at night so I cannot do early internship", "tooth pain, which dentist"])
+@pytest.mark.parametrize(
+    "text", ["my back hurts at night so I cannot do early internship", "tooth pain, which dentist"]
+)
 def test_pain_without_tonight_stays_an_ordinary_message(text):
     """An objection's reason ("my back hurts at night") must not be pulled out of its form."""
     assert find_emergencies(text) == []

@@ -133,9 +133,12 @@ _PLAN_WORDS = PhraseList(
     ]
 )  # fmt: skip
 _NEGATIONS = frozenset(
-    """not dont don't disagree never inte ej icke ما مو مش مب لا غیر مانی مانیش نه نیستم نیست نمیکنم ناراضی
-    ناراضیم نارازیم نیم نەخێر ne nîne nine naxêr naxer ኣይፋል не ні нет ніт nie ne""".split()
-)
+    [
+        "not", "dont", "don't", "disagree", "never", "inte", "ej", "icke", "ما", "مو", "مش", "مب", "لا", "غیر",
+        "مانی", "مانیش", "نه", "نیستم", "نیست", "نمیکنم", "ناراضی", "ناراضیم", "نارازیم", "نیم", "نەخێر", "ne",
+        "nîne", "nine", "naxêr", "naxer", "ኣይፋል", "не", "ні", "нет", "ніт", "nie",
+    ]
+)  # fmt: skip
 MAX_AGREE_WORDS = 15
 
 
