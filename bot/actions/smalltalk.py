@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 
 from actions import portal_api
 from actions.civic import answer_by_search
@@ -211,19 +211,16 @@ class ActionFallback(PortalAction):
         return "action_fallback"
 
     def respond(self, turn: Turn) -> list[EventType] | None:
-        _ = turn.messages._
         closing = _closing(turn.text or "")
-        if closing == "thanks":
-            turn.say(_("You are welcome!"))
-            return None
-        if closing == "bye":
-            turn.say(_("Goodbye! Write again whenever you need."))
-            return None
+        if closing:
+            # The thanks or goodbye action answers, as if the NLU had understood.
+            return [FollowupAction("action_thanks" if closing == "thanks" else "action_goodbye")]
         if _answered_as_a_day(turn):
             return None
         answered = answer_by_search(turn, when_none="silent")
         if answered is not None:
             return answered
+        _ = turn.messages._
         turn.say(_('Sorry, I did not understand. Write "caseworker" if you want to ask a person.'))
         turn.say(what_i_can_do(turn.messages))
         return None

@@ -282,3 +282,12 @@ def test_pain_tonight_gives_the_advice_line(text):
 def test_pain_without_tonight_stays_an_ordinary_message(text):
     """An objection's reason ("my back hurts at night") must not be pulled out of its form."""
     assert find_emergencies(text) == []
+
+
+@pytest.mark.parametrize("text", ["الان اومده پشت در داد میزنه میگه میکشمت", "he says ill kill you", "он кричит убью тебя"])
+def test_a_threat_to_kill_quoted_as_said_gives_112(text):
+    assert [e.number for e in find_emergencies(text)][0] == "112"
+
+
+def test_of_two_languages_named_the_one_asked_to_write_in_wins_over_the_one_not_read():
+    assert language_request("salam, pa pashto lik na shum lwastalay, pa dari rata wlika") == "prs"

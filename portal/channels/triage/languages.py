@@ -168,7 +168,7 @@ _WRITE_VERBS = PhraseList(
         *_REPLY_WORDS,
         "write", "text", "send", "skriv", "اکتب*", "تکتب*", "تکتبول*", "کتبول*", "بنویس*", "نوشته", "ولیک*",
         "ولیکئ", "بنووس*", "بنووسه", "binivis*", "qor", "u qor", "ii qor", "ጽሓፍ*", "ክትጽሕፈ*", "ክትጽሕፍ*",
-        "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*", "пишите", "напиш*",
+        "ክትጽሕፉ*", "ጽሓፈ*", "ጽሓፉ*", "пиши*", "пишите", "напиш*", "wlika*", "wleka*", "bnawis*", "benevis*",
     ]
 )  # fmt: skip
 
@@ -181,6 +181,9 @@ _CANNOT_READ = PhraseList(
         "ما افهم", "نمیخون*", "نمیفهم*", "نمیدون*", "بلد نیست*", "خوب نمی*", "نه پوهیږ*", "نشم لوستل*", "نازان*",
         "نایخوێن*", "nizan*", "naxwin*", "nikar*", "ma aqaan*", "ma akhri*", "ma fahm*", "ኣይፈልጥን", "ኣየንብብን",
         "погано", "плохо", "не читаю", "не понимаю", "не розумію", "не вмію",
+        # romanised Pashto and Dari: "I can't read", "I don't understand"
+        "lik na shum*", "na shum lwast*", "nashum lwast*", "lwastalay na*", "na pohezh*", "na pohig*",
+        "nemitanam bekhanam", "namifahmam", "nemifahmam",
     ]
 )  # fmt: skip
 
