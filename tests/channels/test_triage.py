@@ -284,7 +284,9 @@ def test_pain_without_tonight_stays_an_ordinary_message(text):
     assert find_emergencies(text) == []
 
 
-@pytest.mark.parametrize("text", ["الان اومده پشت در داد میزنه میگه میکشمت", "he says ill kill you", "он кричит убью тебя"])
+@pytest.mark.parametrize(
+    "text", ["الان اومده پشت در داد میزنه میگه میکشمت", "he says ill kill you", "он кричит убью тебя"]
+)
 def test_a_threat_to_kill_quoted_as_said_gives_112(text):
     assert [e.number for e in find_emergencies(text)][0] == "112"
 
