@@ -131,7 +131,9 @@ def test_the_sign_in_phone_form_takes_any_text(client, region):
     accepted = []
 
     @FUZZ
-    @given(phone=TEXT)
+    # The registered number, in two spellings, beside any text: so both answers are reached at any
+    # FUZZ examples count (the SQLite pass of make test runs few).
+    @given(phone=st.one_of(st.sampled_from(["070-174 00 03", "+46701740003"]), TEXT))
     def post(phone):
         limiter.reset()
         response = client.post("/signin", data={"phone": phone})
