@@ -63,6 +63,6 @@ echo "$want" > "$STAMP"
 echo "train: trained $MODEL in $((SECONDS - start))s"
 if mkdir -p "$CACHE" 2>/dev/null; then
     cp "$MODEL" "$cached.tmp" && mv "$cached.tmp" "$cached"
-    # Keep the five newest models; each is about 40 MB.
-    ls -1t "$CACHE"/*.tar.gz 2>/dev/null | tail -n +6 | xargs -r rm -f
+    # Keep the three newest models; each is about 150 MB.
+    ls -1t "$CACHE"/*.tar.gz 2>/dev/null | tail -n +4 | xargs -r rm -f
 fi
