@@ -293,3 +293,8 @@ def test_a_threat_to_kill_quoted_as_said_gives_112(text):
 
 def test_of_two_languages_named_the_one_asked_to_write_in_wins_over_the_one_not_read():
     assert language_request("salam, pa pashto lik na shum lwastalay, pa dari rata wlika") == "prs"
+
+
+def test_speak_to_me_in_a_language_to_learn_it_is_a_request_to_be_answered_in_it():
+    assert language_request("hej, mumken t7kule bel swedi? bde et3allam") == "sv"
+    assert language_request("how can i learn swedish for free") is None

@@ -161,6 +161,10 @@ MAX_LONG_REQUEST_WORDS = 30
 _REPLY_WORDS = [
     "answer", "reply", "svara", "جواب*", "javab*", "jawab*", "terod*", "trod*", "ترد*", "ردو", "bersiv*",
     "ku jawaab", "відповід*", "отвеч*", "ответ*",
+    # "speak to me (in it)": to the assistant, that is being answered in it
+    "speak to me", "talk to me", "prata med mig", "تحکیلی", "تحکینی", "احکی معی", "حاکینی", "t7kili", "t7kile",
+    "t7kule", "t7kini", "te7kili", "ta7kili", "kallimni", "kalemni", "говори со мной", "говорите со мной",
+    "розмовляй зі мною", "говоріть зі мною",
 ]  # fmt: skip
 _REPLY_VERBS = PhraseList(_REPLY_WORDS)
 _WRITE_VERBS = PhraseList(
