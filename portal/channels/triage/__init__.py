@@ -18,7 +18,7 @@ left through its normal rules.
 
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
 ``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review,
-agreeing with the plan). The lists
+agreeing with the plan, how an objection is going). The lists
 are a documented rule set: extend them with general words, never with sentences copied from an
 evaluation set.
 """
@@ -26,7 +26,13 @@ evaluation set.
 from portal.channels.triage.emergencies import DANGER, HEALTH, SUICIDE, VIOLENCE, Emergency, find_emergencies
 from portal.channels.triage.languages import interpreter_request, language_request, languages_named
 from portal.channels.triage.matching import PhraseList, normalise_words
-from portal.channels.triage.requests import agrees_with_plan, asks_for_review, asks_to_stop, case_number
+from portal.channels.triage.requests import (
+    agrees_with_plan,
+    asks_for_review,
+    asks_objection_status,
+    asks_to_stop,
+    case_number,
+)
 
 __all__ = [
     "DANGER",
@@ -37,6 +43,7 @@ __all__ = [
     "PhraseList",
     "agrees_with_plan",
     "asks_for_review",
+    "asks_objection_status",
     "asks_to_stop",
     "case_number",
     "find_emergencies",

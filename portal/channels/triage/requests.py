@@ -148,3 +148,44 @@ def agrees_with_plan(text: str) -> bool:
     if not words or len(words) > MAX_AGREE_WORDS or any(word in _NEGATIONS for word in words):
         return False
     return _AGREE_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)
+
+
+# Asking how an objection already sent is going, without its case number ("I sent a complaint
+# three weeks ago, what happened?"): the list of the person's objections answers it. Both the
+# objection and a word of its answer or of having sent it must be there, and no wish to object
+# now or question of how to ("I want to complain", "how do I object" open the form).
+_OBJECTION_NOUNS = PhraseList(
+    [
+        "complaint", "objection", "invandning", "invändning", "klagomal", "klagomål", "اعتراض*", "شکوی", "شکوه",
+        "شکایت*", "تظلم", "cabasho*", "ተቓውሞ*", "ቅሬታ*", "жалоб*", "скарг*", "возражени*", "заперечен*",
+        "ناڕەزایی*", "نارەزایی*", "itiraz*", "îtiraz*", "gili*", "gilî*", "شکایت", "گیله", "اعتراض",
+    ]
+)  # fmt: skip
+_STATUS_WORDS = PhraseList(
+    [
+        "status", "answer", "reply", "response", "heard", "what happened", "how long", "any news", "svar",
+        "besked", "hant", "hänt", "جواب", "رد", "ردو", "صار", "شو صار", "شصار", "خبر", "چی شد", "چه شد",
+        "چی شده", "ځواب", "څه شو", "maxay ku dhamaatay", "jawaab", "warkeed", "መልሲ", "እንታይ ኮይኑ",
+        "ответ*", "відповід*", "что с ней", "що з нею", "шо з нею", "писал*", "написал*",
+        "bersiv*", "çi bû", "ci bu", "وەڵام*", "چی بوو",
+        "submitted", "sent", "filed", "skickade", "lamnade", "lämnade", "قدمت", "بعتت", "بعثت", "ارسلت",
+        "فرستادم", "دادم", "ورکړ*", "لیږلی", "gudbiyay", "diray", "ኣእትየ", "ሰዲደ", "подавал*", "подала",
+        "подал", "отправил*", "подав", "подавала", "надіслал*", "надіслав", "ناردم", "min şand", "min sand",
+    ]
+)  # fmt: skip
+_WANTS_TO_OBJECT = PhraseList(
+    [
+        "want to", "wanna", "would like", "how do i", "how can i", "how to", "vill", "hur gor jag", "hur gör jag",
+        "بدی", "ارید", "ابی", "اريد", "کیف", "میخوام", "میخواهم", "چطور", "چگونه", "غواړم", "څنګه", "rabaa",
+        "sideen", "ደልየ", "ከመይ", "хочу", "как", "як", "dixwazim", "çawa", "cawa", "دەمەوێت", "چۆن",
+    ]
+)  # fmt: skip
+MAX_STATUS_WORDS = 20
+
+
+def asks_objection_status(text: str) -> bool:
+    """Return whether a message asks how an objection already sent is going (see above)."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_STATUS_WORDS:
+        return False
+    return _OBJECTION_NOUNS.found_in(words) and _STATUS_WORDS.found_in(words) and not _WANTS_TO_OBJECT.found_in(words)

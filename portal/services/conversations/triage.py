@@ -57,6 +57,9 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
         # A case number in a message is a question about that case, also in the middle of a form.
         entity = json.dumps({"case_number": case})
         return AssistantMessage(f"/objection_status{entity}", {"text": plain, "triage": {"case_number": case}})
+    if triage.asks_objection_status(plain):
+        # "I sent a complaint three weeks ago, what happened?": the list of their objections.
+        return AssistantMessage("/objection_status", {"text": plain})
     if triage.agrees_with_plan(plain):
         # "I agree with the plan" names the plan, and the classifier opened the objection form.
         return AssistantMessage("/ask_acknowledge", {"text": plain})

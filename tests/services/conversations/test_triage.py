@@ -114,3 +114,30 @@ def test_agreeing_with_the_plan_asks_how_to_confirm_it_and_never_opens_an_object
 )
 def test_disagreeing_or_agreeing_without_the_plan_is_left_to_the_assistant(text):
     assert assistant_message(conversation(), text).text == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("so", "salaan. waxaan gudbiyay cabasho 3 todobaad ka hor qorshaha ku saabsan, maxay ku dhamaatay"),
+        ("ti", "ቅድሚ ሓደ ወርሒ ኣብ ፕላነይ ተቓውሞ ኣእትየ ነይረ፡ ክሳብ ሕጂ መልሲ የለን። እንታይ ኮይኑ"),
+        ("en", "I sent an objection last week, any answer?"),
+        ("fa", "اعتراض دادم هنوز جواب نگرفتم"),
+        ("uk", "Я писала скаргу на план місяць назад. Шо з нею??"),
+    ],
+)
+def test_asking_how_an_objection_sent_is_going_lists_the_objections(language, text):
+    assert assistant_message(conversation(language), text).text == "/objection_status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I object to my plan",
+        "I want to complain about the internship",
+        "my objection is that the internship is too far",
+        "i have a complaint about my neighbour, who do i call",
+    ],
+)
+def test_wanting_to_object_or_asking_how_is_not_a_status_question(text):
+    assert assistant_message(conversation(), text).text == text
