@@ -7,6 +7,8 @@ this runs (data/rules/objections.yml), so nothing from an emergency is ever file
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.civic import answer_of, confidence_of, say_answer, search
@@ -14,6 +16,29 @@ from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
 
 DEFAULT_KINDS = ["danger"]
+# The module whose sections go on from each number (shelters, crisis lines, the advice line).
+KIND_MODULES = {
+    "violence": "trygghet-och-akut-hjalp",
+    "danger": "trygghet-och-akut-hjalp",
+    "suicide": "trygghet-och-akut-hjalp",
+    "health": "halsa-och-vard",
+}
+
+
+def _kind_first(found: dict[str, Any], kinds: list[str]) -> dict[str, Any]:
+    """The search response with a hit from the emergency's own module first, when it has one.
+
+    "Is there a safe place for me and the children?" after violence at home shares words with
+    preschool and housing; the shelter section is what goes on from the help line.
+    """
+    wanted = {KIND_MODULES[kind] for kind in kinds if kind in KIND_MODULES}
+    results = found.get("results") or []
+    if not results or results[0].get("slug") in wanted:
+        return found
+    for result in results[1:]:
+        if result.get("slug") in wanted:
+            return {**found, "answer": None, "results": [result, *(r for r in results if r is not result)]}
+    return found
 
 
 def emergency_lines(messages: Messages, kinds: list[str]) -> list[str]:
@@ -52,7 +77,7 @@ class ActionEmergency(PortalAction):
             return remembered
         # The content adds what to do next: the best section's sentences when the search is at
         # least middling; never a list of topics to choose from, which would bury the number.
-        found = search(turn)
+        found = _kind_first(search(turn), kinds)
         if confidence_of(found) in ("confident", "middling") and answer_of(found):
             return [*remembered, *say_answer(turn, found, offer_more=False)]
         return remembered

@@ -128,3 +128,33 @@ def test_an_emergency_remembers_its_kinds_for_the_next_message(portal, run_actio
     _, events = run_action(ActionEmergency(), emergency("he hits me", ["violence", "danger"]))
 
     assert slot_events(events)["emergency_kinds"] == ["violence", "danger"]
+
+
+def test_after_violence_the_shelter_section_goes_on_from_the_help_line_even_when_ranked_second(portal, run_action):
+    preschool = {
+        **FEVER,
+        "keywords": {"safe", "place", "children"},
+        "slug": "familj-och-barn",
+        "title": "Family and children",
+        "section_anchor": "forskola",
+        "section_title": "Preschool",
+        "snippet": "Children can go to preschool from the age of one.",
+        "url": "https://ankomst.example.se/info/familj-och-barn#forskola",
+    }
+    shelter = {
+        **FEVER,
+        "keywords": {"safe", "place"},
+        "slug": "trygghet-och-akut-hjalp",
+        "title": "Safety and urgent help",
+        "section_anchor": "skyddat-boende",
+        "section_title": "Protected housing",
+        "snippet": "The social services can help you find a protected place to live.",
+        "url": "https://ankomst.example.se/info/trygghet-och-akut-hjalp#skyddat-boende",
+    }
+    portal.add_conversation(CID, language="en")
+    portal.search_index = [preschool, shelter]
+
+    texts, _ = run_action(ActionEmergency(), emergency("is there a safe place for me and the children", ["violence"]))
+
+    assert NUMBERS["violence"] in texts[0]
+    assert "Protected housing" in texts[1] and "skyddat-boende" in texts[1] and "forskola" not in texts[1]
