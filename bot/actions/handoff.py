@@ -20,39 +20,32 @@ def say_reception(turn: Turn, *, asked: bool = False) -> None:
     except portal_api.PortalError:
         reception = {}
     phone = reception.get("phone")
-    if asked and reception.get("calls_back"):
-        if phone:
-            turn.say(
-                _(
-                    "I cannot see who you are, so I have passed your request to the newcomers' reception. "
-                    "They can call you back on this number. You can also call them on %(phone)s (%(hours)s).",
-                    phone=phone,
-                    hours=reception.get("hours") or "",
-                )
-            )
-        else:
-            turn.say(
-                _(
-                    "I cannot see who you are, so I have passed your request to your municipality's reception. "
-                    "They can call you back on this number."
-                )
-            )
+    hours = reception.get("hours") or ""
+    if asked and reception.get("calls_back") and phone:
+        text = _(
+            "I cannot see who you are, so I have passed your request to the newcomers' reception. "
+            "They can call you back on this number. You can also call them on %(phone)s (%(hours)s).",
+            phone=phone,
+            hours=hours,
+        )
+    elif asked and reception.get("calls_back"):
+        text = _(
+            "I cannot see who you are, so I have passed your request to your municipality's reception. "
+            "They can call you back on this number."
+        )
     elif phone:
-        turn.say(
-            _(
-                "I cannot see who you are, so I cannot ask your caseworker. Call the newcomers' reception on "
-                "%(phone)s (%(hours)s), or write from the phone number you registered with us.",
-                phone=phone,
-                hours=reception.get("hours") or "",
-            )
+        text = _(
+            "I cannot see who you are, so I cannot ask your caseworker. Call the newcomers' reception on "
+            "%(phone)s (%(hours)s), or write from the phone number you registered with us.",
+            phone=phone,
+            hours=hours,
         )
     else:
-        turn.say(
-            _(
-                "I cannot see who you are, so I cannot ask your caseworker. Contact your municipality's "
-                "reception, or write from the phone number you registered with us."
-            )
+        text = _(
+            "I cannot see who you are, so I cannot ask your caseworker. Contact your municipality's "
+            "reception, or write from the phone number you registered with us."
         )
+    turn.say(text)
     turn.say(_("In an emergency, call 112."))
 
 
