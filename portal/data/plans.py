@@ -81,7 +81,10 @@ def list_municipal_organisations() -> list[Organisation]:
     return list(
         db.session.scalars(
             select(Organisation)
-            .where(Organisation.kind.in_([OrganisationKind.MUNICIPALITY, OrganisationKind.DISTRICT]))
+            .where(
+                Organisation.kind.in_([OrganisationKind.MUNICIPALITY, OrganisationKind.DISTRICT]),
+                Organisation.accepts_transfers,
+            )
             .order_by(Organisation.name)
         )
     )

@@ -38,6 +38,9 @@ class Organisation(Base):
     # A region's rule for its civic information: a Swedish (source) change that is not minor is
     # published only when a second editor approves it ("2i"). On by default.
     source_approval_required: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # Whether caseworkers may move people here. Off for an organisation that no caseworker works
+    # in by design (the demo's synthetic district, which only feeds the coordinator's figures).
+    accepts_transfers: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     parent: Mapped[Organisation | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Organisation]] = relationship(back_populates="parent")

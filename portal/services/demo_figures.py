@@ -8,7 +8,7 @@ module adds `COUNT` synthetic newcomers with one plan each, made by a seeded ran
 Kept away from everyone but the coordinator:
 
 - They belong to an organisation of their own (`DEMO_ORG_SLUG`, a district directly under the
-  region) in which no demo staff account works. Caseworkers' lists show only their own
+  region) in which no demo staff account works, and which takes no transfers. Caseworkers' lists show only their own
   organisation's people, so the synthetic people are in none of them; the coordinator's
   region-wide figures count them, by their home municipality (Stockholm, Södertälje, Botkyrka,
   the same groups as the survey answers).
@@ -111,7 +111,13 @@ def seed_synthetic_plans(today: date, *, count: int = COUNT, seed: int = SEED) -
         return 0
     org = db.session.scalar(select(Organisation).where(Organisation.slug == DEMO_ORG_SLUG))
     if org is None:
-        org = Organisation(slug=DEMO_ORG_SLUG, name=DEMO_ORG_NAME, kind=OrganisationKind.DISTRICT, parent=region)
+        org = Organisation(
+            slug=DEMO_ORG_SLUG,
+            name=DEMO_ORG_NAME,
+            kind=OrganisationKind.DISTRICT,
+            parent=region,
+            accepts_transfers=False,  # nobody works there: no caseworker may move a person in
+        )
         db.session.add(org)
         db.session.flush()
     elif db.session.scalar(select(func.count()).select_from(Person).where(Person.responsible_org_id == org.id)):

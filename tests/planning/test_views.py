@@ -231,3 +231,19 @@ def test_a_transfer_has_no_preselected_destination_and_asks_first(client, region
     assert client.post(url, data=data).status_code == 302
     db.session.refresh(person)
     assert person.responsible_org_id == region["botkyrka"].id
+
+
+def test_an_organisation_that_takes_no_transfers_is_not_offered_and_cannot_be_chosen(client, region, setting, db):
+    """The demo's synthetic district has no caseworkers: nobody may move a person there."""
+    caseworker, person, _plan = setting
+    closed = region["botkyrka"]
+    closed.accepts_transfers = False
+    db.session.commit()
+    sign_in_staff(client, caseworker)
+    soup = check_page(client.get(f"/staff/people/{person.id}/plan"))
+    offered = [o["value"] for o in soup.find("select", attrs={"name": "to_org"}).find_all("option")]
+    assert str(closed.id) not in offered and str(region["stockholm"].id) in offered
+    data = {"to_org": closed.id, "handover_note": HANDOVER, "confirm": "yes"}
+    assert client.post(f"/staff/people/{person.id}/transfer", data=data).status_code == 422
+    db.session.refresh(person)
+    assert person.responsible_org_id == region["sodertalje"].id

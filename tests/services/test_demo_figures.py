@@ -134,3 +134,12 @@ def test_the_plan_facts_of_hundreds_of_plans_take_a_fixed_number_of_queries(seed
     assert len(facts) >= COUNT
     # plans, people, activities, their changes, objections, decisions: not one per activity
     assert len(statements) <= 8
+
+
+def test_the_synthetic_district_is_no_transfer_target(seeded):
+    from portal.data.plans import list_municipal_organisations
+
+    synthetic, _people = seeded
+    targets = list_municipal_organisations()
+    assert synthetic not in targets and synthetic.accepts_transfers is False
+    assert any(o.slug == "botkyrka" for o in targets)
