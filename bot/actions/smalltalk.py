@@ -8,6 +8,7 @@ from actions import portal_api
 from actions.civic import answer_by_search
 from actions.conversation import PortalAction, Turn
 from actions.i18n import Messages
+from actions.objection_target import fold_text
 from actions.schedule import say_schedule
 
 # A greeting longer than this many words usually carries a question ("hi, where is the dentist").
@@ -20,69 +21,33 @@ HELP_WORDS = 6
 # ("spasibi, do pobachennia"), with a blessing ("аллах хранит"), in a dialect. In a short message
 # that asks nothing, they close the conversation instead of a search for topics.
 CLOSING_WORDS = 6
-_THANKS = (
-    "thanks",
-    "thank you",
-    "thx",
-    "tack",
-    "tackar",
-    "tack så mycket",
-    "shukran",
-    "shokran",
-    "shukria",
-    "mamnoon",
-    "mamnun",
-    "merci",
-    "mersi",
-    "mahadsanid",
-    "mahadsantahay",
-    "spasibo",
-    "spasibi",
-    "spasiba",
-    "spasybi",
-    "dyakuyu",
-    "diakuiu",
-    "dyakuju",
-    "dyakuiu",
-    "sipas",
-    "spas",
-    "manana",
-    "mehrabani",
-    "شكرا",
-    "شكراً",
-    "مشكور",
-    "مشكورة",
-    "مرسی",
-    "مرسي",
-    "ممنون",
-    "تشکر",
-    "سپاس",
-    "مننه",
-    "سوپاس",
-    "спасибо",
-    "спасиби",
-    "спс",
-    "благодарю",
-    "дякую",
-    "дяки",
-    "ኣመሰግናለሁ",
-    "የቐንየለይ",
-    "የቐንየልና",
-)
-_GOODBYES = (
-    "bye", "goodbye", "bye bye", "hejdå", "hej då", "hejda", "ma3a salama", "maa salama", "ma3 elsalama",
-    "مع السلامة", "مع السلامه", "خداحافظ", "خدا حافظ", "خدانگهدار", "د خدای په امان", "khoda hafez",
-    "khuda hafiz", "xudaa haafiz", "nabadgelyo", "nabad gelyo", "до свидания", "пока", "до побачення",
-    "бувай", "бувайте", "do pobachennia", "do pobachenya", "do svidaniya", "poka", "oxir bi xer",
-    "xatirê te", "xatire te", "bi xatirê te", "ሰላም ኹን", "ደሓን ኹን", "аллах хранит", "храни вас бог",
-    "бог в помощь", "allah yehfazak", "الله يحفظك", "الله يعطيك العافية", "يعطيك العافية", "الله معك",
+_THANKS = frozenset(
+    fold_text(phrase)
+    for phrase in (
+        "thanks", "thank you", "thx", "tack", "tackar", "tack så mycket", "shukran", "shokran", "shukria",
+        "mamnoon", "mamnun", "merci", "mersi", "mahadsanid", "mahadsantahay", "spasibo", "spasibi", "spasiba",
+        "spasybi", "dyakuyu", "diakuiu", "dyakuju", "dyakuiu", "sipas", "spas", "manana", "mehrabani", "شكرا",
+        "مشكور", "مشكورة", "مرسی", "مرسي", "ممنون", "تشکر", "سپاس", "مننه", "سوپاس", "спасибо", "спасиби",
+        "спс", "благодарю", "дякую", "дяки", "ኣመሰግናለሁ", "የቐንየለይ", "የቐንየልና",
+    )
+)  # fmt: skip
+_GOODBYES = frozenset(
+    fold_text(phrase)
+    for phrase in (
+        "bye", "goodbye", "bye bye", "hejdå", "hej då", "ma3a salama", "maa salama", "ma3 elsalama",
+        "مع السلامة", "مع السلامه", "خداحافظ", "خدا حافظ", "خدانگهدار", "د خدای په امان", "khoda hafez",
+        "khuda hafiz", "xudaa haafiz", "nabadgelyo", "nabad gelyo", "до свидания", "пока", "до побачення",
+        "бувай", "бувайте", "do pobachennia", "do pobachenya", "do svidaniya", "poka", "oxir bi xer",
+        "xatirê te", "bi xatirê te", "ሰላም ኹን", "ደሓን ኹን", "аллах хранит", "храни вас бог", "бог в помощь",
+        "allah yehfazak", "الله يحفظك", "الله يعطيك العافية", "يعطيك العافية", "الله معك",
+    )
 )  # fmt: skip
 
 
 def _closing(text: str) -> str | None:
     """ "thanks" or "bye" for a short message that thanks or says goodbye and asks nothing."""
-    plain = " ".join(text.casefold().replace(",", " ").replace(".", " ").replace("!", " ").split())
-    if not plain or "?" in plain or len(plain.split()) > CLOSING_WORDS:
+    plain = fold_text(text)  # the same folding as the objection form's "forget it" phrases
+    if not plain or "?" in text or len(plain.split()) > CLOSING_WORDS:
         return None
     padded = f" {plain} "
     if any(f" {phrase} " in padded for phrase in _THANKS):

@@ -367,32 +367,35 @@ def _heliport(text: str, allowed: set[str]) -> str | None:
     return code
 
 
-# The language to answer in when the menu was not answered and nothing is clear: by script.
-_SCRIPT_DEFAULTS = {"latin": "en", "arabic": "ar", "cyrillic": "ru", "ethiopic": "ti"}
+# The languages each script can be, and the one to answer in when nothing else tells.
 _SCRIPT_LANGUAGES = {
     "latin": {"sv", "en", "so", "ku"},
     "arabic": {"ar", "fa", "ps", "ckb"},
     "cyrillic": {"uk", "ru"},
     "ethiopic": {"ti"},
 }
+_SCRIPT_DEFAULTS = {"latin": "en", "arabic": "ar", "cyrillic": "ru", "ethiopic": "ti"}
+
+
+def _script_counts(letters: list[str]) -> dict[str, int]:
+    """How many of the letters each script has."""
+    scripts: dict[str, int] = {}
+    for ch in letters:
+        script = _script(ch)
+        if script:
+            scripts[script] = scripts.get(script, 0) + 1
+    return scripts
 
 
 def guess_language(text: str) -> str:
-    """A language to answer in even when `detect_language` is unsure (never None).
+    """A language to answer in for a text `detect_language` found unclear (never None).
 
     For someone who was shown the menu and wrote on without choosing: asking again would trap
-    them (issue 11), so the clear answer if there is one, else heliport's likeliest language of
-    the text's script with no margin asked, else the script's most read language (English for
-    Latin letters). The assistant's replies say how to change it in one message.
+    them (issue 11), so heliport's likeliest language of the text's script with no margin asked,
+    else the script's most read language (English for Latin letters). The assistant's replies
+    say how to change it in one message.
     """
-    clear = detect_language(text)
-    if clear:
-        return clear
-    scripts: dict[str, int] = {}
-    for ch in text.casefold():
-        script = _script(ch) if ch.isalpha() else None
-        if script:
-            scripts[script] = scripts.get(script, 0) + 1
+    scripts = _script_counts([ch.casefold() for ch in text if ch.isalpha()])
     # Latin letters come into every script's messages ("sfi", "ok"): another script wins a tie.
     script = max(scripts, key=lambda name: (scripts[name], name != "latin")) if scripts else "latin"
     allowed = _SCRIPT_LANGUAGES[script]
@@ -407,11 +410,7 @@ def detect_language(text: str) -> str | None:
     letters = [ch.casefold() for ch in text if ch.isalpha()]
     if len(letters) < MIN_LETTERS:
         return None
-    scripts: dict[str, int] = {}
-    for ch in letters:
-        script = _script(ch)
-        if script:
-            scripts[script] = scripts.get(script, 0) + 1
+    scripts = _script_counts(letters)
     if not scripts:
         return None
     script, count = max(scripts.items(), key=lambda item: item[1])
@@ -429,17 +428,17 @@ def detect_language(text: str) -> str | None:
         persian, arabic = bool(present & _PERSIAN), bool(present & _ARABIC_ONLY)
         if persian != arabic:
             return "fa" if persian else "ar"
-        return _heliport(text, {"ar", "fa", "ps", "ckb"})
+        return _heliport(text, _SCRIPT_LANGUAGES["arabic"])
     if script == "cyrillic":
         ukrainian, russian = bool(present & _UKRAINIAN), bool(present & _RUSSIAN)
         if ukrainian != russian:
             return "uk" if ukrainian else "ru"
-        return _heliport(text, {"uk", "ru"})
+        return _heliport(text, _SCRIPT_LANGUAGES["cyrillic"])
     if script == "latin":
         swedish, kurmanji = bool(present & _SWEDISH), bool(present & _KURMANJI)
         if swedish != kurmanji:
             return "sv" if swedish else "ku"
         if swedish and kurmanji:
             return None
-        return _heliport(text, {"sv", "en", "so", "ku"}) or _romanized(text)
+        return _heliport(text, _SCRIPT_LANGUAGES["latin"]) or _romanized(text)
     return None

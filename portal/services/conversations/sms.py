@@ -184,8 +184,8 @@ def _settle_language(conversation: Conversation, inbound: Message, body: str) ->
             # A number the menu does not have: a try at the menu, which is shown again.
             return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)
         if choice is None and detected is None:
-            # The menu went unanswered twice: a third menu would trap them (issue 11). Answer in
-            # the likeliest language of both messages; one message changes it.
+            # The menu went unanswered: a second one would trap them (issue 11). Answer in the
+            # language of both messages read together, else the likeliest; one message changes it.
             pending = get_message(pending_id) if pending_id else None
             earlier = pending.body if pending is not None and pending.conversation_id == conversation.id else ""
             detected = detect_language(f"{earlier}\n{body}") or guess_language(body)
