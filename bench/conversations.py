@@ -16,12 +16,13 @@ A turn is *served* when all of these hold:
 The NLU figure is the share of turns whose intent (as Rasa recorded it, including the intents
 the portal's triage set) is one that serves the want. Segments are counted, not scored.
 
-    bench/conversations [--part dev|dev2|dev3|test|test3|both|all] [--lang ar,fa] [--show-misses]
+    bench/conversations [--part dev|dev2|dev3|dev4|test|test3|test4|both|all] [--lang ar,fa] [--show-misses]
 
 `dev2` is a second development half written later by other blind authors: a change that helps
 `dev` but not `dev2` is fitted to dev's phrasing. `dev3`/`test3` (sixth session) are the halves
 of a third blind set in the six languages lowest on test (ar, fa, ps, so, uk, ru); `test3` was
-committed before any tuning. `both` is dev + test, `all` is every part. Misses are printed for
+committed before any tuning. `dev4`/`test4` (seventh session) are the halves of a fourth blind
+set in all 12 languages by four new authors; `test4` was committed before any tuning. `both` is dev + test, `all` is every part. Misses are printed for
 the development parts only.
 
 Prints the served rate per language for each part and writes bench/results/conversations.json.
@@ -53,7 +54,7 @@ from sms_latency import ACCOUNT_SID, INTERNAL_TOKEN, TOKEN, start_portal  # noqa
 from testkit.stack import AssistantStack, free_port, text_live_portal  # noqa: E402
 
 SETS = ROOT / "bench" / "conversations_blind"
-PARTS = ("dev", "dev2", "dev3", "test", "test3")
+PARTS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4")
 RESULTS = ROOT / "bench" / "results" / "conversations.json"
 GOAL = 0.90
 SHORT_REPLY_LETTERS = 25
