@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -239,7 +239,12 @@ class ActionStartObjection(PortalAction):
                 )
             )
             return [SlotSet("can_object", False), SlotSet("identified", True), *(answered or [])]
-        return [SlotSet("can_object", True), SlotSet("identified", True), *_clear_form()]
+        events = [SlotSet("can_object", True), SlotSet("identified", True), *_clear_form()]
+        if _latest_intent(turn.tracker)[0] != "file_objection":
+            # Reached from "I want to appeal" with nothing to review (review.py): the rules start
+            # the form only after file_objection, so this starts it.
+            events.append(FollowupAction("objection_form"))
+        return events
 
 
 class ActionAskObjectionTarget(PortalAction):

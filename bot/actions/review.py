@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rasa_sdk.events import EventType, FollowupAction
+
 from actions import portal_api
 from actions.conversation import PortalAction, Turn, say_not_identified, say_portal_unavailable
 from actions.objections import normalise_case_number
@@ -33,27 +35,32 @@ class ActionRequestReview(PortalAction):
     def name(self) -> str:
         return "action_request_review"
 
-    def respond(self, turn: Turn) -> None:
+    def respond(self, turn: Turn) -> list[EventType] | None:
         _ = turn.messages._
         raw = turn.triage.get("case_number") or next(turn.tracker.get_latest_entity_values("case_number"), None)
         try:
-            case = normalise_case_number(raw) if raw else self._only_reviewable_case(turn)
+            cases = None if raw else turn.api.objections(turn.cid)
+            if cases == []:
+                # "I want to appeal it" from someone who never objected is about the plan itself:
+                # the objection form starts, as for "I want to object" (it checks for a plan).
+                return [FollowupAction("action_start_objection")]
+            case = normalise_case_number(raw) if raw else self._only_reviewable_case(turn, cases or [])
             if case is None:
-                return
+                return None
             result = turn.api.escalate(turn.cid, case, _reason(turn.text))
         except portal_api.NotIdentified:
             say_not_identified(turn)
-            return
+            return None
         except portal_api.NotFound:
             turn.say(_("I cannot find case %(case_number)s. Check the number and try again.", case_number=raw))
-            return
+            return None
         except portal_api.Invalid as refused:
             # The portal's reason, already in the person's language ("the time has passed").
             turn.say(refused.message or _("Sorry, that did not work. Please try again in a while."))
-            return
+            return None
         except portal_api.PortalUnavailable:
             say_portal_unavailable(turn)
-            return
+            return None
         turn.say(
             _(
                 "Your objection %(case_number)s now goes to an independent reviewer, who answers by %(date)s.",
@@ -61,25 +68,15 @@ class ActionRequestReview(PortalAction):
                 date=turn.messages.long_date(result["due_date"]),
             )
         )
+        return None
 
     @staticmethod
-    def _only_reviewable_case(turn: Turn) -> str | None:
-        """The one case that can be reviewed now; otherwise say what to do and return None."""
+    def _only_reviewable_case(turn: Turn, cases: list[dict[str, Any]]) -> str | None:
+        """The one of these cases that can be reviewed now; otherwise say what to do and return None."""
         _ = turn.messages._
-        cases: list[dict[str, Any]] = turn.api.objections(turn.cid)
         open_cases = [c for c in cases if c.get("can_escalate")]
         if len(open_cases) == 1:
             return open_cases[0]["case_number"]
-        if not cases:
-            # "I want to appeal it" from someone who never objected is most often about the plan
-            # itself: point to the objection, not to a review that cannot exist yet.
-            turn.say(
-                _(
-                    "You have not objected to anything yet, so there is nothing to review. If you do not "
-                    "agree with your plan, write that you want to object and I will help you."
-                )
-            )
-            return None
         if not open_cases:
             turn.say(
                 _(

@@ -58,6 +58,10 @@ def emergency_lines(messages: Messages, kinds: list[str]) -> list[str]:
             "Call 1177 for health advice day and night, also about a sick child. If it is life-threatening, call 112."
         ),
     }
+    if "violence" in kinds:
+        # The help line's own words end with "in danger now, call 112": a threat at home ("he says
+        # he will kill me") gets both numbers in one line, and the SMS budget keeps both.
+        kinds = [kind for kind in kinds if kind != "danger"]
     return [lines[kind] for kind in kinds if kind in lines] or [lines["danger"]]
 
 

@@ -159,6 +159,14 @@ def test_objection_is_filed_over_sms_with_a_number_and_words(assistant):
     assert request.body["target"] == "activity:8"
 
 
+def test_appealing_with_nothing_to_review_starts_the_objection_and_it_can_be_filed(assistant):
+    assistant.portal.add_conversation("c-appeal", plan=PLAN, person="person-appeal")  # never objected
+
+    question = assistant("c-appeal", "/request_review", language="en")[0]
+    assert question.splitlines()[1:] == ["1. SFI", "2. Praktik", "3. The whole plan"]
+    assert assistant("c-appeal", "1", language="en")[0].startswith("Why do you object?")
+
+
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
     assistant.portal.add_conversation("c-changed-mind", plan=PLAN)
 

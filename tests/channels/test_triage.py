@@ -234,13 +234,18 @@ def test_someone_without_a_language_spoken_is_no_interpreter_request(text):
         "መልእኽቲ ኣቋርጹለይ",
         # a reason around the request
         "i found a job and dont need the plan anymore so please dont send me messages every day",
+        # the keyword in capitals with a few words more
+        "STOP. no more now",
+        "STOP please",
     ],
 )
 def test_asking_in_ones_own_words_for_no_more_messages_is_read(text):
     assert asks_to_stop(text)
 
 
-@pytest.mark.parametrize("text", ["stop the objection", "when does sfi stop", "STOP", "i got your message, thanks"])
+@pytest.mark.parametrize(
+    "text", ["stop the objection", "when does sfi stop", "STOP", "i got your message, thanks", "STOPPED at the bus"]
+)
 def test_stop_in_another_sense_is_not_a_request_for_no_more_messages(text):
     assert not asks_to_stop(text)
 
@@ -298,3 +303,23 @@ def test_of_two_languages_named_the_one_asked_to_write_in_wins_over_the_one_not_
 def test_speak_to_me_in_a_language_to_learn_it_is_a_request_to_be_answered_in_it():
     assert language_request("hej, mumken t7kule bel swedi? bde et3allam") == "sv"
     assert language_request("how can i learn swedish for free") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the language not understood is named in its own clause, after the request
+        ("kan du skriva pa persiska? jag forstar inte allt pa svenska", "fa"),
+        ("I dont understand english, write in arabic", "ar"),
+        # a name beside "please" is asked for, also after a longer complaint
+        ("too hard, i understand nothing, dari please", "prs"),
+        ("ok, fadlan af soomaali", "so"),
+    ],
+)
+def test_the_language_asked_for_wins_over_one_said_to_be_hard(text, language):
+    assert language_request(text) == language
+
+
+@pytest.mark.parametrize("text", ["english teacher please help", "please, is there an arabic course?"])
+def test_please_beside_a_language_of_a_course_or_teacher_is_no_request(text):
+    assert language_request(text) is None

@@ -287,6 +287,19 @@ def test_when_the_language_is_unclear_a_numbered_menu_asks_and_the_question_is_a
     assert conversation.language == "ar" and conversation.state == ConversationState.NONE
 
 
+@pytest.mark.parametrize(
+    ("greeting", "language"), [("salaan", "so"), ("سڵاو", "ckb"), ("Silav!", "ku"), ("привіт", "uk")]
+)
+def test_a_stranger_greeting_in_a_language_of_its_own_is_answered_in_it_without_the_menu(
+    client, db, fake_rasa, greeting, language
+):
+    (answer,) = replies(text_sms(client, UNKNOWN, greeting))
+    assert "echo" in answer and answer.endswith(greeting)  # the assistant answered, not the menu
+    assert fake_rasa.calls[0].metadata == {"language": language}
+    conversation = db.session.scalar(select(Conversation))
+    assert conversation.language == language and conversation.state == ConversationState.NONE
+
+
 def test_the_language_menu_accepts_a_name(client, db, fake_rasa):
     text_sms(client, UNKNOWN, "hi")
     text_sms(client, UNKNOWN, "soomaali")

@@ -18,16 +18,19 @@ left through its normal rules.
 
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
 ``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review,
-agreeing with the plan, how an objection is going). The lists
+agreeing with the plan, signing it, how an objection is going), and ``greetings`` (what a message asks after
+its opening greeting, which is what the assistant's classifier is given). The lists
 are a documented rule set: extend them with general words, never with sentences copied from an
 evaluation set.
 """
 
 from portal.channels.triage.emergencies import DANGER, HEALTH, SUICIDE, VIOLENCE, Emergency, find_emergencies
+from portal.channels.triage.greetings import after_greeting, greeting_language
 from portal.channels.triage.languages import interpreter_request, language_request, languages_named
 from portal.channels.triage.matching import PhraseList, normalise_words
 from portal.channels.triage.requests import (
     agrees_with_plan,
+    asks_about_signing,
     asks_for_review,
     asks_objection_status,
     asks_to_stop,
@@ -41,7 +44,10 @@ __all__ = [
     "VIOLENCE",
     "Emergency",
     "PhraseList",
+    "after_greeting",
+    "greeting_language",
     "agrees_with_plan",
+    "asks_about_signing",
     "asks_for_review",
     "asks_objection_status",
     "asks_to_stop",

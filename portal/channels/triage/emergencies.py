@@ -84,20 +84,26 @@ _LIFE_SIGNS = PhraseList(
         "cant breath*", "can't breath*", "cannot breath*", "not breathing", "stopped breathing",
         "hard to breathe", "choking", "choked", "swallowed", "unconscious", "wont wake up", "won't wake up",
         "doesnt wake up", "not waking up", "collapsed", "poison*", "seizure", "convuls*", "bleeding a lot",
-        "heavy bleeding", "chest pain", "lips blue", "turning blue", "overdose",
+        "heavy bleeding", "chest pain", "lips blue", "turning blue", "overdose", "not wake up", "wont wake",
+        "unresponsive", "not responding", "blood from head", "blood from her head", "blood from his head",
+        "bleeding from head", "bleeding from her head", "bleeding from his head",
         # sv
         "andas inte", "kan inte andas", "svart att andas", "andnöd", "satt i halsen", "svalde", "kvävs",
         "kvavs", "medvetslos*", "vaknar inte", "kollaps*", "förgift*", "forgift*", "blöder mycket",
         "bloder mycket", "kraftig blödning", "ont i brostet", "blå läppar", "bla lappar",
-        "överdos*", "overdos*",
+        "överdos*", "overdos*", "blöder från huvudet",
+        "bloder fran huvudet", "reagerar inte",
         # ar
         "ضيق نفس", "ما عم يتنفس", "ما يتنفس", "ما تتنفس", "ما بيتنفس", "مو قادر يتنفس", "مش قادر يتنفس",
         "ما يقدر يتنفس", "اختنق*", "بيختنق", "يختنق", "بلع", "ما عم يصحى", "ما يصحى", "ما بيصحى", "اغماء",
         "مغمى", "اغمي عليه", "فاقد الوعي", "تسمم", "نزيف", "تشنج", "ma 3am yetnafas",
+        "ما عم يرد", "ما عم ترد", "دم من راسه", "دم من راسها", "ma 3am tsha",
+        "ma 3am yse7a",
         # fa, prs
         "نفس نمیکشه", "نفس نمیکشد", "نمیتونه نفس", "نمیتواند نفس", "نفسش بند", "نفسش بالا نمیاد",
         "تنگی نفس", "خفه شد*", "خفگی", "قورت داد*", "بیدار نمیشه", "بیهوش",
-        "مسموم*", "کبود شد*", "nafas nemikeshe", "nafas nemikesha",
+        "مسموم*", "کبود شد*", "nafas nemikeshe", "nafas nemikesha", "از سرش خون",
+        "جواب نمیده بیهوش",
         # ps
         "ساه نشي", "ساه نه شي", "ساه نه اخلي", "ساه نشي اخیستی", "بې هوښه", "بیهوښه", "بې هوشه",
         "نه راویښیږي", "sa na akhli",
@@ -105,16 +111,19 @@ _LIFE_SIGNS = PhraseList(
         "هەناسە نادات", "ناتوانێت هەناسە", "ناتوانێ هەناسە", "هەناسەی پێ نادرێت", "بێهۆش", "خنکا",
         "دەخنکێت", "قووتی دا", "بێدار نابێتەوە", "خوێنبەربوون",         # ku
         "nefes nastine", "nikare nefes", "nefes nagire", "behna wi nace", "bêhna wî naçe", "behis", "bêhiş",
-        "xeniqi", "xeniqî", "daqurtand", "hisyar nabe", "hişyar nabe",         # so
+        "xeniqi", "xeniqî", "daqurtand", "hisyar nabe", "hişyar nabe", "xwîn ji serê", "xwin ji sere",
+        "serê wê xwîn", "serê wî xwîn",         # so
         "ma neefsan*", "neefsan kari", "neefta", "miyir*", "wuu ceeshay", "way ceeshay", "liqay", "ma toosayo",
         "dhiig badan",         # ti
         "ትንፋስ", "ምስትንፋስ", "ኣይተንፍስን", "ኣይትንፍስን", "ኣይስተንፍስን", "ዓቕሉ ጠፊኡ",
         # uk
         "не дихає", "не може дихати", "важко дихати", "задиха*", "непритом*", "знепритом*",
-        "не прокидається", "отру*", "судом*", "проковтну*", "вдавив*",         "посинів", "посиніл*",
+        "не прокидається", "отру*", "судом*", "проковтну*", "вдавив*", "кров з голови", "не реагує",
+        "посинів", "посиніл*",
         # ru
         "не дышит", "не может дышать", "трудно дышать", "без сознания", "потерял* сознан*",
         "не просыпается", "отрав*", "судорог*", "проглотил*", "подавил*", "посинел*",
+        "разбил* голову", "кровь из головы", "не реагирует",
         "ne dyshit",
     ]
 )  # fmt: skip
@@ -180,7 +189,7 @@ _VIOLENCE_WORDS = PhraseList(
         # ar
         "یضربنی", "بیضربنی", "ضربنی", "یضربنا", "یضربها", "بضربنی", "عنف", "اعتداء", "اغتصاب",
         "خایفه من زوجی", "خایفه من جوزی", "بیاذینی", "یاذینی", "bi2edrbni", "byudrubni", "bidrubni",
-        "yudrubni",
+        "yudrubni", "darabni", "drabni", "darbni", "edrabni", "bedrabni", "bi2dorbni", "byedrobni",
         # fa, prs
         "منو میزنه", "منو میزند", "مرا میزند", "کتکم", "کتک میزنه", "کتک", "خشونت", "ازار", "تجاوز",
         "از شوهرم میترسم", "mano mizane", "mano mizaneh",

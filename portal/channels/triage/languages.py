@@ -9,6 +9,7 @@ karaa") is recorded on the person and passed to a caseworker; it never changes t
 from __future__ import annotations
 
 import functools
+import re
 
 from portal.channels.triage.matching import Pattern, PhraseList, normalise_words, phrase_in, word_matches
 
@@ -102,8 +103,9 @@ _NOT_A_REQUEST = PhraseList(
 # Learning a language, a course or school: never a request to be written to in it.
 _LEARNING = PhraseList(
     [
-        "learn*", "study*", "course*", "class*", "lesson*", "sfi", "lara", "lära", "lar", "lär", "kurs*",
-        "plugga", "lektion*", "تعلم", "اتعلم", "یتعلم", "دوره", "کورس", "یاد", "یادگیری", "اموزش", "کلاس",
+        "learn*", "study*", "course*", "class*", "lesson*", "teacher*", "sfi", "lara", "lära", "lar", "lär",
+        "kurs*", "larare", "lärare", "plugga", "lektion*", "تعلم", "اتعلم", "یتعلم", "دوره", "کورس", "یاد",
+        "یادگیری", "اموزش", "کلاس",
         "زده", "فێربوون", "فێر", "خول", "کۆرس", "fer*", "fêr*", "hîn*", "ders", "baran*", "barto", "barash*",
         "koorso", "ምምሃር", "ክመሃር", "ኮርስ", "вчити", "вивч*", "курс*", "навч*", "урок*", "учить", "изуч*",
         "обуч*",
@@ -192,12 +194,32 @@ _CANNOT_READ = PhraseList(
 )  # fmt: skip
 
 
-def _in_language_mentions(words: list[str]) -> dict[str, int]:
+# "Dari please", "English pls", "fadlan af soomaali": a name right beside a please is asked for.
+_PLEASE = PhraseList(
+    [
+        "please", "pls", "plz", "snalla", "snälla", "لطفا", "لطفاً", "lotfan", "lutfan", "من فضلک", "لو سمحت",
+        "law sama7t", "min fadlak", "مهربانی", "مهرباني", "mehrabani", "تکایە", "تکایه", "tkaya", "kerema xwe",
+        "fadlan", "በጃኻ", "በጃኺ", "በጃኹም", "пожалуйста", "пожалуста", "будь ласка", "bud laska", "pozhaluysta",
+    ]
+)  # fmt: skip
+
+
+_CLAUSE_END = re.compile(r"[.?!؟,،;:\n]+")
+
+
+def _clauses(text: str) -> list[int]:
+    """For each normalised word of the text, the number of the clause it is in."""
+    return [n for n, clause in enumerate(_CLAUSE_END.split(text or "")) for _ in normalise_words(clause)]
+
+
+def _in_language_mentions(words: list[str], clauses: list[int]) -> dict[str, int]:
     """Languages asked for, each with how clearly: 0 for "in X" (or a form that already means
     "in X": українською, بالعربي, ብዓረብኛ), else the distance to the nearest verb of writing.
 
     Another language named in the same message is usually the one the person cannot read ("bi
-    erebi binivise, ez kurdi bas naxwinim"), so the clearest mention wins.
+    erebi binivise, ez kurdi bas naxwinim"), so the clearest mention wins. "Cannot read" counts
+    against the name in its own clause, after it ("ez kurdi bas naxwinim") or before it ("jag
+    förstår inte allt på svenska"), never across a full stop, comma or question mark.
     """
     found: dict[str, int] = {}
     for i, word in enumerate(words):
@@ -207,6 +229,8 @@ def _in_language_mentions(words: list[str]) -> dict[str, int]:
             inflected = word.endswith("ською") or word.startswith(("по-", "بال", "بف", "بپ", "بد", "ብ"))
             if inflected or (i > 0 and words[i - 1] in _IN_LANGUAGE):
                 rank = 0
+            elif _PLEASE.found_in(words[max(0, i - 2) : i]) or _PLEASE.found_in(words[i + 1 : i + 3]):
+                rank = 1
             else:
                 distances = [
                     abs(j - i)
@@ -216,7 +240,10 @@ def _in_language_mentions(words: list[str]) -> dict[str, int]:
                 if not distances:
                     continue
                 rank = min(distances)
-            if _CANNOT_READ.found_in(words[i + 1 : i + 4]):
+            clause = [j for j in range(max(0, i - 4), min(len(words), i + 4)) if clauses[j] == clauses[i]]
+            before = [words[j] for j in clause if j < i]
+            after = [words[j] for j in clause if j > i]
+            if _CANNOT_READ.found_in(after) or _CANNOT_READ.found_in(before):
                 rank += 10
             found[code] = min(rank, found.get(code, rank))
     return found
@@ -241,8 +268,8 @@ def language_request(text: str) -> str | None:
     words = normalise_words(text)
     if not words or len(words) > MAX_LONG_REQUEST_WORDS or _INTERPRETER_WORDS.found_in(words):
         return None
-    asked = _clearest(_in_language_mentions(words))
-    asking = _REQUEST_WORDS.found_in(words) or _WRITE_VERBS.found_in(words)
+    asked = _clearest(_in_language_mentions(words, _clauses(text)))
+    asking = _REQUEST_WORDS.found_in(words) or _WRITE_VERBS.found_in(words) or _PLEASE.found_in(words)
     if asked and asking and (not _LEARNING.found_in(words) or _REPLY_VERBS.found_in(words)):
         return asked
     if len(words) > MAX_REQUEST_WORDS:

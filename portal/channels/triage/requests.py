@@ -14,7 +14,8 @@ _MESSAGE_WORDS = PhraseList(
         "پیام*", "پیامک*", "پیغام*", "مسج", "نامه", "نامە", "peyam*", "fariin*", "fariim*", "farriin*",
         "መልእኽቲ", "መልእኽትታት",
         "сообщени*", "смс", "рассылк*", "повідомлен*", "розсилк*", "mesaj*",
-        "مسیج*", "رسائل", "الرسائل", "masaj*", "messeg*", "смс*", "sms*", "poruk*", "ኤስኤምኤስ",
+        "مسیج*", "رسائل", "الرسائل", "masaj*", "messeg*", "rasayel", "rasa2el", "rasail", "rasa2il", "rasa2l",
+        "смс*", "sms*", "poruk*", "ኤስኤምኤስ",
     ]
 )  # fmt: skip
 _STOP_VERBS = PhraseList(
@@ -44,6 +45,10 @@ _STOP_WRITING = PhraseList(
 # Long enough for a reason around the request ("I work now, I don't need the plan, please don't
 # send so many messages"), short enough that a long story mentioning messages is not read as one.
 MAX_STOP_WORDS = 20
+# The keyword as our messages print it ("Reply STOP"), in capitals at the start of a message with
+# a few words more ("STOP. no more messages now"): the keyword, said with emphasis.
+_STOP_FIRST = re.compile(r"^\s*(STOP|STOPP)(?![\w'’])")
+MAX_STOP_FIRST_WORDS = 8
 
 
 def asks_to_stop(text: str) -> bool:
@@ -51,6 +56,8 @@ def asks_to_stop(text: str) -> bool:
     words = normalise_words(text)
     if not words or len(words) > MAX_STOP_WORDS:
         return False
+    if _STOP_FIRST.match(text) and 1 < len(words) <= MAX_STOP_FIRST_WORDS:  # STOP alone is the keyword
+        return True
     return (_MESSAGE_WORDS.found_in(words) and _STOP_VERBS.found_in(words)) or _STOP_WRITING.found_in(words)
 
 
@@ -148,6 +155,29 @@ def agrees_with_plan(text: str) -> bool:
     if not words or len(words) > MAX_AGREE_WORDS or any(word in _NEGATIONS for word in words):
         return False
     return _AGREE_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)
+
+
+# Asking whether and how to sign the plan ("do I have to sign the plan?", "دا پلان باید امضا کړي؟"):
+# the answer is how to confirm it, and that one may object instead. The classifier read such
+# messages as civic questions or as objections because they name the plan. A word of signing and
+# the plan must both be there, and no negation ("I will not sign this plan" is an objection).
+_SIGN_WORDS = PhraseList(
+    [
+        "sign", "signing", "signature", "signera", "skriva under", "underteckna*", "skriv under", "امضا*",
+        "امضاء", "وقع", "اوقع", "بوقع", "توقیع", "التوقیع", "wa22e3", "wa22a3", "waqe3", "emde", "emdi", "emza",
+        "emza kon*", "لاسلیک", "لاس لیک", "ئیمزا", "ئیمزای", "imze", "îmze", "saxiix*", "ፈርም", "ክፍርም", "ፊርማ",
+        "подпис*", "підпис*", "podpis*", "pidpys*",
+    ]
+)  # fmt: skip
+MAX_SIGN_WORDS = 20
+
+
+def asks_about_signing(text: str) -> bool:
+    """Return whether a message asks about signing (confirming) the person's plan (see above)."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_SIGN_WORDS or any(word in _NEGATIONS for word in words):
+        return False
+    return _SIGN_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)
 
 
 # Asking how an objection already sent is going, without its case number ("I sent a complaint

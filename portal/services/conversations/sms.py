@@ -16,7 +16,7 @@ from portal import i18n
 from portal.channels.keywords import Keyword, KeywordMatch, match_keyword, reply_word
 from portal.channels.language import detect_language, guess_language
 from portal.channels.sms_text import fit_sms
-from portal.channels.triage import asks_to_stop
+from portal.channels.triage import asks_to_stop, greeting_language
 from portal.clients.assistant import AssistantClient, AssistantReply, AssistantUnavailable
 from portal.clients.sms import SmsSendError, send_sms
 from portal.clients.sms.segments import count_segments
@@ -201,7 +201,8 @@ def _settle_language(conversation: Conversation, inbound: Message, body: str) ->
         pending.handled_by = HandledBy.LANGUAGE_MENU
         return pending.body, None
     if conversation.language is None:
-        detected = detect_language(body)
+        # A greeting alone is too short to identify, but "salaan" or "سڵاو" says which language.
+        detected = detect_language(body) or greeting_language(body)
         if detected is None:
             set_state(conversation, ConversationState.LANGUAGE_MENU, {"pending": inbound.id})
             return body, _sms_reply(conversation, inbound, language_menu_text(), HandledBy.LANGUAGE_MENU)

@@ -60,10 +60,16 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
     if triage.asks_objection_status(plain):
         # "I sent a complaint three weeks ago, what happened?": the list of their objections.
         return AssistantMessage("/objection_status", {"text": plain})
-    if triage.agrees_with_plan(plain):
-        # "I agree with the plan" names the plan, and the classifier opened the objection form.
+    if triage.agrees_with_plan(plain) or triage.asks_about_signing(plain):
+        # "I agree with the plan" and "must I sign the plan?" name the plan, and the classifier
+        # opened the objection form or searched the content; the answer is how to confirm it.
         return AssistantMessage("/ask_acknowledge", {"text": plain})
     requested = triage.language_request(plain)
     if requested and requested != conversation.language:
         return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})
+    question = triage.after_greeting(plain)
+    if question:
+        # "marhaba, when is my next class": the classifier reads the greeting and misses the
+        # question, so it gets the question; the whole message is in the metadata.
+        return AssistantMessage(_plain(question), {"text": plain})
     return AssistantMessage(plain)

@@ -62,14 +62,16 @@ def test_with_no_case_to_review_the_person_is_told_when_a_review_is_possible(por
     assert texts[0].startswith("None of your objections can go to an independent review now.")
 
 
-def test_someone_who_never_objected_is_pointed_to_objecting_not_to_a_review(portal, run_action):
+def test_someone_who_never_objected_and_wants_to_appeal_is_led_into_the_objection(portal, run_action):
     portal.add_conversation(CID, language="en", person="p1")
 
-    texts, _ = run_action(ActionRequestReview(), review("i want to appeal it, it does not suit me", None))
+    texts, events = run_action(ActionRequestReview(), review("i want to appeal it, it does not suit me", None))
 
     assert not portal.requests_to("POST", "/escalate")
-    assert texts[0].startswith("You have not objected to anything yet")
-    assert "want to object" in texts[0]
+    assert texts == []
+    assert {"event": "followup", "name": "action_start_objection"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
 
 
 def test_a_refusal_is_the_portals_reason(portal, run_action):

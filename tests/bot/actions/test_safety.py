@@ -57,6 +57,16 @@ def test_several_kinds_are_answered_gravest_first_in_one_message(portal, run_act
     assert "90101" in lines[0] and "020-50 50 50" in lines[1]
 
 
+def test_a_threat_at_home_gets_the_help_line_that_also_names_112_in_one_line(portal, run_action):
+    portal.add_conversation(CID, language="en")
+
+    texts, _ = run_action(ActionEmergency(), emergency("he says he will kill me", ["danger", "violence"]))
+
+    first = texts[0].splitlines()[0]
+    assert "020-50 50 50" in first and "112" in first
+    assert "police, ambulance, fire" not in texts[0]  # the danger line is not said twice
+
+
 def test_an_emergency_without_kinds_gives_112(portal, run_action):
     portal.add_conversation(CID, language="en")
 

@@ -102,6 +102,31 @@ def test_agreeing_with_the_plan_asks_how_to_confirm_it_and_never_opens_an_object
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "do i have to sign the plan?"),
+        ("sv", "maste jag skriva under planen"),
+        ("ar", "لازم وقع على الخطة؟"),
+        ("fa", "باید برنامه رو امضا کنم؟"),
+        ("ps", "پلان باید لاسلیک کړم؟"),
+        ("so", "qorshaha ma saxiixaa?"),
+        ("ti", "ፕላን ክፍርም ኣለኒ ድየ"),
+        ("uk", "чи треба підписувати план"),
+        ("ru", "нужно подписать план?"),
+        ("ckb", "پێویستە پلانەکە ئیمزا بکەم؟"),
+        ("ku", "divê ez plana xwe îmze bikim?"),
+    ],
+)
+def test_asking_about_signing_the_plan_asks_how_to_confirm_it(language, text):
+    assert assistant_message(conversation(language), text).text == "/ask_acknowledge"
+
+
+@pytest.mark.parametrize("text", ["I will not sign this plan", "how do i sign up for sfi", "I signed the lease"])
+def test_refusing_to_sign_or_signing_something_else_is_left_to_the_assistant(text):
+    assert assistant_message(conversation("en"), text).text == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Я не согласна с планом",  # an objection
@@ -141,3 +166,14 @@ def test_asking_how_an_objection_sent_is_going_lists_the_objections(language, te
 )
 def test_wanting_to_object_or_asking_how_is_not_a_status_question(text):
     assert assistant_message(conversation(), text).text == text
+
+
+def test_a_greeting_that_opens_a_question_sends_the_question_and_keeps_the_whole_message():
+    message = assistant_message(conversation("ar"), "marhaba, emta el sfi el jai?")
+    assert message.text == "emta el sfi el jai?"
+    assert message.metadata == {"text": "marhaba, emta el sfi el jai?"}
+
+
+def test_a_greeting_alone_goes_as_it_is():
+    message = assistant_message(conversation("fa"), "سلام وقت بخیر")
+    assert message.text == "سلام وقت بخیر" and message.metadata == {}
