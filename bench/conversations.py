@@ -22,8 +22,8 @@ the portal's triage set) is one that serves the want. Segments are counted, not 
 `dev` but not `dev2` is fitted to dev's phrasing. `dev3`/`test3` (sixth session) are the halves
 of a third blind set in the six languages lowest on test (ar, fa, ps, so, uk, ru); `test3` was
 committed before any tuning. `dev4`/`test4` (seventh session) are the halves of a fourth blind
-set in all 12 languages by four new authors; `test4` was committed before any tuning. `both` is dev + test, `all` is every part. Misses are printed for
-the development parts only.
+set in all 12 languages by four new authors; `test4` was committed before any tuning. `both` is
+dev + test, `all` is every part. Misses are printed for the development parts only.
 
 Prints the served rate per language for each part and writes bench/results/conversations.json.
 After a served "stop", the bench sends START (not scored) so a scenario can go on.
