@@ -186,6 +186,10 @@ NEVER_MIND_PHRASES = (
     "iska daa", "ka noqo", "ሕደጎ", "ሰርዞ",
     # uk, ru
     "забудь", "забудьте", "скасуй", "скасуйте", "неважливо", "отмени", "отмените", "неважно",
+    # "no complaint after all", said of the objection itself
+    "no complaint", "dont want to complain", "vill inte klaga", "ما بدي اشتكي", "ما اريد اشتكي",
+    "نمیخوام شکایت کنم", "شکایت نمیکنم", "شکایت نه کوم", "ma rabo cabasho", "не треба скаргу",
+    "не треба скарги", "не хочу скаржитись", "не надо жалобу", "не надо жалобы", "не хочу жаловаться",
 )  # fmt: skip
 _NEVER_MIND = re.compile("|".join(rf" {re.escape(fold_text(p))} " for p in NEVER_MIND_PHRASES))
 

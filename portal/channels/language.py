@@ -274,6 +274,41 @@ _ROMANIZED: dict[str, frozenset[str]] = {
             "kakoy",
         ]
     ),
+    # Tigrinya typed in Latin letters (seventh session): question words, "I have / I don't have",
+    # thanks, today/tomorrow, family words
+    "ti": frozenset(
+        [
+            "kemey",
+            "kemay",
+            "entay",
+            "intay",
+            "aloni",
+            "alewo",
+            "aleni",
+            "yebleyn",
+            "yebleyni",
+            "yeblen",
+            "yekenyeley",
+            "yekenyelay",
+            "yekenyelna",
+            "ezi",
+            "lomi",
+            "tsbah",
+            "wedey",
+            "gualey",
+            "haftey",
+            "kindey",
+            "kndey",
+            "mealti",
+            "abey",
+            "nabey",
+            "yikealo",
+            "yikel",
+            "kitgebr",
+            "dehan",
+            "hray",
+        ]
+    ),  # fmt: skip
     "uk": frozenset(
         [
             "pryvit",
@@ -305,9 +340,10 @@ _ROMANIZED: dict[str, frozenset[str]] = {
 # Arabizi writes the letters Latin lacks with digits: 3 ع, 7 ح, 2 ء, 5 خ ("3ndi", "so2al", "5alas").
 _ARABIZI = re.compile(r"^(?=.*[a-z])[a-z]*[2357][a-z]+$|^[a-z]+[2357]$")
 MIN_ROMANIZED_WORDS = 2
+STRONG_ROMANIZED_WORDS = 3
 
 
-def _romanized(text: str) -> str | None:
+def _romanized(text: str, least: int = MIN_ROMANIZED_WORDS) -> str | None:
     """The language of a message typed in Latin letters by its frequent words, when clear."""
     words = re.findall(r"[a-z0-9']+", text.casefold())
     scores = {code: sum(word in markers for word in words) for code, markers in _ROMANIZED.items()}
@@ -319,7 +355,7 @@ def _romanized(text: str) -> str | None:
         )
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= MIN_ROMANIZED_WORDS and top > second:
+    if top >= least and top > second:
         return best
     return None
 
@@ -440,5 +476,9 @@ def detect_language(text: str) -> str | None:
             return "sv" if swedish else "ku"
         if swedish and kurmanji:
             return None
-        return _heliport(text, _SCRIPT_LANGUAGES["latin"]) or _romanized(text)
+        # Three frequent words of one romanised language outweigh heliport, which reads the
+        # Swedish terms in "personnummer kemey yirekeb? skatteverket ab Sodertalje" as Swedish.
+        return (
+            _romanized(text, STRONG_ROMANIZED_WORDS) or _heliport(text, _SCRIPT_LANGUAGES["latin"]) or _romanized(text)
+        )
     return None

@@ -48,6 +48,9 @@ def test_a_short_or_unclear_text_is_not_guessed(text):
         ("pryvit, yak meni otrymaty personnummer? dyakuyu", "uk"),
         ("salam, zama sanga plan shta? za pohezham nishta", "ps"),
         ("slaw, chon dakam bchm bo kwe? spas", "ckb"),
+        ("kemey aleka, lomi entay aloni? yekenyeley", "ti"),
+        # three words of one romanised language outweigh the Swedish terms beside them
+        ("personnummer kemey yikealo? entay aloni ab skatteverket, yekenyeley", "ti"),
     ],
 )
 def test_a_language_typed_in_latin_letters_is_detected_by_its_words(text, language):

@@ -700,6 +700,7 @@ def test_an_emergency_leaves_the_form_without_a_word_so_the_number_comes_first(p
         ("actually wait, forget it. my caseworker already fixed it for me", "cancel", False),
         ("Ладно, забудьте, я уже поговорила с куратором об этом сегодня", "deny", False),
         ("glöm det, min handläggare har redan fixat det hela åt mig idag", "cancel", False),
+        ("ой ні, не треба скаргу, я спершу поговорю з кураторкою про це", "cancel", False),
     ],
 )
 def test_at_which_part_a_long_message_read_as_no_is_a_description(portal, run_action, text, intent, kept):
