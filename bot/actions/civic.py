@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.conversation import INFO_PATH, PortalAction, Turn
+from actions.followups import follow_up_action
 
 SEARCH_LIMIT = 3
 MAX_CHOICES = 3
@@ -198,6 +199,9 @@ class ActionCivicAnswer(PortalAction):
         # a list of topics alone is for the messages the NLU was unsure of (fallback, out of scope).
         found = search(turn)
         confidence = confidence_of(found)
+        if confidence != "confident" and (follow_up := follow_up_action(turn.tracker, turn.text)):
+            # a short question about the objections or the plan just listed (followups.py)
+            return [FollowupAction(follow_up)]
         if confidence == "middling" and answer_of(found) and len(found.get("results") or []) > 1:
             return say_answer_with_choices(turn, found)
         if confidence in ("confident", "middling") and answer_of(found):

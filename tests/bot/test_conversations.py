@@ -101,8 +101,9 @@ def assistant(tmp_path_factory):
         wait_until(lambda: get_json(f"http://127.0.0.1:{actions_port}/health"), actions, "action server")
         wait_until(lambda: get_json(f"http://127.0.0.1:{rasa_port}/status").get("model_file"), rasa, "rasa")
 
-        def say(cid: str, text: str, language: str = "sv") -> list[str]:
-            body = json.dumps({"sender": cid, "message": text, "metadata": {"language": language}}).encode()
+        def say(cid: str, message: str, language: str = "sv", **metadata: Any) -> list[str]:
+            payload = {"sender": cid, "message": message, "metadata": {"language": language, **metadata}}
+            body = json.dumps(payload).encode()
             request = urllib.request.Request(
                 f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
                 data=body,
@@ -165,6 +166,27 @@ def test_appealing_with_nothing_to_review_starts_the_objection_and_it_can_be_fil
     question = assistant("c-appeal", "/request_review", language="en")[0]
     assert question.splitlines()[1:] == ["1. SFI", "2. Praktik", "3. The whole plan"]
     assert assistant("c-appeal", "1", language="en")[0].startswith("Why do you object?")
+
+
+def test_a_short_question_right_after_the_objections_gets_that_answer_again(assistant):
+    assistant.portal.add_conversation("c-follow-up", plan=PLAN, person="person-follow-up")
+    assistant.portal.add_objection("person-follow-up", "K7QX-3M2A", "submitted", "Submitted")
+
+    listed = assistant("c-follow-up", "/objection_status", language="en")
+    assert "K7QX-3M2A" in listed[0]
+    # the NLU could not place it (the intent trigger stands for that); the words are the person's
+    again = assistant("c-follow-up", "/nlu_fallback", language="en", text="how long does it take?")
+
+    assert again == listed
+    assert assistant("c-follow-up", "/greet", language="en")[0] == "Hello! I am the Ankomst assistant."
+
+
+def test_thanks_the_nlu_missed_is_answered_once(assistant):
+    assistant.portal.add_conversation("c-thanks-once")
+
+    replies = assistant("c-thanks-once", "/nlu_fallback", language="en", text="spasibi bratan")
+
+    assert replies == ["You are welcome!"]
 
 
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):

@@ -26,6 +26,15 @@ _GREETINGS = {
         "سلام عليكم", "سلام علیکم", "السلام علیکم", "selam", "салам", "салют", "merheba", "marhaba",
         # Persian and Dari alike
         "صبح بخیر", "روز بخیر", "عصر بخیر", "خسته نباشید", "sobh bekheir", "khaste nabashid",
+        # openers said with a greeting: "excuse me", "sorry to bother you", "how are you"
+        "sorry", "sorry to bother you", "sorry to bother", "excuse me", "how are you", "ursäkta",
+        "förlåt att jag stör", "hur mår du", "عفوا", "اسف على الازعاج", "بعتذر", "كيفك", "كيف الحال",
+        "شلونك", "ازيك", "kifak", "kifik", "kif el 7al", "shlonak", "ببخشید", "ببخشید مزاحم میشم",
+        "مزاحم میشم", "ببخشید مزاحمتون شدم", "معذرت میخواهم", "خوبی", "خوب هستین", "چطوری", "چطور هستید",
+        "bebakhshid", "bebakhshin", "وبښئ", "بښنه غواړم", "څنګه یاست", "ښه یاست", "iga raali ahow",
+        "raali ahow", "sidee tahay", "ይቕሬታ", "вибачте", "перепрошую", "вибачте що турбую", "як справи",
+        "извините", "извините за беспокойство", "простите", "как дела", "ببورە", "ببوورە", "چۆنی",
+        "bibore", "bibûre", "tu çawa yî", "tu cawa yi",
     ],
     "en": ["good morning", "good afternoon", "good evening", "good day"],
     "sv": [

@@ -240,3 +240,26 @@ def test_an_objection_from_someone_without_a_plan_answers_a_sure_question_first(
     assert HEALTH_CENTRE["url"] in texts[0]
     assert texts[-1].startswith("You do not have a plan yet")
     assert slot_events(events)["can_object"] is False
+
+
+@pytest.mark.parametrize(("confidence", "follows"), [("none", True), ("middling", True), ("confident", False)])
+def test_a_short_civic_question_right_after_the_objections_is_about_them_unless_the_search_is_sure(
+    portal, run_action, confidence, follows
+):
+    portal.add_conversation(CID)
+    portal.search_confidence = confidence
+    tracker = tracker_snapshot(
+        CID,
+        text="how long does it usually take",
+        intent="ask_civic_info",
+        language="en",
+        events_before_user=[
+            {"event": "user", "text": "my complaints?", "parse_data": {}, "timestamp": 1700000000.5},
+            {"event": "action", "name": "action_objection_status", "timestamp": 1700000000.6},
+        ],
+    )
+
+    _, events = run_action(ActionCivicAnswer(), tracker)
+
+    followups = [e["name"] for e in events if e["event"] == "followup"]
+    assert followups == (["action_objection_status"] if follows else [])

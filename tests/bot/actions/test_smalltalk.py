@@ -237,3 +237,65 @@ def test_a_stranger_naming_a_day_gets_the_search_not_an_error(portal, run_action
     texts, _ = run_action(ActionFallback(), lost_message("barn feber imorgon"))
 
     assert texts[0].startswith("Sjukvårdsrådgivning 1177")
+
+
+def test_the_fallback_reached_after_an_answer_this_turn_says_nothing_more_and_listens(portal, run_action):
+    portal.add_conversation(CID)
+    tracker = tracker_snapshot(
+        CID,
+        text="spasibi bratan",
+        intent="nlu_fallback",
+        language="en",
+        events_after_user=[
+            {"event": "action", "name": "action_thanks", "timestamp": 1700000003.0},
+            {"event": "bot", "text": "You are welcome!", "timestamp": 1700000004.0},
+        ],
+    )
+
+    texts, events = run_action(ActionFallback(), tracker)
+
+    assert texts == []
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_listen"]
+
+
+def answered_before(action: str, text: str, intent: str = "nlu_fallback"):
+    """A turn right after the assistant answered the previous message with `action`."""
+    return tracker_snapshot(
+        CID,
+        text=text,
+        intent=intent,
+        confidence=0.3,
+        language="en",
+        events_before_user=[
+            {"event": "user", "text": "earlier", "parse_data": {}, "timestamp": 1700000000.5},
+            {"event": "action", "name": action, "timestamp": 1700000000.6},
+            {"event": "bot", "text": "the answer", "timestamp": 1700000000.7},
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "again"),
+    [
+        ("action_objection_status", "how long does it take?", "action_objection_status"),
+        ("action_plan_summary", "what is in it", "action_plan_summary"),
+        ("action_ask_acknowledge", "ci heye te de", "action_plan_summary"),
+    ],
+)
+def test_a_short_unclear_follow_up_gets_the_answer_it_follows_again(portal, run_action, before, text, again):
+    portal.add_conversation(CID)
+
+    texts, events = run_action(ActionFallback(), answered_before(before, text))
+
+    assert texts == []
+    assert [e["name"] for e in events if e["event"] == "followup"] == [again]
+
+
+def test_a_longer_message_or_one_after_another_answer_is_no_follow_up(portal, run_action):
+    portal.add_conversation(CID)
+    portal.search_index = [FEVER]
+    long = "how long does it take to get a place at the preschool here"
+
+    for tracker in (answered_before("action_objection_status", long), answered_before("action_greet", "what is it")):
+        _, events = run_action(ActionFallback(), tracker)
+        assert not [e for e in events if e["event"] == "followup"]
