@@ -23,6 +23,7 @@ from actions.conversation import (
     PortalAction,
     Turn,
     known_language,
+    message_text,
     say_not_identified,
     say_portal_unavailable,
 )
@@ -145,7 +146,7 @@ def _escapes(tracker: Tracker, *, questions_only: bool = False) -> bool:
     the NLU, and a description is longer than "where do I find a dentist".
     """
     name, confidence = _latest_intent(tracker)
-    text = str((tracker.latest_message or {}).get("text") or "")
+    text = message_text(tracker)
     if questions_only and _misread_short_reply(name, text):
         return False
     if name in SURE_ESCAPES:
@@ -202,7 +203,9 @@ def free_text_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     """
     if tracker.get_slot("requested_slot") != slot:
         return {}
-    text = str((tracker.latest_message or {}).get("text") or "").strip()
+    # The person's words, also when the portal set the intent (a greeting left out, an objection
+    # read by its triage): never "/file_objection" as the description of what is wrong.
+    text = message_text(tracker).strip()
     name, confidence = _latest_intent(tracker)
     if _misread_short_reply(name, text):
         return {slot: text}
@@ -337,7 +340,7 @@ class ValidateObjectionForm(FormValidationAction):
         """
         if tracker.get_slot("requested_slot") != "objection_target":
             return {}
-        text = str((tracker.latest_message or {}).get("text") or "")
+        text = message_text(tracker)
         intent, _confidence = _latest_intent(tracker)
         if intent in LEAVES_FORM and not _misread_short_reply(intent, text):
             return {}

@@ -189,6 +189,16 @@ def test_thanks_the_nlu_missed_is_answered_once(assistant):
     assert replies == ["You are welcome!"]
 
 
+def test_objecting_again_inside_the_form_answers_the_question_and_starts_nothing_over(assistant):
+    assistant.portal.add_conversation("c-object-again", plan=PLAN, person="person-object-again")
+
+    assistant("c-object-again", "/file_objection", language="en", text="i want to complain about my plan")
+    # the portal's triage reads this as file_objection too; it names the part asked for
+    reply = assistant("c-object-again", "/file_objection", language="en", text="I complain about Praktik, too far")
+
+    assert reply[0].startswith("Why do you object?")
+
+
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
     assistant.portal.add_conversation("c-changed-mind", plan=PLAN)
 

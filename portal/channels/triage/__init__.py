@@ -18,7 +18,7 @@ left through its normal rules.
 
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
 ``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review,
-agreeing with the plan, signing it, how an objection is going), and ``greetings`` (what a message asks after
+agreeing with the plan, signing it, objecting to it, how an objection is going), and ``greetings`` (what a message asks after
 its opening greeting, which is what the assistant's classifier is given). The lists
 are a documented rule set: extend them with general words, never with sentences copied from an
 evaluation set.
@@ -35,6 +35,7 @@ from portal.channels.triage.requests import (
     asks_objection_status,
     asks_to_stop,
     case_number,
+    objects_to_plan,
 )
 
 __all__ = [
@@ -57,4 +58,5 @@ __all__ = [
     "language_request",
     "languages_named",
     "normalise_words",
+    "objects_to_plan",
 ]

@@ -180,6 +180,48 @@ def asks_about_signing(text: str) -> bool:
     return _SIGN_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)
 
 
+# Objecting to the plan or one of its activities in the first person ("اعتراض کوم پر SFI ټولګي",
+# "I complain about the internship", "man praktik ra qabol nadaram"): the objection form, which
+# asks which part and can be left with one word. The classifier read such messages as civic
+# questions when they also told the reason. A wish to object and the plan or an activity must
+# both be there: "I want to complain about my landlord" is a civic question.
+_OBJECTING = PhraseList(
+    [
+        "i object", "i complain", "want to complain", "want to object", "wanna complain", "i disagree with",
+        "not happy with the", "not ok with the", "jag klagar", "vill klaga", "vill invanda", "vill invända",
+        "jag invander", "jag invänder", "inte nojd med", "inte nöjd med", "بدی اشتکی", "ارید اشتکی",
+        "ابی اشتکی", "بدی اعترض", "ارید اعترض", "ابی اعترض", "اعترض علی", "اشتکی علی", "بدی قدم اعتراض",
+        "مو راضی", "مش راضی", "ما راضی", "bde eshteki", "bdi eshteki", "bde a3tered", "bdi a3tered",
+        "اعتراض دارم", "شکایت دارم", "میخوام اعتراض", "میخوام شکایت", "میخواهم اعتراض", "میخواهم شکایت",
+        "قبول ندارم", "راضی نیستم", "eteraz daram", "shekayat daram", "qabol nadaram", "qabol nadarom",
+        "ghabool nadaram", "razi nistam", "شکایت کوم", "اعتراض کوم", "اعتراض لرم", "شکایت لرم",
+        "اعتراض وکړم", "شکایت وکړم", "خوشحال نه یم", "راضی نه یم", "eteraz kawam", "shikayat kawam",
+        "waan ka cabanayaa", "cabasho ayaan qabaa", "cabasho ka qabaa", "cabasho gudbin", "waan diidanahay",
+        "ma ku qanacsani", "ተቓውሞ ኣለኒ", "ክቃወም", "ኣይተሰማማዕኩን", "ኣይሰማማዕን", "хочу поскаржитись",
+        "скаржусь", "не згоден з", "не згодна з", "хочу пожаловаться", "жалуюсь", "хочу оспорить",
+        "не согласен с", "не согласна с", "ناڕەزاییم هەیە", "ناڕازیم", "سکاڵام هەیە", "دەمەوێت سکاڵا",
+        "gilî dikim", "gili dikim", "îtiraz dikim", "itiraz dikim", "ne razî me", "ne razi me",
+    ]
+)  # fmt: skip
+_PLAN_PARTS = PhraseList(
+    [
+        "sfi", "سفی", "سفي", "praktik*", "internship", "placement", "course", "class", "kurs*", "praktiken",
+        "samhallsorientering", "samhällsorientering", "برکتیک", "پراکتیک", "براکتیک", "کورس", "کلاس", "دوره",
+        "ټولګی", "ټولګي", "fasal*", "koorso", "tababar*", "ኮርስ", "ልምምድ", "курс*", "практик*", "занят*",
+        "خول", "کۆرس", "ders", "dersa", "dersên",
+    ]
+)  # fmt: skip
+MAX_OBJECTING_WORDS = 30
+
+
+def objects_to_plan(text: str) -> bool:
+    """Return whether a message says the person objects to their plan or one of its parts (see above)."""
+    words = normalise_words(text)
+    if not words or len(words) > MAX_OBJECTING_WORDS:
+        return False
+    return _OBJECTING.found_in(words) and (_PLAN_WORDS.found_in(words) or _PLAN_PARTS.found_in(words))
+
+
 # Asking how an objection already sent is going, without its case number ("I sent a complaint
 # three weeks ago, what happened?"): the list of the person's objections answers it. Both the
 # objection and a word of its answer or of having sent it must be there, and no wish to object

@@ -64,6 +64,10 @@ def assistant_message(conversation: Conversation, text: str) -> AssistantMessage
         # "I agree with the plan" and "must I sign the plan?" name the plan, and the classifier
         # opened the objection form or searched the content; the answer is how to confirm it.
         return AssistantMessage("/ask_acknowledge", {"text": plain})
+    if triage.objects_to_plan(plain):
+        # "I complain about the SFI class, I am old": the classifier searched the content for the
+        # reason; the form asks which part, and one word leaves it.
+        return AssistantMessage("/file_objection", {"text": plain})
     requested = triage.language_request(plain)
     if requested and requested != conversation.language:
         return AssistantMessage("/choose_language", {"text": plain, "triage": {"language": requested}})

@@ -137,8 +137,9 @@ def test_refusing_to_sign_or_signing_something_else_is_left_to_the_assistant(tex
         "I agree with most of the plan but not the internship",
     ],
 )
-def test_disagreeing_or_agreeing_without_the_plan_is_left_to_the_assistant(text):
-    assert assistant_message(conversation(), text).text == text
+def test_disagreeing_or_agreeing_without_the_plan_is_never_read_as_agreeing(text):
+    # the assistant decides, or (disagreeing with the plan) the objection opens
+    assert assistant_message(conversation(), text).text in (text, "/file_objection")
 
 
 @pytest.mark.parametrize(
@@ -165,7 +166,8 @@ def test_asking_how_an_objection_sent_is_going_lists_the_objections(language, te
     ],
 )
 def test_wanting_to_object_or_asking_how_is_not_a_status_question(text):
-    assert assistant_message(conversation(), text).text == text
+    # the assistant decides, or the objection opens: never the list of objections
+    assert assistant_message(conversation(), text).text in (text, "/file_objection")
 
 
 def test_a_greeting_that_opens_a_question_sends_the_question_and_keeps_the_whole_message():
@@ -177,3 +179,31 @@ def test_a_greeting_that_opens_a_question_sends_the_question_and_keeps_the_whole
 def test_a_greeting_alone_goes_as_it_is():
     message = assistant_message(conversation("fa"), "سلام وقت بخیر")
     assert message.text == "سلام وقت بخیر" and message.metadata == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ps", "اعتراض کوم پر SFI ټولګي"),
+        ("prs", "salam, man praktik ra qabol nadarom"),
+        ("en", "i want to complain about the internship, it is too far"),
+        ("ru", "хочу пожаловаться на курсы, они вечером"),
+        ("ar", "بدي اشتكي على الخطة"),
+        ("sv", "jag vill klaga på praktiken, den är för långt bort"),
+    ],
+)
+def test_objecting_to_the_plan_or_an_activity_opens_the_objection(language, text):
+    message = assistant_message(conversation(language), text)
+    assert message.text == "/file_objection" and message.metadata == {"text": text}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to complain about my landlord",  # a civic question
+        "I sent a complaint about sfi, any answer?",  # how it is going
+        "لازم اروح البراكتيك وانا ظهري وجعان",  # a question about the duty, no objection said
+    ],
+)
+def test_a_complaint_about_something_else_or_its_status_is_no_new_objection(text):
+    assert assistant_message(conversation("en"), text).text != "/file_objection"
