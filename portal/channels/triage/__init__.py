@@ -17,11 +17,11 @@ The portal turns a recognised message into an explicit intent for the assistant
 left through its normal rules.
 
 One module per concern: ``matching`` (normalised words and phrase lists), ``emergencies``,
-``languages`` (names, requests, interpreters) and ``requests`` (stop, case numbers, independent review,
-agreeing with the plan, signing it, objecting to it, how an objection is going), and ``greetings`` (what a message asks after
-its opening greeting, which is what the assistant's classifier is given). The lists
-are a documented rule set: extend them with general words, never with sentences copied from an
-evaluation set.
+``languages`` (names, requests, interpreters), ``requests`` (stop, case numbers, independent
+review, agreeing with the plan, signing it, objecting to it, how an objection is going) and
+``greetings`` (what a message asks after its opening greeting, which is what the assistant's
+classifier is given). The lists are a documented rule set: extend them with general words, never
+with sentences copied from an evaluation set.
 """
 
 from portal.channels.triage.emergencies import DANGER, HEALTH, SUICIDE, VIOLENCE, Emergency, find_emergencies
