@@ -199,6 +199,21 @@ def test_objecting_again_inside_the_form_answers_the_question_and_starts_nothing
     assert reply[0].startswith("Why do you object?")
 
 
+def test_yes_send_it_read_as_cancel_at_the_confirmation_sends_the_objection_once(assistant):
+    assistant.portal.add_conversation("c-yes-send", plan=PLAN, person="person-yes-send")
+
+    assistant("c-yes-send", "/file_objection", language="en", text="I want to complain about my plan")
+    assistant("c-yes-send", "3", language="en")
+    assistant("c-yes-send", "5", language="en")
+    assistant("c-yes-send", "The bus takes two hours", language="en")
+    assert assistant("c-yes-send", "Praktik closer to home", language="en")[-1].startswith("Shall I send it")
+    # the NLU's reading of "yes pls send it" ("send" is in the cancel examples), set explicitly
+    replies = assistant("c-yes-send", "/cancel", language="en", text="Yes pls send it")
+
+    assert replies[0].startswith("Your objection is sent. Case number:")
+    assert len(assistant.portal.requests_to("POST", "c-yes-send/objections")) == 1
+
+
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
     assistant.portal.add_conversation("c-changed-mind", plan=PLAN)
 
@@ -340,6 +355,6 @@ def test_answer_that_fits_no_reason_gets_the_list_again_with_an_apology(assistan
 
     assistant("c-unclear", "/file_objection")
     assistant("c-unclear", "1")
-    replies = assistant("c-unclear", "/nlu_fallback")
+    replies = assistant("c-unclear", "/nlu_fallback", language="sv", text="lila elefanter")
 
     assert replies[0].startswith("Sorry, I did not understand. Answer with a number from 1 to 8:")

@@ -669,6 +669,50 @@ def test_person_without_objections_is_told_so(portal, run_action):
     assert texts == ["You have no objections."]
 
 
+def at_confirmation(text: str, intent: str):
+    return tracker_snapshot(
+        CID,
+        text=text,
+        intent=intent,
+        language="en",
+        slots={"language": "en", "requested_slot": "objection_confirm", "objection_target": "plan", **CONFIRMED},
+        active_loop="objection_form",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Yes pls send it", "cancel"), ("da otpravlyaite", "cancel"), ("yes thank you", "thanks"), ("haa dir", "deny")],
+)
+def test_a_plain_yes_the_nlu_misread_at_the_confirmation_sends_the_objection(portal, run_action, text, intent):
+    portal.add_conversation(CID)
+
+    texts, events = run_action(ActionLeaveForm(), at_confirmation(text, intent))
+
+    assert texts == []
+    assert slot_events(events)["objection_confirm"] is True
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_submit_objection"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("no dont send it", "cancel"),
+        ("yes but wait, not now", "cancel"),
+        ("ok forget it, I will talk to my caseworker first", "cancel"),  # longer than a yes
+        ("нет пока не отправляйте", "cancel"),
+        ("yes", "talk_to_human"),  # another request leaves as it always did
+    ],
+)
+def test_a_no_or_another_request_at_the_confirmation_still_leaves_unsent(portal, run_action, text, intent):
+    portal.add_conversation(CID)
+
+    texts, events = run_action(ActionLeaveForm(), at_confirmation(text, intent))
+
+    assert slot_events(events)["objection_confirm"] is None
+    assert not [e for e in events if e["event"] == "followup"]
+
+
 def test_an_emergency_leaves_the_form_without_a_word_so_the_number_comes_first(portal, run_action):
     portal.add_conversation(CID)
     tracker = tracker_snapshot(
