@@ -64,15 +64,19 @@ class ActionLeaveForm(PortalAction):
     def respond(self, turn: Turn) -> list[EventType]:
         _ = turn.messages._
         intent = ((turn.tracker.latest_message or {}).get("intent") or {}).get("name")
-        confirming = turn.tracker.get_slot("requested_slot") == "objection_confirm"
-        if confirming and intent in MISREAD_YES_INTENTS and says_yes(turn.text):
-            # "yes, send it" read as cancel: send it, as the person said
-            return [
-                ActiveLoop(None),
-                SlotSet("requested_slot", None),
-                SlotSet("objection_confirm", True),
-                FollowupAction("action_submit_objection"),
-            ]
+        in_form = turn.tracker.active_loop_name == "objection_form"
+        if in_form and intent in MISREAD_YES_INTENTS and says_yes(turn.text):
+            if turn.tracker.get_slot("requested_slot") == "objection_confirm":
+                # "yes, send it" read as cancel: send it, as the person said
+                return [
+                    ActiveLoop(None),
+                    SlotSet("requested_slot", None),
+                    SlotSet("objection_confirm", True),
+                    FollowupAction("action_submit_objection"),
+                ]
+            # "yes, send it" before the last question: the objection is not dropped; the form
+            # asks its question again (a yes answers none of them)
+            return [FollowupAction("objection_form")]
         # In an emergency the number comes first and alone; the form is dropped without a word.
         if turn.tracker.active_loop_name == "objection_form" and intent != "emergency":
             turn.say(_("I did not send your objection. You can object again at any time."))

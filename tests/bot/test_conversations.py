@@ -214,6 +214,20 @@ def test_yes_send_it_read_as_cancel_at_the_confirmation_sends_the_objection_once
     assert len(assistant.portal.requests_to("POST", "c-yes-send/objections")) == 1
 
 
+def test_yes_send_it_before_the_last_question_keeps_the_objection_and_asks_again(assistant):
+    assistant.portal.add_conversation("c-yes-early", plan=PLAN, person="person-yes-early")
+
+    assistant("c-yes-early", "/file_objection", language="en", text="I want to complain about my plan")
+    assistant("c-yes-early", "3", language="en")
+    assistant("c-yes-early", "5", language="en")
+    replies = assistant("c-yes-early", "/cancel", language="en", text="yes send it")
+
+    assert replies == ["Tell me in a few words what is wrong."]
+    assert assistant("c-yes-early", "The bus takes two hours", language="en") == [
+        "What do you want instead? Write it in your own words."
+    ]
+
+
 def test_objection_is_dropped_when_the_person_says_no_to_the_summary(assistant):
     assistant.portal.add_conversation("c-changed-mind", plan=PLAN)
 

@@ -172,12 +172,22 @@ _SIGN_WORDS = PhraseList(
 MAX_SIGN_WORDS = 20
 
 
+NEGATION_REACH = 3  # "I will not sign", "I don't want to sign": the negation is near the signing
+
+
 def asks_about_signing(text: str) -> bool:
-    """Return whether a message asks about signing (confirming) the person's plan (see above)."""
+    """Return whether a message asks about signing (confirming) the person's plan (see above).
+
+    A negation elsewhere in the message does not count ("must she sign the plan? she has no BankID").
+    """
     words = normalise_words(text)
-    if not words or len(words) > MAX_SIGN_WORDS or any(word in _NEGATIONS for word in words):
+    if not words or len(words) > MAX_SIGN_WORDS or not _PLAN_WORDS.found_in(words):
         return False
-    return _SIGN_WORDS.found_in(words) and _PLAN_WORDS.found_in(words)
+    signing = [i for i in range(len(words)) if _SIGN_WORDS.found_in(words[i : i + 2])]
+    if not signing:
+        return False
+    near = {j for i in signing for j in range(max(0, i - NEGATION_REACH), min(len(words), i + NEGATION_REACH + 1))}
+    return not any(words[j] in _NEGATIONS for j in near)
 
 
 # Objecting to the plan or one of its activities in the first person ("اعتراض کوم پر SFI ټولګي",

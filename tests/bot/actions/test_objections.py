@@ -756,3 +756,20 @@ def test_at_which_part_a_long_message_read_as_no_is_a_description(portal, run_ac
         assert slot_events(events) == {"objection_target": None, "objection_text": text}
     else:
         assert slot_events(events) == {}
+
+
+def test_a_plain_yes_misread_before_the_last_question_keeps_the_form_going(portal, run_action):
+    portal.add_conversation(CID)
+    tracker = tracker_snapshot(
+        CID,
+        text="yes send it",
+        intent="cancel",
+        language="en",
+        slots={"language": "en", "requested_slot": "objection_wanted", "objection_target": "plan"},
+        active_loop="objection_form",
+    )
+
+    texts, events = run_action(ActionLeaveForm(), tracker)
+
+    assert texts == []
+    assert events == [{"event": "followup", "name": "objection_form", "timestamp": None}]

@@ -115,13 +115,18 @@ def test_agreeing_with_the_plan_asks_how_to_confirm_it_and_never_opens_an_object
         ("ru", "нужно подписать план?"),
         ("ckb", "پێویستە پلانەکە ئیمزا بکەم؟"),
         ("ku", "divê ez plana xwe îmze bikim?"),
+        # a negation away from the signing does not make it a refusal
+        ("ps", "مور ته پلان راغلی، باید امضا یې کړي؟ هغه بانک ایډي نه لري"),
     ],
 )
 def test_asking_about_signing_the_plan_asks_how_to_confirm_it(language, text):
     assert assistant_message(conversation(language), text).text == "/ask_acknowledge"
 
 
-@pytest.mark.parametrize("text", ["I will not sign this plan", "how do i sign up for sfi", "I signed the lease"])
+@pytest.mark.parametrize(
+    "text",
+    ["I will not sign this plan", "I dont want to sign the plan", "how do i sign up for sfi", "I signed the lease"],
+)
 def test_refusing_to_sign_or_signing_something_else_is_left_to_the_assistant(text):
     assert assistant_message(conversation("en"), text).text == text
 
