@@ -669,13 +669,15 @@ def test_person_without_objections_is_told_so(portal, run_action):
     assert texts == ["You have no objections."]
 
 
-def at_confirmation(text: str, intent: str):
+def at_confirmation(text: str, intent: str, asked: str = "objection_confirm"):
+    """A message in the objection form when `asked` is the question (by default: shall I send it?)."""
+    answered = CONFIRMED if asked == "objection_confirm" else {}
     return tracker_snapshot(
         CID,
         text=text,
         intent=intent,
         language="en",
-        slots={"language": "en", "requested_slot": "objection_confirm", "objection_target": "plan", **CONFIRMED},
+        slots={"language": "en", "requested_slot": asked, "objection_target": "plan", **answered},
         active_loop="objection_form",
     )
 
@@ -760,16 +762,8 @@ def test_at_which_part_a_long_message_read_as_no_is_a_description(portal, run_ac
 
 def test_a_plain_yes_misread_before_the_last_question_keeps_the_form_going(portal, run_action):
     portal.add_conversation(CID)
-    tracker = tracker_snapshot(
-        CID,
-        text="yes send it",
-        intent="cancel",
-        language="en",
-        slots={"language": "en", "requested_slot": "objection_wanted", "objection_target": "plan"},
-        active_loop="objection_form",
-    )
 
-    texts, events = run_action(ActionLeaveForm(), tracker)
+    texts, events = run_action(ActionLeaveForm(), at_confirmation("yes send it", "cancel", asked="objection_wanted"))
 
     assert texts == []
     assert events == [{"event": "followup", "name": "objection_form", "timestamp": None}]
