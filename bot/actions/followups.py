@@ -6,6 +6,9 @@ in it?" or "ci heye te de" was not understood. A short message right after an an
 person's own objections or plan, which the NLU could not place or the search could not answer
 with confidence, is about that answer: it is given again (it holds the dates, the state and the
 link to the whole of it).
+
+The same reading of the tracker's turns tells the fallback whether the assistant has already
+answered the latest message (``answered_this_turn``).
 """
 
 from __future__ import annotations
@@ -24,13 +27,25 @@ FOLLOWS = {
 MAX_FOLLOW_UP_WORDS = 6
 
 
+def _user_messages(events: list[dict[str, Any]]) -> list[int]:
+    """Where the person's messages are in a tracker's events."""
+    return [i for i, event in enumerate(events) if event.get("event") == "user"]
+
+
 def _previous_turn_actions(events: list[dict[str, Any]]) -> list[str]:
     """The actions that answered the message before the latest one."""
-    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    users = _user_messages(events)
     if len(users) < 2:
         return []
     window = events[users[-2] + 1 : users[-1]]
     return [event["name"] for event in window if event.get("event") == "action" and event.get("name")]
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the assistant has already said something since the person's latest message."""
+    users = _user_messages(tracker.events)
+    since = tracker.events[users[-1] + 1 :] if users else tracker.events
+    return any(event.get("event") == "bot" for event in since)
 
 
 def follow_up_action(tracker: Tracker, text: str) -> str | None:

@@ -78,6 +78,6 @@ class ActionLeaveForm(PortalAction):
             # asks its question again (a yes answers none of them)
             return [FollowupAction("objection_form")]
         # In an emergency the number comes first and alone; the form is dropped without a word.
-        if turn.tracker.active_loop_name == "objection_form" and intent != "emergency":
+        if in_form and intent != "emergency":
             turn.say(_("I did not send your objection. You can object again at any time."))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *clear_objection()]

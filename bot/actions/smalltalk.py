@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType, FollowupAction
 from actions import portal_api
 from actions.civic import answer_by_search
 from actions.conversation import PortalAction, Turn
-from actions.followups import follow_up_action
+from actions.followups import answered_this_turn, follow_up_action
 from actions.i18n import Messages
 from actions.objection_target import fold_text
 from actions.schedule import say_schedule
@@ -170,13 +170,6 @@ def _answered_as_a_day(turn: Turn) -> bool:
     return True
 
 
-def _answered_this_turn(tracker) -> bool:
-    """Whether the assistant has already said something since the person's latest message."""
-    events = tracker.events
-    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=-1)
-    return any(event.get("event") == "bot" for event in events[last_user + 1 :])
-
-
 class ActionFallback(PortalAction):
     """Search the civic information before giving up; then say so and offer a person."""
 
@@ -184,7 +177,7 @@ class ActionFallback(PortalAction):
         return "action_fallback"
 
     def respond(self, turn: Turn) -> list[EventType] | None:
-        if _answered_this_turn(turn.tracker):
+        if answered_this_turn(turn.tracker):
             # Reached as the core fallback after an answer: no rule follows an action another one
             # forced (FollowupAction below, or in civic.py), so Rasa asked this action again,
             # which sent "You are welcome!" five times. The message has its answer: listen.
